@@ -1,0 +1,17 @@
+import type { ReactNode } from 'react';
+
+type ExternalLinkProps = {
+  href: string;
+  children: ReactNode;
+  className?: string;
+  'aria-describedby'?: string;
+};
+
+/** A link out to a source: always a new tab, never handing it `window.opener` or the referrer. */
+export function ExternalLink({ href, children, className, ...rest }: ExternalLinkProps) {
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer" className={className} {...rest}>
+      {children}
+    </a>
+  );
+}

@@ -1,0 +1,55 @@
+import { useId, useState } from 'react';
+import { ExternalLink } from '../../../components/external-link.tsx';
+import { RelativeTime } from '../../../components/relative-time.tsx';
+import { RemoteImage } from '../../../components/remote-image.tsx';
+import type { Article } from '../../../shared/article-schema.ts';
+import { RelatedPanel } from '../../related/components/related-panel.tsx';
+import { RelatedToggle } from '../../related/components/related-toggle.tsx';
+import { TopicChips } from '../../topics/components/topic-chips.tsx';
+import { CardMedia } from './card-media.tsx';
+
+type ArticleCardProps = {
+  article: Article;
+  now: number;
+  selectedTopics: readonly string[];
+  onTopic: (topic: string) => void;
+};
+
+export function ArticleCard({ article, now, selectedTopics, onTopic }: ArticleCardProps) {
+  const [expanded, setExpanded] = useState(false);
+  const id = useId();
+  const titleId = `${id}-title`;
+  const panelId = `${id}-related`;
+  const provider = article.provider;
+  return (
+    <article className="card" aria-labelledby={titleId} data-published={article.published}>
+      <CardMedia article={article} />
+      <div className="card-body">
+        <p className="card-meta">
+          {provider?.logo && <RemoteImage src={provider.logo.url} width={16} height={16} className="provider-logo" />}
+          {provider && <span className="provider-name">{provider.name}</span>}
+          <RelativeTime iso={article.publishedAt} now={now} />
+          {article.type === 'video' && <span className="badge badge-video">Video</span>}
+          {!article.published && <span className="badge badge-unpublished">Unpublished</span>}
+        </p>
+        <h2 className="card-title" id={titleId}>
+          <ExternalLink href={article.url}>{article.title}</ExternalLink>
+        </h2>
+        {article.excerpt && <p className="card-excerpt">{article.excerpt}</p>}
+        <TopicChips topics={article.topics} selected={selectedTopics} onToggle={onTopic} />
+        {article.related.length > 0 && (
+          <>
+            <RelatedToggle
+              count={article.related.length}
+              expanded={expanded}
+              controls={panelId}
+              describedBy={titleId}
+              onToggle={() => setExpanded((open) => !open)}
+            />
+            {expanded && <RelatedPanel id={panelId} items={article.related} articleTitle={article.title} now={now} />}
+          </>
+        )}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,32 @@
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { formatFeedParams, parseFeedParams, type FeedParams } from '../../../shared/feed-params.ts';
+
+const navigationEvent = 'news:navigate';
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(navigationEvent, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(navigationEvent, onChange);
+  };
+}
+
+const readSearch = () => window.location.search;
+
+/**
+ * The reader's choices, read from and written to the URL. Every change is a history entry, so
+ * Back and Forward step through filters and a copied link opens the same view.
+ */
+export function useFeedParams(): [FeedParams, (next: FeedParams) => void] {
+  const search = useSyncExternalStore(subscribe, readSearch, () => '');
+  const params = useMemo(() => parseFeedParams(search), [search]);
+  const setParams = useCallback((next: FeedParams) => {
+    const query = formatFeedParams(next, window.location.search);
+    const url = `${window.location.pathname}${query}${window.location.hash}`;
+    if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
+    window.history.pushState(null, '', url);
+    window.dispatchEvent(new Event(navigationEvent));
+  }, []);
+  return [params, setParams];
+}

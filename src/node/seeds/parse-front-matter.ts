@@ -1,0 +1,127 @@
+import matter from 'gray-matter';
+import { isNode, LineCounter, parseDocument, YAMLError } from 'yaml';
+
+/** Larger files are refused before parsing: a real seed is about 10 KB. */
+export const maxFileBytes = 1024 * 1024;
+/** Bounds alias expansion (YAML "billion laughs"); the yaml library's own default is 100. */
+const maxAliasCount = 100;
+
+export type FieldPath = readonly (string | number)[];
+
+export type ParsedFrontMatter =
+  | { ok: true; data: Record<string, unknown>; lineOf: (path: FieldPath) => number | undefined }
+  | { ok: false; message: string; line?: number };
+
+const refuse = (language: string) => () => {
+  throw new RefusedLanguage(language);
+};
+
+class RefusedLanguage extends Error {
+  constructor(readonly language: string) {
+    super(`front matter in ${language} is not accepted`);
+  }
+}
+
+/**
+ * Reads the YAML front matter of one seed file. Only YAML is accepted: gray-matter would
+ * otherwise `eval` `---js` front matter, so every other engine is replaced by one that refuses.
+ * Parsing never mutates or caches shared objects: options are always passed (gray-matter only
+ * caches calls without options) and the YAML is turned into fresh plain data.
+ */
+export function parseFrontMatter(bytes: Uint8Array): ParsedFrontMatter {
+  if (bytes.length > maxFileBytes) {
+    return { ok: false, message: `is ${bytes.length} bytes; seed files are limited to ${maxFileBytes} bytes` };
+  }
+  if (bytes.includes(0)) return { ok: false, message: 'is a binary file, not text' };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, message: 'is not valid UTF-8 text' };
+  }
+  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (text.trim() === '') return { ok: false, message: 'is empty' };
+
+  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
+  const opening = /^---[ \t]*([A-Za-z0-9_-]*)[ \t]*$/.exec(firstLine);
+  if (!opening) {
+    return { ok: false, line: 1, message: 'has no front matter: the first line must be ---' };
+  }
+  const language = (opening[1] ?? '').toLowerCase();
+  if (language !== '' && language !== 'yaml' && language !== 'yml') {
+    return {
+      ok: false,
+      line: 1,
+      message: `has front matter in "${opening[1]}"; only YAML front matter is accepted`,
+    };
+  }
+  if (!/\n---[ \t]*(\n|$)/.test(text.slice(firstLine.length))) {
+    return { ok: false, line: 1, message: 'has front matter that is never closed by a --- line' };
+  }
+
+  const lineCounter = new LineCounter();
+  let document: ReturnType<typeof parseDocument> | undefined;
+  // gray-matter types engines as returning objects; a scalar document is caught below.
+  const parseYaml = (source: string): object => {
+    document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: false });
+    const [firstError] = document.errors;
+    if (firstError) throw firstError;
+    // Rebuilt through JSON so that it is plain, unshared data: `__proto__` becomes an ordinary
+    // own key, nothing can reach Object.prototype, and a self-referencing alias is refused.
+    return JSON.parse(JSON.stringify(document.toJS({ maxAliasCount }))) as object;
+  };
+
+  let data: unknown;
+  try {
+    data = matter(text, {
+      language: 'yaml',
+      engines: {
+        yaml: parseYaml,
+        yml: parseYaml,
+        javascript: refuse('JavaScript'),
+        js: refuse('JavaScript'),
+        json: refuse('JSON'),
+        coffee: refuse('CoffeeScript'),
+      },
+    }).data;
+  } catch (error) {
+    if (error instanceof YAMLError) {
+      const line = error.linePos?.[0].line;
+      return { ok: false, ...(line !== undefined ? { line } : {}), message: `has invalid YAML: ${yamlReason(error)}` };
+    }
+    if (error instanceof RefusedLanguage) {
+      return { ok: false, line: 1, message: `has ${error.message}; only YAML front matter is accepted` };
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    if (/excessive alias count/i.test(reason)) {
+      return { ok: false, message: 'has YAML aliases that expand too far (a "billion laughs" document)' };
+    }
+    if (/circular/i.test(reason)) {
+      return { ok: false, message: 'has a YAML alias that refers to itself' };
+    }
+    return { ok: false, message: `could not be read: ${reason}` };
+  }
+
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { ok: false, line: 2, message: 'has front matter that is not a mapping of fields' };
+  }
+  if (Object.keys(data).length === 0) {
+    return { ok: false, line: 2, message: 'has empty front matter' };
+  }
+  const parsed = document;
+  const lineOf = (fieldPath: FieldPath): number | undefined => {
+    if (parsed === undefined) return undefined;
+    for (let depth = fieldPath.length; depth > 0; depth -= 1) {
+      const node: unknown = parsed.getIn(fieldPath.slice(0, depth), true);
+      const range = isNode(node) ? node.range : undefined;
+      if (range) return lineCounter.linePos(range[0]).line;
+    }
+    return undefined;
+  };
+  return { ok: true, data: data as Record<string, unknown>, lineOf };
+}
+
+function yamlReason(error: YAMLError): string {
+  const first = error.message.split('\n')[0] ?? error.message;
+  return first.replace(/ at line \d+, column \d+:?$/, '');
+}

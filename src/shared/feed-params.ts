@@ -1,0 +1,41 @@
+/** What the reader chose to see; it lives in the URL so that links share it. */
+export type FeedParams = {
+  topics: string[];
+  showUnpublished: boolean;
+};
+
+/** Reads `?topic=AI&topic=Computer%20Vision&unpublished=1`. */
+export function parseFeedParams(search: string): FeedParams {
+  const params = new URLSearchParams(search);
+  const seen = new Set<string>();
+  const topics = params
+    .getAll('topic')
+    .map((topic) => topic.trim())
+    .filter((topic) => {
+      const key = topic.toLocaleLowerCase('en');
+      if (topic === '' || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  return { topics, showUnpublished: params.get('unpublished') === '1' };
+}
+
+/** The query string for `params`, keeping unrelated parameters of `base` as they are. */
+export function formatFeedParams(params: FeedParams, base = ''): string {
+  const search = new URLSearchParams(base);
+  search.delete('topic');
+  search.delete('unpublished');
+  for (const topic of params.topics) search.append('topic', topic);
+  if (params.showUnpublished) search.set('unpublished', '1');
+  const text = search.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+export function toggleTopic(params: FeedParams, topic: string): FeedParams {
+  const key = topic.toLocaleLowerCase('en');
+  const has = params.topics.some((t) => t.toLocaleLowerCase('en') === key);
+  return {
+    ...params,
+    topics: has ? params.topics.filter((t) => t.toLocaleLowerCase('en') !== key) : [...params.topics, topic],
+  };
+}
