@@ -10,7 +10,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'node', environment: 'node', include: ['tests/node/**/*.test.ts', 'tests/shared/**/*.test.ts'] },
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['tests/node/**/*.test.ts', 'tests/shared/**/*.test.ts'],
+        },
       },
       {
         extends: true,

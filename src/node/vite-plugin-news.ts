@@ -31,7 +31,8 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
 
   const strict = options.strict ?? process.env.NEWS_STRICT === '1';
   const devPath = () => `${config.base}@news/articles.json`;
-  const buildFile = () => `data/articles-${createHash('sha256').update(json).digest('hex').slice(0, 10)}.json`;
+  const buildFile = () =>
+    `data/articles-${createHash('sha256').update(json).digest('hex').slice(0, 10)}.json`;
 
   async function reload(logger: Logger): Promise<SeedLoad> {
     const result = await loader.load(seedsDir);
@@ -59,7 +60,9 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
         current ??= reload(config.logger);
         const result = await current;
         if (strict && config.command === 'build' && result.summary.filesRejected > 0) {
-          this.error(`NEWS_STRICT=1: ${result.summary.filesRejected} seed file(s) rejected; see the report above`);
+          this.error(
+            `NEWS_STRICT=1: ${result.summary.filesRejected} seed file(s) rejected; see the report above`,
+          );
         }
         const url = config.command === 'serve' ? devPath() : `${config.base}${buildFile()}`;
         return `export const articlesUrl = ${JSON.stringify(url)};\n`;
@@ -85,7 +88,10 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
         if (event === 'addDir' || event === 'unlinkDir' || isSeedFile(file)) onChange(file);
       });
       server.middlewares.use((req, res, next) => {
-        if (req.url?.split('?')[0] !== devPath()) return next();
+        if (req.url?.split('?')[0] !== devPath()) {
+          next();
+          return;
+        }
         current ??= reload(server.config.logger);
         current.then(
           () => {

@@ -16,8 +16,10 @@ function describe(input: unknown): string {
   if (input === null) return 'null';
   if (Array.isArray(input)) return 'a list';
   if (typeof input === 'object') return 'a mapping';
-  if (typeof input === 'string') return JSON.stringify(input.length > 80 ? `${input.slice(0, 77)}...` : input);
-  return `${typeof input} ${String(input)}`;
+  if (typeof input === 'string')
+    return JSON.stringify(input.length > 80 ? `${input.slice(0, 77)}...` : input);
+  if (typeof input === 'number' || typeof input === 'boolean') return `${typeof input} ${String(input)}`;
+  return typeof input;
 }
 
 const expected = (what: string) => (issue: { input: unknown }) =>

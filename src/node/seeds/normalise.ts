@@ -21,28 +21,49 @@ export function normaliseSeed(
 ): Normalised {
   const issues: SeedIssue[] = [];
   let current: unknown = data;
+  // The last warning, kept so that a problem caused by our own drop (an image without the url we
+  // just removed) widens that warning instead of adding a second one.
+  let last: { issue: SeedIssue; reason: string; dropped: FieldPath } | undefined;
+  const removed = new RemovedItems();
   for (let attempt = 0; attempt <= maxDroppedFields; attempt += 1) {
     const result = seedSchema.safeParse(current);
     if (result.success) return { article: result.data, issues };
     const [issue] = result.error.issues as [z.core.$ZodIssue, ...z.core.$ZodIssue[]];
     const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
     const target = droppable(current, path);
-    const line = lineOf(path);
-    const where = { file, ...(line !== undefined ? { line } : {}), ...(path.length ? { field: fieldName(path) } : {}) };
+    if (last && target && path.length > 0 && isPrefix(path, last.dropped)) {
+      last.issue.message = `${last.reason}; ${fieldName(removed.original(target))} was dropped`;
+      last.dropped = target;
+      current = removed.drop(current, target);
+      continue;
+    }
+    // Paths in messages and line numbers refer to the file, not to our trimmed copy of it.
+    const original = removed.original(path);
+    const line = lineOf(original);
+    const where = {
+      file,
+      ...(line !== undefined ? { line } : {}),
+      ...(path.length ? { field: fieldName(original) } : {}),
+    };
     if (target === undefined) {
       issues.push({ severity: 'error', ...where, message: `${issue.message}; the file was rejected` });
       return { issues };
     }
-    issues.push({
+    const warning: SeedIssue = {
       severity: 'warning',
       ...where,
-      message: `${issue.message}; ${target.length === path.length ? 'the field was ignored' : `${fieldName(target)} was dropped`}`,
-    });
-    current = without(current, target);
+      message: `${issue.message}; ${target.length === path.length ? 'the field was ignored' : `${fieldName(removed.original(target))} was dropped`}`,
+    };
+    issues.push(warning);
+    last = { issue: warning, reason: issue.message, dropped: target };
+    current = removed.drop(current, target);
   }
   issues.push({ severity: 'error', file, message: `has more than ${maxDroppedFields} invalid fields; the file was rejected` });
   return { issues };
 }
+
+const isPrefix = (prefix: FieldPath, path: FieldPath) =>
+  prefix.length <= path.length && prefix.every((key, index) => key === path[index]);
 
 /** `related[2].provider.name`. */
 export function fieldName(path: FieldPath): string {
@@ -74,14 +95,51 @@ function valueAt(root: unknown, path: FieldPath): unknown {
   return node;
 }
 
+/**
+ * Drops parts of a copy of the front matter while remembering which list items went, so that a
+ * path in the trimmed copy (`related[0]` after `related[0]` was dropped) maps back to the file's
+ * own (`related[1]`).
+ */
+class RemovedItems {
+  private readonly byList = new Map<string, number[]>();
+
+  drop(root: unknown, path: FieldPath): unknown {
+    const last = path[path.length - 1];
+    if (typeof last === 'number') {
+      const original = this.original(path);
+      const list = JSON.stringify(original.slice(0, -1));
+      const indexes = this.byList.get(list) ?? [];
+      indexes.push(original[original.length - 1] as number);
+      indexes.sort((a, b) => a - b);
+      this.byList.set(list, indexes);
+    }
+    return without(root, path);
+  }
+
+  original(path: FieldPath): FieldPath {
+    const result: (string | number)[] = [];
+    for (const key of path) {
+      if (typeof key === 'number') {
+        let index = key;
+        for (const gone of this.byList.get(JSON.stringify(result)) ?? []) if (gone <= index) index += 1;
+        result.push(index);
+      } else {
+        result.push(key);
+      }
+    }
+    return result;
+  }
+}
+
 /** A copy of `root` without the value at `path`; the input is never mutated. */
 function without(root: unknown, path: FieldPath): unknown {
   const [key, ...rest] = path;
   if (key === undefined || typeof root !== 'object' || root === null) return root;
   if (Array.isArray(root)) {
+    const items: unknown[] = root;
     return rest.length === 0
-      ? root.filter((_, index) => index !== key)
-      : root.map((item, index) => (index === key ? without(item, rest) : item));
+      ? items.filter((_, index) => index !== key)
+      : items.map((item, index) => (index === key ? without(item, rest) : item));
   }
   // Object.fromEntries defines own properties, so a `__proto__` key stays an ordinary key.
   return Object.fromEntries(

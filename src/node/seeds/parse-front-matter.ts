@@ -63,7 +63,7 @@ export function parseFrontMatter(bytes: Uint8Array): ParsedFrontMatter {
   let document: ReturnType<typeof parseDocument> | undefined;
   // gray-matter types engines as returning objects; a scalar document is caught below.
   const parseYaml = (source: string): object => {
-    document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: false });
+    document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: true, merge: false });
     const [firstError] = document.errors;
     if (firstError) throw firstError;
     // Rebuilt through JSON so that it is plain, unshared data: `__proto__` becomes an ordinary

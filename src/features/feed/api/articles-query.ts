@@ -7,7 +7,9 @@ import { newsUpdateEvent } from '../../../shared/dev-events.ts';
 export async function fetchArticles(signal?: AbortSignal): Promise<Article[]> {
   const response = await fetch(articlesUrl, { signal });
   if (!response.ok) {
-    throw new Error(`The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`);
+    throw new Error(
+      `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
+    );
   }
   return (await response.json()) as Article[];
 }

@@ -26,7 +26,9 @@ export function ArticleCard({ article, now, selectedTopics, onTopic }: ArticleCa
       <CardMedia article={article} />
       <div className="card-body">
         <p className="card-meta">
-          {provider?.logo && <RemoteImage src={provider.logo.url} width={16} height={16} className="provider-logo" />}
+          {provider?.logo && (
+            <RemoteImage src={provider.logo.url} width={16} height={16} className="provider-logo" />
+          )}
           {provider && <span className="provider-name">{provider.name}</span>}
           <RelativeTime iso={article.publishedAt} now={now} />
           {article.type === 'video' && <span className="badge badge-video">Video</span>}
@@ -46,7 +48,9 @@ export function ArticleCard({ article, now, selectedTopics, onTopic }: ArticleCa
               describedBy={titleId}
               onToggle={() => setExpanded((open) => !open)}
             />
-            {expanded && <RelatedPanel id={panelId} items={article.related} articleTitle={article.title} now={now} />}
+            {expanded && (
+              <RelatedPanel id={panelId} items={article.related} articleTitle={article.title} now={now} />
+            )}
           </>
         )}
       </div>

@@ -30,7 +30,11 @@ export function CardMedia({ article }: CardMediaProps) {
   );
   return (
     <div className="card-media" style={{ ['--hue' as string]: hueOf(provider) }}>
-      {article.videoId ? <VideoEmbed videoId={article.videoId} title={article.title} poster={poster} /> : poster}
+      {article.videoId ? (
+        <VideoEmbed videoId={article.videoId} title={article.title} poster={poster} />
+      ) : (
+        poster
+      )}
     </div>
   );
 }

@@ -9,7 +9,12 @@ type EmptyStateProps = {
 };
 
 /** What to say, and what to offer, when nothing matches. */
-export function EmptyState({ hiddenUnpublished, topicsChosen, onShowUnpublished, onClearTopics }: EmptyStateProps) {
+export function EmptyState({
+  hiddenUnpublished,
+  topicsChosen,
+  onShowUnpublished,
+  onClearTopics,
+}: EmptyStateProps) {
   const what = topicsChosen ? 'No published articles in these topics.' : 'No published articles yet.';
   return (
     <div className="empty-state">

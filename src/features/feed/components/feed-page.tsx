@@ -1,7 +1,12 @@
 import { useMemo } from 'react';
 import type { Article } from '../../../shared/article-schema.ts';
 import { toggleTopic } from '../../../shared/feed-params.ts';
-import { countTopics, countUnpublished, filterByTopics, visibleArticles } from '../../../shared/feed-selection.ts';
+import {
+  countTopics,
+  countUnpublished,
+  filterByTopics,
+  visibleArticles,
+} from '../../../shared/feed-selection.ts';
 import { TopicFilter } from '../../topics/components/topic-filter.tsx';
 import { useArticles, useLiveSeeds } from '../api/articles-query.ts';
 import { useFeedParams } from '../hooks/use-feed-params.ts';
@@ -48,7 +53,11 @@ export function FeedPage() {
       <main id="main" className="feed" tabIndex={-1}>
         <div className="toolbar">
           <StatusLine count={query.isSuccess ? view.matching.length : undefined} />
-          <UnpublishedToggle count={view.unpublished} checked={params.showUnpublished} onChange={showUnpublished} />
+          <UnpublishedToggle
+            count={view.unpublished}
+            checked={params.showUnpublished}
+            onChange={showUnpublished}
+          />
         </div>
         {query.isError && (
           <LoadError error={query.error} retrying={query.isFetching} onRetry={() => void query.refetch()} />

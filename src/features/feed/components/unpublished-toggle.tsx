@@ -8,7 +8,12 @@ type UnpublishedToggleProps = {
 export function UnpublishedToggle({ count, checked, onChange }: UnpublishedToggleProps) {
   return (
     <label className="toggle">
-      <input type="checkbox" role="switch" checked={checked} onChange={(event) => onChange(event.target.checked)} />
+      <input
+        type="checkbox"
+        role="switch"
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+      />
       <span>Show unpublished ({count})</span>
     </label>
   );

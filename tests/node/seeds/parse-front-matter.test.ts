@@ -1,0 +1,112 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { maxFileBytes, parseFrontMatter } from '../../../src/node/seeds/parse-front-matter.ts';
+import { seedText, utf8 } from '../../fixtures/seed-text.ts';
+
+function refused(text: string | Uint8Array) {
+  const result = parseFrontMatter(typeof text === 'string' ? utf8(text) : text);
+  if (result.ok) throw new Error('expected the file to be refused');
+  return result;
+}
+
+describe('parseFrontMatter', () => {
+  it('reads YAML front matter into plain data', () => {
+    const result = parseFrontMatter(utf8(seedText()));
+    expect(result.ok && result.data.title).toBe('A headline');
+    expect(result.ok && result.data.provider).toMatchObject({ name: 'Example News' });
+  });
+
+  it('does not care about a byte-order mark or CRLF line endings', () => {
+    const result = parseFrontMatter(utf8(`\uFEFF${seedText().replace(/\n/g, '\r\n')}`));
+    expect(result.ok && result.data.title).toBe('A headline');
+  });
+
+  it('keeps dates as text rather than YAML timestamps', () => {
+    const result = parseFrontMatter(utf8('---\ntitle: x\npublishedDateTime: 2021-03-04T07:00:00Z\n---\n'));
+    expect(result.ok && result.data.publishedDateTime).toBe('2021-03-04T07:00:00Z');
+  });
+
+  it('gives the line of a field', () => {
+    const result = parseFrontMatter(utf8('---\ntitle: x\nrelated:\n  - title: a\n  - title: b\n    webUrl: c\n---\n'));
+    expect(result.ok && result.lineOf(['title'])).toBe(2);
+    expect(result.ok && result.lineOf(['related', 1, 'webUrl'])).toBe(6);
+    // A field that is absent points at the nearest ancestor that exists.
+    expect(result.ok && result.lineOf(['related', 1, 'missing'])).toBe(5);
+  });
+
+  it.each([
+    ['an empty file', '', 'is empty'],
+    ['a blank file', '  \n\n', 'is empty'],
+    ['a file without front matter', 'title: x\n', 'has no front matter'],
+    ['front matter that is never closed', '---\ntitle: x\n', 'never closed'],
+    ['an empty front matter', '---\n---\n', 'empty front matter'],
+    ['a list instead of a mapping', '---\n- a\n- b\n---\n', 'not a mapping'],
+    ['a scalar instead of a mapping', '---\njust text\n---\n', 'not a mapping'],
+    ['JSON front matter', '---json\n{"title": "x"}\n---\n', 'only YAML'],
+    ['CoffeeScript front matter', '---coffee\ntitle: "x"\n---\n', 'only YAML'],
+  ])('refuses %s', (_, text, reason) => {
+    expect(refused(text).message).toContain(reason);
+  });
+
+  it('refuses invalid YAML with the line of the problem', () => {
+    const result = refused('---\ntitle: x\nexcerpt: [unclosed\nheat: 1\n---\n');
+    expect(result.message).toMatch(/^has invalid YAML: /);
+    expect(result.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('refuses duplicate keys', () => {
+    const result = refused('---\ntitle: a\ntitle: b\n---\n');
+    expect(result.message).toMatch(/invalid YAML: .*unique/i);
+    expect(result.line).toBe(3);
+  });
+
+  it('refuses binary and non-UTF-8 files', () => {
+    expect(refused(new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0x00, 0x01])).message).toBe('is a binary file, not text');
+    expect(refused(new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a])).message).toBe('is not valid UTF-8 text');
+  });
+
+  it('refuses files over the size limit before parsing them', () => {
+    const huge = new Uint8Array(maxFileBytes + 1).fill(0x61);
+    expect(refused(huge).message).toContain('seed files are limited to');
+  });
+
+  it('never runs JavaScript front matter', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'news-js-'));
+    const marker = path.join(dir, 'ran');
+    for (const language of ['js', 'javascript', 'JS']) {
+      const text = `---${language}\n{ title: require('fs').writeFileSync(${JSON.stringify(marker)}, 'x') }\n---\n`;
+      expect(refused(text).message).toMatch(/only YAML/);
+    }
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it('refuses an alias bomb instead of expanding it', () => {
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 9; i += 1) {
+      const prev = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      levels.push(`${name}: &${name} [${Array.from({ length: 9 }, () => `*${prev}`).join(',')}]`);
+    }
+    const result = refused(`---\ntitle: x\n${levels.join('\n')}\n---\n`);
+    expect(result.message).toMatch(/aliases that expand too far/);
+  });
+
+  it('keeps __proto__ and constructor keys as plain data, never touching Object.prototype', () => {
+    const result = parseFrontMatter(
+      utf8('---\ntitle: x\n__proto__:\n  polluted: yes\nconstructor:\n  prototype:\n    polluted: yes\n---\n'),
+    );
+    expect(result.ok).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    expect(result.ok && Object.getPrototypeOf(result.data)).toBe(Object.prototype);
+  });
+
+  it('returns fresh data on every call, even for the same text', () => {
+    const text = utf8(seedText());
+    const first = parseFrontMatter(text);
+    const second = parseFrontMatter(text);
+    expect(first.ok && second.ok && first.data !== second.data).toBe(true);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { toUtcIso } from '../../src/shared/published-date.ts';
+
+describe('toUtcIso', () => {
+  it.each([
+    ['2021-03-04T07:00:00Z', '2021-03-04T07:00:00.000Z'],
+    ['2021-03-04T09:30:00+02:30', '2021-03-04T07:00:00.000Z'],
+    ['2021-03-04T02:00:00-0500', '2021-03-04T07:00:00.000Z'],
+    ['2021-03-04T07:00:00.123Z', '2021-03-04T07:00:00.123Z'],
+    ['2021-03-04 07:00', '2021-03-04T07:00:00.000Z'],
+    ['2021-03-04', '2021-03-04T00:00:00.000Z'],
+  ])('reads %j as %j', (input, expected) => {
+    expect(toUtcIso(input)).toBe(expected);
+  });
+
+  it('reads a date without a zone as UTC, whatever the machine', () => {
+    expect(toUtcIso('2021-03-04T07:00:00')).toBe('2021-03-04T07:00:00.000Z');
+  });
+
+  it.each([
+    'yesterday',
+    '2021-02-30T00:00:00Z',
+    '2021-13-01',
+    '2021-03-04T25:00:00Z',
+    '04/03/2021',
+    '',
+    '2021',
+  ])('refuses %j', (input) => {
+    expect(toUtcIso(input)).toBeUndefined();
+  });
+
+  it('refuses values that are not text', () => {
+    expect(toUtcIso(20210304)).toBeUndefined();
+    expect(toUtcIso(null)).toBeUndefined();
+  });
+});
