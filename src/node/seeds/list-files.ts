@@ -1,4 +1,4 @@
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SeedIssue } from './issue.ts';
 
@@ -17,56 +17,51 @@ export type FileListing = {
 /**
  * Lists every seed file under `root`, recursively. Hidden files and folders are skipped, as are
  * other extensions. Symbolic links are followed only when they resolve inside `root`: a link
- * leading out of the folder is reported and ignored, and a folder is never walked twice.
+ * leading out of the folder is reported and ignored. Real folders are walked before links, and a
+ * file or folder reached twice is listed once, under its real path.
  */
 export async function listSeedFiles(root: string): Promise<FileListing> {
   const realRoot = await realpath(root);
-  const files: string[] = [];
+  if (!(await stat(realRoot)).isDirectory()) throw new Error(`${root} is not a folder`);
   const issues: SeedIssue[] = [];
-  const visited = new Set<string>([realRoot]);
+  const found = new Map<string, string>(); // real path -> listed path
+  const walked = new Set<string>();
+  const links: { abs: string; rel: string }[] = [];
 
   async function walk(dir: string, relDir: string): Promise<void> {
+    walked.add(await realpath(dir));
     const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const abs = path.join(dir, entry.name);
       const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        const target = await realpath(abs).catch(() => undefined);
-        if (target === undefined) {
-          if (isSeedFile(entry.name)) {
-            issues.push({ severity: 'error', file: rel, message: 'is a broken symbolic link' });
-          }
-          continue;
-        }
-        if (target !== realRoot && !target.startsWith(realRoot + path.sep)) {
-          issues.push({
-            severity: 'error',
-            file: rel,
-            message: 'is a symbolic link that leads outside the seeds folder; it was not read',
-          });
-          continue;
-        }
-        const info = await stat(target);
-        isDir = info.isDirectory();
-        isFile = info.isFile();
-        if (isDir && visited.has(target)) continue;
-        if (isDir) visited.add(target);
-      } else if (isDir) {
-        visited.add(await realpath(abs));
-      }
-      if (isDir) await walk(abs, rel);
-      else if (isFile && isSeedFile(entry.name)) files.push(rel);
+      if (entry.isSymbolicLink()) links.push({ abs, rel });
+      else if (entry.isDirectory()) await walk(abs, rel);
+      else if (entry.isFile() && isSeedFile(entry.name)) found.set(abs, rel);
     }
   }
 
-  const rootInfo = await lstat(root);
-  if (!rootInfo.isDirectory() && !rootInfo.isSymbolicLink()) {
-    throw new Error(`${root} is not a folder`);
+  await walk(realRoot, '');
+  // Links last, so that whatever is also reachable by its real path is listed under it.
+  while (links.length > 0) {
+    const { abs, rel } = links.shift() as { abs: string; rel: string };
+    const target = await realpath(abs).catch(() => undefined);
+    if (target === undefined) {
+      if (isSeedFile(rel)) issues.push({ severity: 'error', file: rel, message: 'is a broken symbolic link' });
+      continue;
+    }
+    if (target !== realRoot && !target.startsWith(realRoot + path.sep)) {
+      issues.push({
+        severity: 'error',
+        file: rel,
+        message: 'is a symbolic link that leads outside the seeds folder; it was not read',
+      });
+      continue;
+    }
+    const info = await stat(target);
+    if (info.isDirectory() && !walked.has(target)) await walk(abs, rel);
+    else if (info.isFile() && isSeedFile(rel) && !found.has(target)) found.set(target, rel);
   }
-  await walk(root, '');
-  files.sort();
-  return { files, issues };
+  return { files: [...found.values()].sort(), issues };
 }

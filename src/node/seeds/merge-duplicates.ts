@@ -27,7 +27,7 @@ export function mergeDuplicates(entries: readonly SourcedArticle[]): {
       severity: 'warning',
       file: entry.file,
       field: 'originalUrl',
-      message: `has the same source URL as ${winner.file}; they are one article and ${winner.file} was kept`,
+      message: `has the same source URL (${winner.article.url}) as ${winner.file}; they are one article and ${winner.file} was kept`,
     });
   }
   const kept = [...winners.values()].sort((a, b) => compare(a.file, b.file));

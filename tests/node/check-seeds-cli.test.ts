@@ -1,0 +1,49 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const corpus = '../shared/corpus/smartable-power-apps';
+
+async function checkSeeds(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run('node_modules/.bin/tsx', ['src/node/cli/check-seeds.ts', ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('npm run check:seeds', () => {
+  it('exits 0 on the bundled seed, with a summary line', async () => {
+    const result = await checkSeeds('seeds');
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toBe('1 file read, 1 article kept, 0 files rejected, 0 warnings');
+  });
+
+  it('exits 1 when a file is rejected, naming each file and reason', async () => {
+    const result = await checkSeeds('tests/fixtures/seeds/mixed');
+    expect(result.code).toBe(1);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toContain(
+      'tests/fixtures/seeds/mixed/no-title.md: error: title: is missing; the file was rejected',
+    );
+    expect(lines.at(-1)).toBe('7 files read, 3 articles kept, 3 files rejected, 2 warnings');
+  });
+
+  it.runIf(existsSync(corpus))('exits 0 on the real corpus', async () => {
+    const result = await checkSeeds(corpus);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim().split('\n').at(-1)).toBe(
+      '192 files read, 191 articles kept, 0 files rejected, 1 warning',
+    );
+  });
+
+  it('exits 2 when the folder does not exist', async () => {
+    const result = await checkSeeds('no/such/folder');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/cannot read no\/such\/folder/);
+  });
+});

@@ -1,0 +1,119 @@
+import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createSeedLoader } from '../../../src/node/seeds/load-seeds.ts';
+import { formatReport } from '../../../src/node/seeds/report.ts';
+
+const fixtures = 'tests/fixtures/seeds/mixed';
+const corpus = '../shared/corpus/smartable-power-apps';
+
+describe('loading a folder of seeds', () => {
+  it('keeps good files, rejects bad ones and reports every problem', async () => {
+    const { articles, issues, summary } = await createSeedLoader().load(fixtures);
+    expect(summary).toEqual({ filesRead: 7, articlesKept: 3, filesRejected: 3, warnings: 2 });
+    expect(articles.map((article) => [article.id, article.title])).toEqual([
+      ['nested-draft', 'An unpublished draft'],
+      ['duplicate-of-good', 'The same story again'],
+      ['nested-crlf', 'A CRLF article'],
+    ]);
+    expect(issues.map((issue) => [issue.file, issue.severity, issue.field ?? ''])).toEqual([
+      ['bad-yaml.md', 'error', ''],
+      ['good-article.md', 'warning', 'originalUrl'],
+      ['good-article.md', 'warning', 'related[1].webUrl'],
+      ['no-title.md', 'error', 'title'],
+      ['script.md', 'error', ''],
+    ]);
+    expect(issues.find((issue) => issue.file === 'script.md')?.message).toMatch(/only YAML front matter/);
+  });
+
+  it('reads dates with offsets as UTC and CRLF files like any other', async () => {
+    const { articles } = await createSeedLoader().load(fixtures);
+    expect(articles.find((article) => article.id === 'nested-crlf')).toMatchObject({
+      publishedAt: '2021-04-01T08:00:00.000Z',
+      url: 'https://crlf.example/a',
+      topics: ['Robotics'],
+    });
+  });
+
+  it('prints the report with a summary line', async () => {
+    const { issues, summary } = await createSeedLoader().load(fixtures);
+    const report = formatReport(issues, summary, 'mixed/');
+    expect(report).toContain('mixed/no-title.md: error: title: is missing; the file was rejected');
+    expect(report).toContain('mixed/bad-yaml.md:3: error: has invalid YAML: Missing closing "quote');
+    expect(report).toContain(
+      'mixed/good-article.md:16: warning: related[1].webUrl: "javascript:alert(1)" is not an http(s) URL; related[1] was dropped',
+    );
+    expect(report).toContain(
+      'mixed/good-article.md: warning: originalUrl: has the same source URL (https://good.example/article) as duplicate-of-good.md',
+    );
+    expect(report.split('\n').at(-1)).toBe('7 files read, 3 articles kept, 3 files rejected, 2 warnings');
+  });
+
+  it('never ships the secured blob', async () => {
+    const { articles } = await createSeedLoader().load(fixtures);
+    expect(JSON.stringify(articles)).not.toContain('FIXTURE-SECRET');
+  });
+
+  it('reads the bundled seed as the one unpublished VentureBeat article with five related items', async () => {
+    const { articles, summary } = await createSeedLoader().load('seeds');
+    expect(summary).toEqual({ filesRead: 1, articlesKept: 1, filesRejected: 0, warnings: 0 });
+    const [seed] = articles;
+    expect(seed).toMatchObject({
+      id: '000_0a2167d0d2ea9f38',
+      published: false,
+      provider: { name: 'VentureBeat' },
+      topics: ['Computer Vision', 'AI', 'Facebook AI'],
+      url: 'https://venturebeat.com/2021/03/04/facebooks-new-computer-vision-model-achieves-state-of-the-art-performance-by-learning-from-random-images/',
+    });
+    expect(seed?.related.map((item) => item.url)).toEqual([
+      'https://www.engadget.com/facebook-has-taught-an-computer-vision-system-to-oversee-its-own-education-150008996.html',
+      'https://www.wsj.com/articles/facebook-researchers-report-advance-in-computer-vision-11614870001',
+      'https://www.tomsguide.com/opinion/facebook-smart-glasses-could-have-facial-recognition-heres-why-thats-a-terrible-idea',
+      'https://knowtechie.com/of-course-facebook-is-considering-facial-recognition-for-its-smart-glasses/',
+      'https://analyticsindiamag.com/facebook-inch-closer-to-building-general-purpose-intelligence-agents-with-unit/',
+    ]);
+  });
+
+  describe.runIf(existsSync(corpus))('the real corpus', () => {
+    it('keeps 191 articles, 131 of them published, merging the one duplicate', async () => {
+      const { articles, issues, summary } = await createSeedLoader().load(corpus);
+      expect(summary).toEqual({ filesRead: 192, articlesKept: 191, filesRejected: 0, warnings: 1 });
+      expect(articles.filter((article) => article.published)).toHaveLength(131);
+      expect(issues[0]?.message).toMatch(/same source URL \(https:\/\/[^)]+\) as 2021-01-14-on-boarding/);
+    });
+
+    it('counts topics and videos as the corpus README does', async () => {
+      const { articles } = await createSeedLoader().load(corpus);
+      const published = articles.filter((article) => article.published);
+      expect(published.filter((article) => article.topics.includes('Portals'))).toHaveLength(15);
+      expect(articles.filter((article) => article.type === 'video')).toHaveLength(12);
+      expect(articles.filter((article) => article.videoId !== undefined)).toHaveLength(13);
+      expect(articles.every((article) => /^https?:\/\//.test(article.url))).toBe(true);
+    });
+
+    it('sorts newest first with unique ids', async () => {
+      const { articles } = await createSeedLoader().load(corpus);
+      const dates = articles.map((article) => article.publishedAt);
+      expect(dates).toEqual([...dates].sort().reverse());
+      expect(new Set(articles.map((article) => article.id)).size).toBe(articles.length);
+    });
+  });
+
+  it('re-parses only the files whose content changed', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'news-cache-'));
+    cpSync(fixtures, dir, { recursive: true });
+    const loader = createSeedLoader();
+    const first = await loader.load(dir);
+    writeFileSync(
+      path.join(dir, 'nested/crlf.txt'),
+      '---\ntitle: Edited\npublishedDateTime: 2021-04-01T08:00:00Z\nwebUrl: https://crlf.example/a\n---\n',
+    );
+    const second = await loader.load(dir);
+    const byId = (load: typeof first, id: string) => load.articles.find((article) => article.id === id);
+    expect(byId(second, 'nested-crlf')?.title).toBe('Edited');
+    // Unchanged files come from the cache: the very same parsed objects, not a re-parse.
+    expect(byId(second, 'nested-draft')?.topics).toBe(byId(first, 'nested-draft')?.topics);
+    expect(byId(second, 'nested-crlf')?.topics).not.toBe(byId(first, 'nested-crlf')?.topics);
+  });
+});

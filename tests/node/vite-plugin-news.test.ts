@@ -1,0 +1,100 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import { build } from 'vite';
+import { describe, expect, it } from 'vitest';
+import { cspPlugin } from '../../src/node/vite-plugin-csp.ts';
+import { newsPlugin } from '../../src/node/vite-plugin-news.ts';
+import type { Article } from '../../src/shared/article-schema.ts';
+
+const corpus = '../shared/corpus/smartable-power-apps';
+
+async function buildWith(seedsDir: string, strict = false): Promise<string> {
+  const outDir = mkdtempSync(path.join(tmpdir(), 'news-dist-'));
+  await build({
+    configFile: false,
+    root: process.cwd(),
+    logLevel: 'silent',
+    plugins: [react(), newsPlugin({ seedsDir, strict }), cspPlugin()],
+    build: { outDir, emptyOutDir: true },
+  });
+  return outDir;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+function securedValues(dir: string): string[] {
+  return readdirSync(dir)
+    .map((name) => /^secured:\s*"([^"]+)"/m.exec(readFileSync(path.join(dir, name), 'utf8'))?.[1])
+    .filter((value): value is string => value !== undefined);
+}
+
+function shippedArticles(outDir: string): Article[] {
+  const [data] = readdirSync(path.join(outDir, 'data'));
+  return JSON.parse(readFileSync(path.join(outDir, 'data', data ?? ''), 'utf8')) as Article[];
+}
+
+describe('the news plugin', () => {
+  it('resolves the virtual module and serves the data URL from it', async () => {
+    const plugin = newsPlugin({ seedsDir: 'seeds' });
+    const hook = (name: 'configResolved' | 'resolveId' | 'load') => {
+      const value = plugin[name] as unknown;
+      return (typeof value === 'function' ? value : (value as { handler: unknown }).handler) as (
+        ...args: unknown[]
+      ) => unknown;
+    };
+    hook('configResolved')({
+      root: process.cwd(),
+      base: '/',
+      command: 'serve',
+      logger: { info() {}, warn() {} },
+    });
+    expect(hook('resolveId')('virtual:news')).toBe('\0virtual:news');
+    const code = await hook('load').call(
+      { error: (message: string) => new Error(message) },
+      '\0virtual:news',
+    );
+    expect(code).toBe('export const articlesUrl = "/@news/articles.json";\n');
+  });
+
+  it('builds the seed into a content-hashed data file, with the Content-Security-Policy', async () => {
+    const outDir = await buildWith('seeds');
+    const [data] = readdirSync(path.join(outDir, 'data'));
+    expect(data).toMatch(/^articles-[0-9a-f]{10}\.json$/);
+    expect(shippedArticles(outDir).map((article) => article.title)).toEqual([
+      'Facebook’s new computer vision model achieves state-of-the-art performance by learning from random images',
+    ]);
+    const html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
+    expect(html).toContain('http-equiv="Content-Security-Policy"');
+    expect(html).toMatch(/script-src &#39;self&#39;;/);
+    expect(html).not.toMatch(/<script>(?!<\/script>)/);
+  });
+
+  it.runIf(existsSync(corpus))('ships none of the corpus secured blobs anywhere in dist/', async () => {
+    const outDir = await buildWith(corpus);
+    const secrets = securedValues(corpus);
+    expect(secrets).toHaveLength(192);
+    const shipped = filesUnder(outDir).map((file) => readFileSync(file, 'utf8'));
+    for (const secret of secrets) {
+      // Each half of the blob ("ciphertext;iv") is checked on its own as well.
+      for (const part of [secret, ...secret.split(';')]) {
+        expect(shipped.some((text) => text.includes(part))).toBe(false);
+      }
+    }
+    expect(shippedArticles(outDir)).toHaveLength(191);
+  });
+
+  it('fails the build in strict mode when a file is rejected, and only then', async () => {
+    await expect(buildWith('tests/fixtures/seeds/mixed', true)).rejects.toThrow(
+      /NEWS_STRICT=1: 3 seed file\(s\) rejected/,
+    );
+    const outDir = await buildWith('tests/fixtures/seeds/mixed', false);
+    expect(shippedArticles(outDir)).toHaveLength(3);
+    await expect(buildWith('seeds', true)).resolves.toBeTruthy();
+  });
+});
