@@ -32,8 +32,13 @@ export function useLiveSeeds(): void {
   useEffect(() => {
     const hot = import.meta.hot;
     if (!hot) return;
-    const refetch = () => void queryClient.invalidateQueries({ queryKey: articlesQueryOptions().queryKey });
-    hot.on(newsUpdateEvent, refetch);
-    return () => hot.off(newsUpdateEvent, refetch);
+    let active = true;
+    hot.on(newsUpdateEvent, () => {
+      if (active) void queryClient.invalidateQueries({ queryKey: articlesQueryOptions().queryKey });
+    });
+    // Vite's hot.off is missing from Vitest's stand-in, so unsubscribing is done with a flag.
+    return () => {
+      active = false;
+    };
   }, [queryClient]);
 }

@@ -18,8 +18,8 @@ export function TopicChips({ topics, selected, onToggle }: TopicChipsProps) {
             className="chip"
             aria-pressed={isTopicSelected(selected, topic)}
             onClick={() => onToggle(topic)}
+            aria-label={`Filter by ${topic}`}
           >
-            <span className="visually-hidden">Filter by </span>
             {topic}
           </button>
         </li>

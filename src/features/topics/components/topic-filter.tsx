@@ -35,11 +35,11 @@ export function TopicFilter({ topics, selected, onToggle, onClear }: TopicFilter
                 <span className="topic-count" aria-hidden="true">
                   {topic.count}
                 </span>
-                {/* Referenced by aria-describedby: "Portals, checkbox, 15 articles". */}
-                <span id={`${id}-${index}`} hidden>
-                  {pluralize(topic.count, 'article')}
-                </span>
               </label>
+              {/* Referenced by aria-describedby: "Portals, checkbox, 15 articles". */}
+              <span id={`${id}-${index}`} hidden>
+                {pluralize(topic.count, 'article')}
+              </span>
             </li>
           ))}
         </ul>

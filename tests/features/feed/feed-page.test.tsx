@@ -1,0 +1,192 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { makeArticle } from '../../fixtures/articles.ts';
+import { renderApp } from '../../fixtures/render-app.tsx';
+
+const related = Array.from({ length: 5 }, (_, i) => ({
+  title: `Coverage ${i + 1}`,
+  url: `https://outlet${i + 1}.example/story`,
+  type: 'article',
+  provider: { name: `Outlet ${i + 1}` },
+}));
+
+const seedLike = makeArticle({
+  title: 'Facebook’s new computer vision model',
+  url: 'https://venturebeat.com/story/',
+  published: false,
+  provider: { name: 'VentureBeat', domain: 'venturebeat.com' },
+  topics: ['Computer Vision', 'AI', 'Facebook AI'],
+  related,
+});
+
+const apps = makeArticle({
+  title: 'Power Apps news',
+  topics: ['Power Apps'],
+  publishedAt: '2021-05-01T00:00:00.000Z',
+});
+const portals = makeArticle({
+  title: 'Portals news',
+  topics: ['Power Apps', 'Portals'],
+  publishedAt: '2021-06-01T00:00:00.000Z',
+});
+const video = makeArticle({
+  title: 'A video',
+  type: 'video',
+  videoId: 'WJk-Y8LQlfE',
+  topics: ['Power Apps'],
+});
+
+function cardTitles() {
+  return within(screen.getByRole('list', { name: 'Articles' }))
+    .getAllByRole('heading', { level: 2 })
+    .map((heading) => heading.textContent);
+}
+
+describe('the feed', () => {
+  it('hides the only, unpublished, article and offers to show it', async () => {
+    const { user } = renderApp([[seedLike]]);
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('0 articles'));
+    const toggle = screen.getByRole('switch', { name: 'Show unpublished (1)' });
+    expect(toggle).not.toBeChecked();
+    expect(
+      screen.getByText(/No published articles yet\. 1 unpublished article is hidden\./),
+    ).toBeInTheDocument();
+
+    await user.click(toggle);
+    expect(screen.getByRole('status')).toHaveTextContent('1 article');
+    expect(window.location.search).toBe('?unpublished=1');
+    const card = screen.getByRole('article', { name: 'Facebook’s new computer vision model' });
+    expect(within(card).getByText('VentureBeat')).toBeInTheDocument();
+    expect(within(card).getByText('Unpublished')).toBeInTheDocument();
+    for (const topic of ['Computer Vision', 'AI', 'Facebook AI']) {
+      expect(within(card).getByRole('button', { name: `Filter by ${topic}` })).toBeInTheDocument();
+    }
+    const link = within(card).getByRole('link', { name: 'Facebook’s new computer vision model' });
+    expect(link).toHaveAttribute('href', 'https://venturebeat.com/story/');
+    expect(link).toHaveAttribute('target', '_blank');
+    expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  });
+
+  it('reveals unpublished articles from the empty state too', async () => {
+    const { user } = renderApp([[seedLike]]);
+    await user.click(await screen.findByRole('button', { name: 'Reveal 1 unpublished article' }));
+    expect(screen.getByRole('status')).toHaveTextContent('1 article');
+    expect(screen.getByRole('switch', { name: 'Show unpublished (1)' })).toBeChecked();
+  });
+
+  it('opens the related panel in place, each item linking to its own source', async () => {
+    const { user } = renderApp([[seedLike]], '/?unpublished=1');
+    const button = await screen.findByRole('button', { name: '5 related' });
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByRole('list', { name: /Related coverage/ })).not.toBeInTheDocument();
+
+    await user.click(button);
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+    const panel = screen.getByRole('list', {
+      name: 'Related coverage: Facebook’s new computer vision model',
+    });
+    expect(button).toHaveAttribute('aria-controls', panel.id);
+    const links = within(panel).getAllByRole('link');
+    expect(links.map((link) => link.getAttribute('href'))).toEqual(related.map((item) => item.url));
+    for (const link of links) expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+
+    await user.click(button);
+    expect(screen.queryByRole('list', { name: /Related coverage/ })).not.toBeInTheDocument();
+  });
+
+  it('works from the keyboard alone', async () => {
+    const { user } = renderApp([[seedLike]]);
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('0 articles'));
+    await user.tab();
+    expect(screen.getByRole('link', { name: 'Skip to articles' })).toHaveFocus();
+    screen.getByRole('switch', { name: 'Show unpublished (1)' }).focus();
+    await user.keyboard(' ');
+    expect(screen.getByRole('status')).toHaveTextContent('1 article');
+    screen.getByRole('button', { name: '5 related' }).focus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('list', { name: /Related coverage/ })).toBeInTheDocument();
+  });
+
+  it('lists in the order of the build (newest first) and filters by topic, with counts, in the URL', async () => {
+    const { user } = renderApp([[portals, apps, video, seedLike]]);
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('3 articles'));
+    expect(cardTitles()).toEqual(['Portals news', 'Power Apps news', 'A video']);
+
+    const topics = screen.getByRole('group', { name: 'Topics' });
+    const checkboxes = within(topics).getAllByRole('checkbox');
+    expect(checkboxes.map((box) => box.closest('label')?.textContent)).toEqual(['Power Apps3', 'Portals1']);
+    expect(within(topics).getByRole('checkbox', { name: 'Portals' })).toHaveAccessibleDescription(
+      '1 article',
+    );
+
+    await user.click(within(topics).getByRole('checkbox', { name: 'Portals' }));
+    expect(screen.getByRole('status')).toHaveTextContent('1 article');
+    expect(window.location.search).toBe('?topic=Portals');
+    expect(cardTitles()).toEqual(['Portals news']);
+
+    act(() => window.history.back());
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('3 articles'));
+    expect(within(topics).getByRole('checkbox', { name: 'Portals' })).not.toBeChecked();
+  });
+
+  it('counts topics over all articles once unpublished ones are shown', async () => {
+    renderApp([[apps, seedLike]], '/?unpublished=1');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('2 articles'));
+    const topics = screen.getByRole('group', { name: 'Topics' });
+    expect(
+      within(topics)
+        .getAllByRole('checkbox')
+        .map((box) => box.closest('label')?.textContent),
+    ).toEqual(['AI1', 'Computer Vision1', 'Facebook AI1', 'Power Apps1']);
+  });
+
+  it('filters by a topic chip on a card, and the chip shows it is active', async () => {
+    const { user } = renderApp([[apps, portals]]);
+    const card = await screen.findByRole('article', { name: 'Portals news' });
+    await user.click(within(card).getByRole('button', { name: 'Filter by Portals' }));
+    expect(screen.getByRole('status')).toHaveTextContent('1 article');
+    expect(within(card).getByRole('button', { name: 'Filter by Portals' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    expect(screen.getByRole('checkbox', { name: 'Portals' })).toBeChecked();
+  });
+
+  it('opens with the topics of a shared URL and offers to clear them when nothing matches', async () => {
+    const { user } = renderApp([[apps, portals]], '/?topic=Nothing');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('0 articles'));
+    expect(screen.getByRole('checkbox', { name: 'Nothing' })).toBeChecked();
+    expect(screen.getByText('No articles in these topics.')).toBeInTheDocument();
+    await user.click(within(screen.getByRole('main')).getByRole('button', { name: 'Clear topics' }));
+    expect(screen.getByRole('status')).toHaveTextContent('2 articles');
+    expect(window.location.search).toBe('');
+  });
+
+  it('marks videos with a badge', async () => {
+    renderApp([[apps, video]]);
+    const card = await screen.findByRole('article', { name: 'A video' });
+    expect(within(card).getByText('Video')).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('article', { name: 'Power Apps news' })).queryByText('Video'),
+    ).not.toBeInTheDocument();
+  });
+
+  it('says when there are no articles at all', async () => {
+    renderApp([[]]);
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('0 articles'));
+    expect(screen.getByText(/No articles yet/)).toBeInTheDocument();
+  });
+
+  it('shows loading, then an error with a retry that works', async () => {
+    const { user, fetchMock } = renderApp([{ status: 503 }, [apps]]);
+    expect(screen.getByRole('status')).toHaveTextContent('Loading articles…');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'The articles could not be loaded. The server answered 503 Service Unavailable.',
+    );
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('1 article'));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+});
