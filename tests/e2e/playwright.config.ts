@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+const root = path.resolve(import.meta.dirname, '../..');
+export const corpusDir = '../shared/corpus/smartable-power-apps';
+const hasCorpus = existsSync(path.join(root, corpusDir));
+
+/** Each project tests a production build of one seeds folder, served by `vite preview`. */
+function site(name: string, port: number, seedsDir: string) {
+  const outDir = `.e2e/${name}`;
+  return {
+    command: `npx vite build --outDir ${outDir} --emptyOutDir --logLevel warn && npx vite preview --outDir ${outDir} --port ${port} --strictPort`,
+    cwd: root,
+    url: `http://localhost:${port}/`,
+    // Set even for the default folder, so a NEWS_SEEDS_DIR in the caller's shell cannot leak in.
+    env: { NEWS_SEEDS_DIR: seedsDir, NEWS_STRICT: '' },
+    reuseExistingServer: false,
+    timeout: 120_000,
+  };
+}
+
+export default defineConfig({
+  testDir: '.',
+  outputDir: path.join(root, 'test-results/e2e'),
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  reporter: process.env.CI
+    ? [['list'], ['json', { outputFile: path.join(root, 'test-results/e2e-report.json') }]]
+    : 'list',
+  use: {
+    ...devices['Desktop Chrome'],
+    viewport: { width: 1280, height: 800 },
+    // Debian's Chromium: nothing here downloads a browser of its own.
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    { name: 'seeds', testMatch: 'seeds.spec.ts', use: { baseURL: 'http://localhost:4311' } },
+    ...(hasCorpus
+      ? [{ name: 'corpus', testMatch: 'corpus.spec.ts', use: { baseURL: 'http://localhost:4312' } }]
+      : []),
+  ],
+  webServer: [site('seeds', 4311, 'seeds'), ...(hasCorpus ? [site('corpus', 4312, corpusDir)] : [])],
+});
