@@ -7,6 +7,9 @@ export default defineConfig({
   plugins: [react(), newsPlugin(), cspPlugin()],
   build: { target: 'es2022' },
   test: {
+    // CI also writes a JSON report, which .ci/run adds up into its closing "N passed, N failed" line.
+    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    outputFile: { json: 'test-results/unit-report.json' },
     projects: [
       {
         extends: true,
