@@ -20,6 +20,17 @@ function site(name: string, port: number, seedsDir: string) {
   };
 }
 
+/** The dev server on a scratch copy of the seeds, which the dev spec edits while the page is open. */
+export const devSeedsDir = '.e2e/dev-seeds';
+const devServer = {
+  command: `rm -rf ${devSeedsDir} && mkdir -p ${devSeedsDir} && cp seeds/* ${devSeedsDir}/ && npx vite --port 4313 --strictPort`,
+  cwd: root,
+  url: 'http://localhost:4313/',
+  env: { NEWS_SEEDS_DIR: devSeedsDir, NEWS_STRICT: '' },
+  reuseExistingServer: false,
+  timeout: 120_000,
+};
+
 export default defineConfig({
   testDir: '.',
   outputDir: path.join(root, 'test-results/e2e'),
@@ -54,6 +65,11 @@ export default defineConfig({
     ...(hasCorpus
       ? [{ name: 'corpus', testMatch: 'corpus.spec.ts', use: { baseURL: 'http://localhost:4312' } }]
       : []),
+    { name: 'dev', testMatch: 'dev-server.spec.ts', use: { baseURL: 'http://localhost:4313' } },
   ],
-  webServer: [site('seeds', 4311, 'seeds'), ...(hasCorpus ? [site('corpus', 4312, corpusDir)] : [])],
+  webServer: [
+    devServer,
+    site('seeds', 4311, 'seeds'),
+    ...(hasCorpus ? [site('corpus', 4312, corpusDir)] : []),
+  ],
 });

@@ -1,0 +1,53 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { devSeedsDir } from './playwright.config.ts';
+
+const dir = path.join(import.meta.dirname, '../..', devSeedsDir);
+const file = path.join(dir, 'live-update.md');
+
+function writeSeed(title: string): void {
+  writeFileSync(
+    file,
+    [
+      '---',
+      `title: "${title}"`,
+      'publishedDateTime: 2024-01-01T00:00:00Z',
+      'originalUrl: "https://live.example/story"',
+      'topics: [AI]',
+      '---',
+      '',
+    ].join('\n'),
+  );
+}
+
+test.afterEach(() => {
+  rmSync(file, { force: true });
+});
+
+test('the open page follows seed files being added, edited and removed, keeping its filters', async ({
+  page,
+}) => {
+  await page.goto('/?topic=AI&unpublished=1');
+  const status = page.getByRole('status');
+  await expect(status).toHaveText('1 article');
+  // A marker on window proves that the page updated in place rather than reloading.
+  await page.evaluate(() => {
+    (window as unknown as { __sameDocument: boolean }).__sameDocument = true;
+  });
+
+  writeSeed('Added while the page was open');
+  await expect(page.getByRole('heading', { name: 'Added while the page was open' })).toBeVisible();
+  await expect(status).toHaveText('2 articles');
+
+  writeSeed('Edited while the page was open');
+  await expect(page.getByRole('heading', { name: 'Edited while the page was open' })).toBeVisible();
+  await expect(status).toHaveText('2 articles');
+
+  rmSync(file);
+  await expect(status).toHaveText('1 article');
+  await expect(page).toHaveURL(/\?topic=AI&unpublished=1$/);
+  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(
+    true,
+  );
+});
