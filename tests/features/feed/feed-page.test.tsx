@@ -184,6 +184,7 @@ describe('the feed', () => {
     const { user, fetchMock } = renderApp([{ status: 503 }, [apps]]);
     expect(screen.getByRole('status')).toHaveTextContent('Loading articles…');
     const alert = await screen.findByRole('alert');
+    expect(screen.getByRole('status')).toHaveTextContent('No articles loaded');
     expect(alert).toHaveTextContent(
       'The articles could not be loaded. The server answered 503 Service Unavailable.',
     );

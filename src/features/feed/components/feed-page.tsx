@@ -52,7 +52,7 @@ export function FeedPage() {
       </aside>
       <main id="main" className="feed" tabIndex={-1}>
         <div className="toolbar">
-          <StatusLine count={query.isSuccess ? view.matching.length : undefined} />
+          <StatusLine state={query.status} count={view.matching.length} />
           <UnpublishedToggle
             count={view.unpublished}
             checked={params.showUnpublished}

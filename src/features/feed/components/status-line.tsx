@@ -1,12 +1,16 @@
 import { pluralize } from '../../../shared/plural.ts';
 
-type StatusLineProps = { count: number | undefined };
+type StatusLineProps = { state: 'pending' | 'error' | 'success'; count: number };
 
 /** Always says how many articles match; screen readers hear every change. */
-export function StatusLine({ count }: StatusLineProps) {
+export function StatusLine({ state, count }: StatusLineProps) {
   return (
     <p role="status" className="status-line">
-      {count === undefined ? 'Loading articles…' : pluralize(count, 'article')}
+      {state === 'pending'
+        ? 'Loading articles…'
+        : state === 'error'
+          ? 'No articles loaded'
+          : pluralize(count, 'article')}
     </p>
   );
 }
