@@ -1,7 +1,8 @@
 import type { z } from 'zod';
-import { requiredFields, seedSchema, type ArticleFields } from '../../shared/article-schema.ts';
+import type { ArticleFields } from '../../shared/article-schema.ts';
 import type { SeedIssue } from './issue.ts';
 import type { FieldPath } from './parse-front-matter.ts';
+import { fallbackOnDrop, requiredFields, seedSchema } from './seed-schema.ts';
 
 export type Normalised = { article?: ArticleFields; issues: SeedIssue[] };
 
@@ -49,14 +50,18 @@ export function normaliseSeed(
       issues.push({ severity: 'error', ...where, message: `${issue.message}; the file was rejected` });
       return { issues };
     }
-    const warning: SeedIssue = {
-      severity: 'warning',
-      ...where,
-      message: `${issue.message}; ${target.length === path.length ? 'the field was ignored' : `${fieldName(removed.original(target))} was dropped`}`,
-    };
+    const fallback = target.length === 1 ? fallbackOnDrop[String(target[0])] : undefined;
+    const outcome =
+      fallback !== undefined
+        ? `it was read as ${JSON.stringify(fallback)}`
+        : target.length === path.length
+          ? 'the field was ignored'
+          : `${fieldName(removed.original(target))} was dropped`;
+    const warning: SeedIssue = { severity: 'warning', ...where, message: `${issue.message}; ${outcome}` };
     issues.push(warning);
     last = { issue: warning, reason: issue.message, dropped: target };
     current = removed.drop(current, target);
+    if (fallback !== undefined) current = { ...(current as Record<string, unknown>), [String(target[0])]: fallback };
   }
   issues.push({ severity: 'error', file, message: `has more than ${maxDroppedFields} invalid fields; the file was rejected` });
   return { issues };
