@@ -3,8 +3,9 @@ import { QueryClient } from '@tanstack/react-query';
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
-      // One automatic retry hides a blip; after that the reader sees the error and a retry button.
-      queries: { retry: 1, refetchOnWindowFocus: false },
+      // The data is static files from our own origin: a failure is shown at once, with a retry
+      // button, rather than hidden behind seconds of silent retries.
+      queries: { retry: false, refetchOnWindowFocus: false },
     },
   });
 }

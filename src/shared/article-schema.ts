@@ -7,7 +7,9 @@ import { safeHttpUrl } from './safe-url.ts';
  * imports only the types; zod never ships.
  */
 
-const httpUrl = z.string().refine((value) => safeHttpUrl(value) === value, { error: 'must be an http(s) URL' });
+const httpUrl = z
+  .string()
+  .refine((value) => safeHttpUrl(value) === value, { error: 'must be an http(s) URL' });
 const text = z.string().trim().min(1);
 const isoInstant = z.iso.datetime();
 

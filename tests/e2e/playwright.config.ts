@@ -7,10 +7,10 @@ export const corpusDir = '../shared/corpus/smartable-power-apps';
 const hasCorpus = existsSync(path.join(root, corpusDir));
 
 /** Each project tests a production build of one seeds folder, served by `vite preview`. */
-function site(name: string, port: number, seedsDir: string) {
+function site(name: string, port: number, seedsDir: string, prepare = '') {
   const outDir = `.e2e/${name}`;
   return {
-    command: `npx vite build --outDir ${outDir} --emptyOutDir --logLevel warn && npx vite preview --outDir ${outDir} --port ${port} --strictPort`,
+    command: `${prepare}npx vite build --outDir ${outDir} --emptyOutDir --logLevel warn && npx vite preview --outDir ${outDir} --port ${port} --strictPort`,
     cwd: root,
     url: `http://localhost:${port}/`,
     // Set even for the default folder, so a NEWS_SEEDS_DIR in the caller's shell cannot leak in.
@@ -30,6 +30,9 @@ const devServer = {
   reuseExistingServer: false,
   timeout: 120_000,
 };
+
+/** The adversarial seed set (tests/fixtures/hostile), written afresh for every run. */
+export const hostileSeedsDir = '.e2e/hostile-seeds';
 
 export default defineConfig({
   testDir: '.',
@@ -66,9 +69,11 @@ export default defineConfig({
       ? [{ name: 'corpus', testMatch: 'corpus.spec.ts', use: { baseURL: 'http://localhost:4312' } }]
       : []),
     { name: 'dev', testMatch: 'dev-server.spec.ts', use: { baseURL: 'http://localhost:4313' } },
+    { name: 'hostile', testMatch: 'hostile.spec.ts', use: { baseURL: 'http://localhost:4314' } },
   ],
   webServer: [
     devServer,
+    site('hostile', 4314, hostileSeedsDir, `npx tsx tests/e2e/prepare-hostile.ts ${hostileSeedsDir} && `),
     site('seeds', 4311, 'seeds'),
     ...(hasCorpus ? [site('corpus', 4312, corpusDir)] : []),
   ],

@@ -125,3 +125,46 @@ test('works at phone width with nothing wider than the screen', async ({ page })
   expect(overflow).toBeLessThanOrEqual(0);
   await expectNoAxeViolations(page);
 });
+
+test('when the data fails to load, an error offers a retry that works', async ({ page }) => {
+  let failures = 0;
+  await page.route('**/data/articles-*.json', async (route) => {
+    if (failures === 0) {
+      failures += 1;
+      await route.fulfill({ status: 503, body: 'unavailable' });
+    } else {
+      await route.continue();
+    }
+  });
+  await page.goto('/');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('The articles could not be loaded. The server answered 503');
+  await expect(page.getByRole('status')).toHaveText('No articles loaded');
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('status')).toHaveText('0 articles');
+  await expect(alert).toHaveCount(0);
+  expect(failures).toBe(1);
+});
+
+test('remote images failing (always, offline) leave tidy cards and shift nothing', async ({ page }) => {
+  await page.addInitScript(() => {
+    const shifts: number[] = [];
+    (window as unknown as { __shifts: number[] }).__shifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) shifts.push((entry as unknown as { value: number }).value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto('/?unpublished=1');
+  const card = page.getByRole('article');
+  const media = card.locator('.card-media');
+  const before = await media.boundingBox();
+  // Wait until the card image and the provider logo have both failed and left the page.
+  await expect(card.locator('img')).toHaveCount(0);
+  const after = await media.boundingBox();
+  expect(after).toEqual(before);
+  expect(before?.width).toBeGreaterThan(100);
+  expect((before?.width ?? 0) / (before?.height ?? 1)).toBeCloseTo(16 / 9, 1);
+  await expect(card.locator('.card-media-placeholder')).toHaveText('V');
+  const shifts = await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts);
+  expect(shifts.reduce((sum, value) => sum + value, 0)).toBe(0);
+});

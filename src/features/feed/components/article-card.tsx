@@ -27,7 +27,10 @@ export function ArticleCard({ article, now, selectedTopics, onTopic }: ArticleCa
       <div className="card-body">
         <p className="card-meta">
           {provider?.logo && (
-            <RemoteImage src={provider.logo.url} width={16} height={16} className="provider-logo" />
+            // A fixed frame, so that a logo failing to load (always, offline) moves nothing.
+            <span className="provider-logo-frame">
+              <RemoteImage src={provider.logo.url} width={16} height={16} className="provider-logo" />
+            </span>
           )}
           {provider && <span className="provider-name">{provider.name}</span>}
           <RelativeTime iso={article.publishedAt} now={now} />
