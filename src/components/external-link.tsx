@@ -4,7 +4,8 @@ type ExternalLinkProps = {
   href: string;
   children: ReactNode;
   className?: string;
-  'aria-describedby'?: string;
+  /** `auto` for text from articles, which may be right-to-left. */
+  dir?: 'auto';
 };
 
 /** A link out to a source: always a new tab, never handing it `window.opener` or the referrer. */

@@ -58,7 +58,12 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
       filter: { id: new RegExp(`^\\0${virtualId}$`) },
       async handler() {
         current ??= reload(config.logger);
-        const result = await current;
+        const result = await current.catch((error: unknown) => {
+          current = undefined;
+          return this.error(
+            `${error instanceof Error ? error.message : String(error)}; set NEWS_SEEDS_DIR to a folder of seed files`,
+          );
+        });
         if (strict && config.command === 'build' && result.summary.filesRejected > 0) {
           this.error(
             `NEWS_STRICT=1: ${result.summary.filesRejected} seed file(s) rejected; see the report above`,

@@ -1,7 +1,12 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+
+import { brokenCases } from '../fixtures/hostile/cases.ts';
+import { writeHostileFolder } from '../fixtures/hostile/write-folder.ts';
 
 const run = promisify(execFile);
 const corpus = '../shared/corpus/smartable-power-apps';
@@ -33,6 +38,28 @@ describe('npm run check:seeds', () => {
     expect(lines.at(-1)).toBe('7 files read, 3 articles kept, 3 files rejected, 2 warnings');
   });
 
+  it('exits 1 on the adversarial set, naming every broken file with its reason', async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'news-cli-')), 'hostile');
+    writeHostileFolder(dir);
+    const result = await checkSeeds(dir);
+    expect(result.code).toBe(1);
+    const lines = result.stdout.trim().split('\n');
+    for (const { file, expect: expected } of brokenCases) {
+      if (expected.outcome !== 'rejected') continue;
+      const line = lines.find(
+        (text) =>
+          text.startsWith(`${path.relative(process.cwd(), dir)}/${file}`) && text.includes(': error: '),
+      );
+      expect(line, file).toBeDefined();
+      expect(line).toMatch(expected.reason);
+    }
+    expect(lines.at(-1)).toMatch(
+      new RegExp(
+        `^\\d+ files read, \\d+ articles kept, ${brokenCases.length} files rejected, \\d+ warnings$`,
+      ),
+    );
+  });
+
   it.runIf(existsSync(corpus))('exits 0 on the real corpus', async () => {
     const result = await checkSeeds(corpus);
     expect(result.code).toBe(0);
@@ -44,6 +71,6 @@ describe('npm run check:seeds', () => {
   it('exits 2 when the folder does not exist', async () => {
     const result = await checkSeeds('no/such/folder');
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/cannot read no\/such\/folder/);
+    expect(result.stderr).toMatch(/^check:seeds: the seeds folder no\/such\/folder cannot be read/);
   });
 });

@@ -6,7 +6,9 @@ import { build } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { cspPlugin } from '../../src/node/vite-plugin-csp.ts';
 import { newsPlugin } from '../../src/node/vite-plugin-news.ts';
-import type { Article } from '../../src/shared/article-schema.ts';
+import { articleSchema, type Article } from '../../src/shared/article-schema.ts';
+import { allCases, brokenCases } from '../fixtures/hostile/cases.ts';
+import { writeHostileFolder } from '../fixtures/hostile/write-folder.ts';
 
 const corpus = '../shared/corpus/smartable-power-apps';
 
@@ -96,5 +98,27 @@ describe('the news plugin', () => {
     const outDir = await buildWith('tests/fixtures/seeds/mixed', false);
     expect(shippedArticles(outDir)).toHaveLength(3);
     await expect(buildWith('seeds', true)).resolves.toBeTruthy();
+  });
+
+  it('fails the strict build on the adversarial set, and builds it otherwise without crashing', async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'news-hostile-build-')), 'seeds');
+    writeHostileFolder(dir);
+    await expect(buildWith(dir, true)).rejects.toThrow(
+      new RegExp(`NEWS_STRICT=1: ${brokenCases.length} seed file`),
+    );
+    const outDir = await buildWith(dir, false);
+    const articles = shippedArticles(outDir);
+    expect(articles.length).toBe(allCases.length - brokenCases.length);
+    for (const article of articles) expect(articleSchema.safeParse(article).error).toBeUndefined();
+    const shipped = filesUnder(outDir)
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
+    expect(shipped).not.toMatch(/SECRET-/);
+  });
+
+  it('names the folder when it does not exist', async () => {
+    await expect(buildWith('no/such/folder')).rejects.toThrow(
+      /the seeds folder \S*no\/such\/folder cannot be read .*set NEWS_SEEDS_DIR/,
+    );
   });
 });

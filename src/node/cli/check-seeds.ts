@@ -18,9 +18,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(formatReport(result.issues, result.summary, label));
     return result.summary.filesRejected > 0 ? 1 : 0;
   } catch (error) {
-    console.error(
-      `check:seeds: cannot read ${dir}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    console.error(`check:seeds: ${error instanceof Error ? error.message : String(error)}`);
     return 2;
   }
 }

@@ -21,7 +21,9 @@ export type FileListing = {
  * file or folder reached twice is listed once, under its real path.
  */
 export async function listSeedFiles(root: string): Promise<FileListing> {
-  const realRoot = await realpath(root);
+  const realRoot = await realpath(root).catch((error: unknown) => {
+    throw new Error(`the seeds folder ${root} cannot be read (${error instanceof Error ? error.message : String(error)})`);
+  });
   if (!(await stat(realRoot)).isDirectory()) throw new Error(`${root} is not a folder`);
   const issues: SeedIssue[] = [];
   const found = new Map<string, string>(); // real path -> listed path

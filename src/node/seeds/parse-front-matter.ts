@@ -85,6 +85,10 @@ export function parseFrontMatter(bytes: Uint8Array): ParsedFrontMatter {
       },
     }).data;
   } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (error instanceof RangeError || /maximum call stack/i.test(reason)) {
+      return { ok: false, message: 'has YAML nested too deeply to read' };
+    }
     if (error instanceof YAMLError) {
       const line = error.linePos?.[0].line;
       return { ok: false, ...(line !== undefined ? { line } : {}), message: `has invalid YAML: ${yamlReason(error)}` };
@@ -92,7 +96,6 @@ export function parseFrontMatter(bytes: Uint8Array): ParsedFrontMatter {
     if (error instanceof RefusedLanguage) {
       return { ok: false, line: 1, message: `has ${error.message}; only YAML front matter is accepted` };
     }
-    const reason = error instanceof Error ? error.message : String(error);
     if (/excessive alias count/i.test(reason)) {
       return { ok: false, message: 'has YAML aliases that expand too far (a "billion laughs" document)' };
     }

@@ -32,15 +32,25 @@ export function ArticleCard({ article, now, selectedTopics, onTopic }: ArticleCa
               <RemoteImage src={provider.logo.url} width={16} height={16} className="provider-logo" />
             </span>
           )}
-          {provider && <span className="provider-name">{provider.name}</span>}
+          {provider && (
+            <span className="provider-name" dir="auto">
+              {provider.name}
+            </span>
+          )}
           <RelativeTime iso={article.publishedAt} now={now} />
           {article.type === 'video' && <span className="badge badge-video">Video</span>}
           {!article.published && <span className="badge badge-unpublished">Unpublished</span>}
         </p>
         <h2 className="card-title" id={titleId}>
-          <ExternalLink href={article.url}>{article.title}</ExternalLink>
+          <ExternalLink href={article.url} dir="auto">
+            {article.title}
+          </ExternalLink>
         </h2>
-        {article.excerpt && <p className="card-excerpt">{article.excerpt}</p>}
+        {article.excerpt && (
+          <p className="card-excerpt" dir="auto">
+            {article.excerpt}
+          </p>
+        )}
         <TopicChips topics={article.topics} selected={selectedTopics} onToggle={onTopic} />
         {article.related.length > 0 && (
           <>

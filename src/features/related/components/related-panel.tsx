@@ -13,9 +13,10 @@ type RelatedPanelProps = {
 export function RelatedPanel({ id, items, articleTitle, now }: RelatedPanelProps) {
   return (
     <ul id={id} className="related" aria-label={`Related coverage: ${articleTitle}`}>
-      {items.map((item) => (
-        <li key={item.url} className="related-item">
-          <ExternalLink href={item.url} className="related-title">
+      {items.map((item, index) => (
+        // Two items may share a URL: the position keeps keys unique.
+        <li key={`${index}:${item.url}`} className="related-item">
+          <ExternalLink href={item.url} className="related-title" dir="auto">
             {item.title}
           </ExternalLink>
           <p className="related-meta">
@@ -23,7 +24,11 @@ export function RelatedPanel({ id, items, articleTitle, now }: RelatedPanelProps
             {item.publishedAt && <RelativeTime iso={item.publishedAt} now={now} />}
             {item.type === 'video' && <span className="badge">Video</span>}
           </p>
-          {item.excerpt && <p className="related-excerpt">{item.excerpt}</p>}
+          {item.excerpt && (
+            <p className="related-excerpt" dir="auto">
+              {item.excerpt}
+            </p>
+          )}
         </li>
       ))}
     </ul>
