@@ -15,8 +15,12 @@ describe('CardMedia', () => {
     expect(screen.getByText('E')).toBeInTheDocument();
   });
 
-  it('offers to play a video instead of embedding it', () => {
+  it('offers to play a video instead of embedding it, over its thumbnail', () => {
     render(<CardMedia article={makeArticle({ title: 'Overview', videoId: 'WJk-Y8LQlfE' })} />);
     expect(screen.getByRole('button', { name: 'Play video: Overview' })).toBeInTheDocument();
+    expect(screen.getByRole('presentation')).toHaveAttribute(
+      'src',
+      'https://i.ytimg.com/vi/WJk-Y8LQlfE/hqdefault.jpg',
+    );
   });
 });

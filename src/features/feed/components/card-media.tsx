@@ -12,16 +12,22 @@ type CardMediaProps = { article: Article };
 export function CardMedia({ article }: CardMediaProps) {
   const [failed, setFailed] = useState(false);
   const provider = article.provider?.name ?? new URL(article.url).hostname.replace(/^www\./, '');
+  // A video without an image of its own shows YouTube's thumbnail until it is played.
+  const image =
+    article.image ??
+    (article.videoId
+      ? { url: `https://i.ytimg.com/vi/${article.videoId}/hqdefault.jpg`, width: 480, height: 360 }
+      : undefined);
   const poster = (
-    <div className="card-media-poster" data-image={article.image && !failed ? 'shown' : 'missing'}>
+    <div className="card-media-poster" data-image={image && !failed ? 'shown' : 'missing'}>
       <span className="card-media-placeholder" aria-hidden="true">
         {provider.slice(0, 1).toUpperCase()}
       </span>
-      {article.image && (
+      {image && (
         <RemoteImage
-          src={article.image.url}
-          width={article.image.width}
-          height={article.image.height}
+          src={image.url}
+          width={image.width}
+          height={image.height}
           className="card-media-image"
           onFailure={() => setFailed(true)}
         />
