@@ -9,7 +9,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist', '.e2e', 'node_modules', 'test-results', 'playwright-report', 'tests/fixtures'] },
+  {
+    ignores: [
+      'dist',
+      '.e2e',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'tests/fixtures/seeds',
+      'bench/out',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -1,0 +1,207 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * A deterministic synthetic corpus in the exact seed format (see seeds/000_0a2167d0d2ea9f38.txt):
+ * the same count and seed always give byte-identical files. Topics come from a skewed pool of 40,
+ * articles have 0 to 6 related items, images, a `secured` blob, dates over five years, some are
+ * unpublished and some are videos.
+ */
+
+/** mulberry32: a small, well-known 32-bit PRNG; enough for test data, never for secrets. */
+export function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const topicPool = [
+  'AI',
+  'Machine Learning',
+  'Computer Vision',
+  'Robotics',
+  'Power Apps',
+  'Portals',
+  'Cloud',
+  'Security',
+  'Privacy',
+  'Startups',
+  'Funding',
+  'Semiconductors',
+  'Quantum Computing',
+  'Open Source',
+  'Developer Tools',
+  'Mobile',
+  'Gaming',
+  'Space',
+  'Climate Tech',
+  'Energy',
+  'Electric Vehicles',
+  'Autonomous Driving',
+  'Health Tech',
+  'Biotech',
+  'Fintech',
+  'Crypto',
+  'E-commerce',
+  'Social Media',
+  'Streaming',
+  'Policy',
+  'Antitrust',
+  'Education',
+  'Wearables',
+  'AR and VR',
+  'Smart Home',
+  'Networking',
+  '5G',
+  'Databases',
+  'DevOps',
+  'Low-code',
+];
+
+const providers = Array.from({ length: 60 }, (_, i) => {
+  const name = `${['Daily', 'Tech', 'Global', 'Future', 'Open', 'Data'][i % 6]} ${['Wire', 'Times', 'Post', 'Review', 'Journal', 'Insider', 'Digest', 'Report', 'Herald', 'Signal'][Math.floor(i / 6)]}`;
+  const domain = `${name.toLowerCase().replace(/\s+/g, '')}.example`;
+  return { name, domain };
+});
+
+const words = (
+  'new model launches record growth users platform update release research team study data cloud chip ' +
+  'startup raises funding deal market report security flaw patch privacy rules court ruling app store ' +
+  'developers tools open source project preview feature support version global rollout partners network ' +
+  'battery electric car robot vision language agents training benchmark results quarter earnings'
+).split(' ');
+
+/** Zipf-like weights: the first topics are far more common than the last. */
+const topicWeights = topicPool.map((_, i) => 1 / (i + 1) ** 1.1);
+const topicWeightSum = topicWeights.reduce((a, b) => a + b, 0);
+
+const base64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const fiveYearsMs = 5 * 365 * 24 * 3600 * 1000;
+const end = Date.UTC(2021, 5, 1);
+
+export function generateArticle(index: number, random: () => number): { name: string; text: string } {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+  const sentence = (min: number, max: number) => {
+    const text = Array.from({ length: int(min, max) }, () => pick(words)).join(' ');
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  };
+  const hex = (length: number) => Array.from({ length }, () => pick('0123456789abcdef'.split(''))).join('');
+  const blob = (length: number) => Array.from({ length }, () => pick(base64.split(''))).join('');
+  const pickTopic = () => {
+    let r = random() * topicWeightSum;
+    for (let i = 0; i < topicPool.length; i += 1) {
+      r -= topicWeights[i] ?? 0;
+      if (r <= 0) return topicPool[i] as string;
+    }
+    return topicPool[0] as string;
+  };
+  const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+  const q = (text: string) => JSON.stringify(text);
+
+  const id = hex(16);
+  const provider = pick(providers);
+  const published = random() > 0.3;
+  const video = random() < 0.04;
+  const date = end - Math.floor(random() * fiveYearsMs);
+  const title = `${sentence(6, 14)} (${index})`;
+  const slug = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  const url = `https://${provider.domain}/${new Date(date).getUTCFullYear()}/${slug}-${id}`;
+  const topics = [...new Set(Array.from({ length: int(1, 4) }, pickTopic))];
+  const videoId = blob(11).replace(/[+/]/g, '_');
+
+  const lines = [
+    '---',
+    'category: news',
+    `title: ${q(title)}`,
+    `excerpt: ${q(`${sentence(20, 40)}.`)}`,
+    `publishedDateTime: ${iso(date)}`,
+    `originalUrl: ${q(url)}`,
+    ...(random() < 0.9 ? [`webUrl: ${q(url)}`] : []),
+    ...(random() < 0.5 ? [`ampWebUrl: ${q(`${url}/amp/`)}`] : []),
+    `type: ${video ? 'video' : 'article'}`,
+    `quality: ${int(0, 150)}`,
+    `heat: ${random() < 0.3 ? -1 : int(0, 150)}`,
+    `published: ${published}`,
+    '',
+    ...(video
+      ? [
+          `featuredContent: ${q(`<iframe width="800" height="500" frameborder="0" src="https://www.youtube.com/embed/${videoId}" allow="accelerometer; autoplay; encrypted-media; gyroscope; picture-in-picture" allowfullscreen></iframe>`)}`,
+          '',
+        ]
+      : []),
+    'provider:',
+    `  name: ${provider.name}`,
+    `  domain: ${provider.domain}`,
+    '  images:',
+    `    - url: ${q(`https://cdn.example/organizations/${provider.domain}-50x50.jpg`)}`,
+    '      width: 50',
+    '      height: 50',
+    '',
+    'topics:',
+    ...topics.map((topic) => `  - ${topic}`),
+    '',
+    ...(random() < 0.92
+      ? [
+          'images:',
+          `  - url: ${q(`https://images.example/${id}.jpg`)}`,
+          '    width: 1200',
+          '    height: 630',
+          '    isCached: true',
+          '',
+        ]
+      : []),
+  ];
+  const relatedCount = int(0, 6);
+  if (relatedCount > 0) {
+    lines.push('related:');
+    for (let r = 0; r < relatedCount; r += 1) {
+      const other = pick(providers);
+      const otherUrl = `https://${other.domain}/story/${hex(12)}`;
+      lines.push(
+        `  - title: ${q(sentence(6, 12))}`,
+        `    excerpt: ${q(`${sentence(12, 24)}.`)}`,
+        `    publishedDateTime: ${iso(date + int(-3, 3) * 3_600_000)}`,
+        `    webUrl: ${q(otherUrl)}`,
+        '    type: article',
+        '    provider:',
+        `      name: ${other.name}`,
+        `      domain: ${other.domain}`,
+        `    quality: ${int(0, 100)}`,
+        '    images:',
+        `      - url: ${q(`https://images.example/related/${hex(10)}.jpg`)}`,
+        '        width: 1000',
+        '        height: 600',
+        '        isCached: true',
+      );
+    }
+    lines.push('');
+  }
+  lines.push(`secured: ${q(`${blob(320)}==;${blob(22)}==`)}`, '---', '');
+  return { name: `${String(index).padStart(6, '0')}_${id}.md`, text: lines.join('\n') };
+}
+
+/** Writes `count` articles into `dir`, replacing what was there. */
+export function generateCorpus(dir: string, count: number, seed = 1): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const random = createRandom(seed);
+  for (let index = 0; index < count; index += 1) {
+    const { name, text } = generateArticle(index, random);
+    writeFileSync(path.join(dir, name), text);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
+  const [count = '1000', dir = `bench/out/corpus-${count}`, seed = '1'] = process.argv.slice(2);
+  generateCorpus(dir, Number(count), Number(seed));
+  console.log(`wrote ${count} articles to ${dir}`);
+}

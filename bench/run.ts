@@ -1,0 +1,272 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+import { generateCorpus } from './generate-corpus.ts';
+import { prepareHugoSite } from './hugo-site.ts';
+
+/**
+ * `npm run bench [-- --sizes 1000,10000,100000]`: builds synthetic corpora, serves each build,
+ * drives Chromium, and prints one table (also written to bench/out/results.json). Timings on a
+ * shared two-core machine are noisy, so the targets are ratios against baselines measured in the
+ * same run: the 1,000-article build, the cold build, and Debian's hugo on the same files.
+ */
+
+type Row = {
+  articles: number;
+  coldBuildSeconds: number;
+  warmBuildSeconds: number;
+  hugoSeconds: number | null;
+  bytesBeforeFirstCardGzip: number;
+  timeToFirstCardMs: number;
+  cardsInDom: number;
+  topicChangeP50Ms: number;
+  topicChangeP95Ms: number;
+  searchKeystrokeP50Ms: number | null;
+  searchKeystrokeP95Ms: number | null;
+  jsHeapMb: number;
+};
+
+const root = path.resolve(import.meta.dirname, '..');
+const out = path.join(root, 'bench/out');
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function seconds(command: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+  const start = performance.now();
+  const result = spawnSync(command, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr.toString().slice(-2000)}`);
+  return (performance.now() - start) / 1000;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+async function serve(outDir: string, port: number): Promise<() => void> {
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort'],
+    {
+      cwd: root,
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
+  for (let i = 0; i < 100; i += 1) {
+    const ok = await fetch(`http://localhost:${port}/`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) return () => process.kill(-(server.pid ?? 0));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('vite preview did not start');
+}
+
+/** Clicks the first topic checkboxes in turn and times each click until the status line changes. */
+async function topicLatencies(page: Page, runs: number): Promise<number[]> {
+  return page.evaluate(async (count) => {
+    const boxes = [...document.querySelectorAll<HTMLInputElement>('fieldset input[type=checkbox]')].slice(
+      0,
+      3,
+    );
+    const status = document.querySelector('[role=status]');
+    if (boxes.length === 0 || !status) return [];
+    const times: number[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const box = boxes[i % boxes.length] as HTMLInputElement;
+      const before = status.textContent;
+      const start = performance.now();
+      box.click();
+      if (status.textContent === before) {
+        await new Promise<void>((resolve) => {
+          const observer = new MutationObserver(() => {
+            observer.disconnect();
+            resolve();
+          });
+          observer.observe(status, { childList: true, characterData: true, subtree: true });
+          setTimeout(() => {
+            observer.disconnect();
+            resolve();
+          }, 2000);
+        });
+      }
+      times.push(performance.now() - start);
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    }
+    return times;
+  }, runs);
+}
+
+async function measureBrowser(url: string) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: chromiumArgs,
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('article')) {
+          (window as unknown as { __firstCard: number }).__firstCard = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    // Every response of our own origin until the first card shows, measured as gzip would send it
+    // (vite preview does not compress): each body is fetched again here and compressed.
+    let firstCardSeen = false;
+    const urls: string[] = [];
+    page.on('response', (response) => {
+      if (!firstCardSeen && response.url().startsWith(url)) urls.push(response.url());
+    });
+    await page.goto(url);
+    await page.waitForSelector('article', { timeout: 300_000 });
+    firstCardSeen = true;
+    const sizes = await Promise.all(
+      urls.map(async (resource) => gzipSync(Buffer.from(await (await fetch(resource)).arrayBuffer())).length),
+    );
+    const bytes = sizes.reduce((a, b) => a + b, 0);
+    const timeToFirstCard = await page.evaluate(
+      () => (window as unknown as { __firstCard: number }).__firstCard,
+    );
+    const cardsInDom = await page.locator('article').count();
+    const latencies = await topicLatencies(page, 50);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    return {
+      bytesBeforeFirstCardGzip: bytes,
+      timeToFirstCardMs: timeToFirstCard,
+      cardsInDom,
+      topicChangeP50Ms: percentile(latencies, 50),
+      topicChangeP95Ms: percentile(latencies, 95),
+      jsHeapMb: heap.usedSize / 1024 / 1024,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function benchSize(articles: number, port: number): Promise<Row> {
+  const corpus = path.join(out, `corpus-${articles}`);
+  if (!existsSync(corpus) || readdirSync(corpus).length !== articles) generateCorpus(corpus, articles);
+  const outDir = path.join(out, `dist-${articles}`);
+  const env = { NEWS_SEEDS_DIR: corpus, NEWS_STRICT: '' };
+  rmSync(outDir, { recursive: true, force: true });
+  rmSync(path.join(root, 'node_modules/.cache/news-reader'), { recursive: true, force: true });
+  const coldBuildSeconds = seconds(
+    'npx',
+    ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'silent'],
+    env,
+  );
+  // Touch one file: a change of content, so that any cache keyed by content must re-parse it.
+  const [first] = readdirSync(corpus).sort();
+  appendFileSync(path.join(corpus, first ?? ''), '\n');
+  const warmBuildSeconds = seconds(
+    'npx',
+    ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'silent'],
+    env,
+  );
+
+  let hugoSeconds: number | null = null;
+  if (spawnSync('hugo', ['version']).status === 0) {
+    const site = path.join(out, `hugo-${articles}`);
+    prepareHugoSite(corpus, site);
+    hugoSeconds = seconds('hugo', ['--quiet', '--source', site, '--destination', path.join(site, 'public')]);
+    rmSync(site, { recursive: true, force: true });
+  }
+
+  const stop = await serve(outDir, port);
+  try {
+    const browser = await measureBrowser(`http://localhost:${port}/`);
+    return {
+      articles,
+      coldBuildSeconds,
+      warmBuildSeconds,
+      hugoSeconds,
+      ...browser,
+      searchKeystrokeP50Ms: null,
+      searchKeystrokeP95Ms: null,
+    };
+  } finally {
+    stop();
+  }
+}
+
+function fixed(value: number | null, digits = 1): string {
+  return value === null || Number.isNaN(value) ? 'n/a' : value.toFixed(digits);
+}
+
+function table(rows: Row[]): string {
+  const base = rows.find((row) => row.articles === 1000) ?? rows[0];
+  const header = [
+    'articles',
+    'cold build s',
+    'warm build s',
+    'warm/cold',
+    'hugo s',
+    'cold/hugo',
+    'first-card KB gz',
+    'vs 1k',
+    'first card ms',
+    'vs 1k',
+    'cards in DOM',
+    'topic p50/p95 ms',
+    'search p50/p95 ms',
+    'heap MB',
+  ];
+  const lines = rows.map((row) => [
+    row.articles.toLocaleString('en'),
+    fixed(row.coldBuildSeconds),
+    fixed(row.warmBuildSeconds),
+    fixed(row.warmBuildSeconds / row.coldBuildSeconds, 2),
+    fixed(row.hugoSeconds),
+    row.hugoSeconds ? fixed(row.coldBuildSeconds / row.hugoSeconds, 2) : 'n/a',
+    fixed(row.bytesBeforeFirstCardGzip / 1024),
+    base ? fixed(row.bytesBeforeFirstCardGzip / base.bytesBeforeFirstCardGzip, 2) : 'n/a',
+    fixed(row.timeToFirstCardMs, 0),
+    base ? fixed(row.timeToFirstCardMs / base.timeToFirstCardMs, 2) : 'n/a',
+    String(row.cardsInDom),
+    `${fixed(row.topicChangeP50Ms)} / ${fixed(row.topicChangeP95Ms)}`,
+    `${fixed(row.searchKeystrokeP50Ms)} / ${fixed(row.searchKeystrokeP95Ms)}`,
+    fixed(row.jsHeapMb),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const format = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i] ?? 0)).join(' | ')} |`;
+  return [format(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(format)].join(
+    '\n',
+  );
+}
+
+const sizesArg = process.argv.indexOf('--sizes');
+const sizes = (sizesArg >= 0 ? (process.argv[sizesArg + 1] ?? '') : '1000,10000,100000')
+  .split(',')
+  .map(Number);
+mkdirSync(out, { recursive: true });
+const rows: Row[] = [];
+for (const [index, size] of sizes.entries()) {
+  console.error(`bench: ${size.toLocaleString('en')} articles…`);
+  rows.push(await benchSize(size, 4500 + index));
+}
+console.log(table(rows));
+writeFileSync(
+  path.join(out, 'results.json'),
+  `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`,
+);
+console.log(`\nwritten to ${path.relative(root, path.join(out, 'results.json'))}`);

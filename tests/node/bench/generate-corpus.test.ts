@@ -1,0 +1,47 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateCorpus, topicPool } from '../../../bench/generate-corpus.ts';
+import { createSeedLoader } from '../../../src/node/seeds/load-seeds.ts';
+import { articleSchema } from '../../../src/shared/article-schema.ts';
+
+const corpus = (count: number, seed = 1) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'news-gen-'));
+  generateCorpus(dir, count, seed);
+  return dir;
+};
+
+describe('the synthetic corpus generator', () => {
+  it('is deterministic: the same count and seed give byte-identical files', () => {
+    const [a, b] = [corpus(50), corpus(50)];
+    const names = readdirSync(a).sort();
+    expect(readdirSync(b).sort()).toEqual(names);
+    for (const name of names)
+      expect(readFileSync(path.join(a, name), 'utf8')).toBe(readFileSync(path.join(b, name), 'utf8'));
+    expect(readdirSync(corpus(50, 2)).sort()).not.toEqual(names);
+  });
+
+  it('writes valid seeds in the exact format, with the variety the bench needs', async () => {
+    const dir = corpus(400);
+    const { articles, summary } = await createSeedLoader().load(dir);
+    expect(summary).toEqual({ filesRead: 400, articlesKept: 400, filesRejected: 0, warnings: 0 });
+    for (const article of articles) expect(articleSchema.safeParse(article).error).toBeUndefined();
+    const unpublished = articles.filter((a) => !a.published).length;
+    expect(unpublished).toBeGreaterThan(80);
+    expect(unpublished).toBeLessThan(160);
+    expect(articles.filter((a) => a.type === 'video' && a.videoId)).not.toHaveLength(0);
+    expect(new Set(articles.map((a) => a.related.length))).toEqual(new Set([0, 1, 2, 3, 4, 5, 6]));
+    const topics = new Set(articles.flatMap((a) => a.topics));
+    expect(topics.size).toBeGreaterThan(30);
+    expect([...topics].every((topic) => topicPool.includes(topic))).toBe(true);
+    // Skewed: the most common topic is far more common than the rarest.
+    const count = (topic: string) => articles.filter((a) => a.topics.includes(topic)).length;
+    expect(count('AI')).toBeGreaterThan(10 * Math.max(1, count('Low-code')));
+    const years = new Set(articles.map((a) => a.publishedAt.slice(0, 4)));
+    expect(years.size).toBeGreaterThanOrEqual(5);
+    expect(readFileSync(path.join(dir, readdirSync(dir)[0] ?? ''), 'utf8')).toMatch(
+      /^secured: ".+==;.+=="$/m,
+    );
+  });
+});
