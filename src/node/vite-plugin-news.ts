@@ -23,7 +23,7 @@ export type NewsPluginOptions = {
  * served from memory by the dev server, which re-parses and notifies the page on every change.
  */
 export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
-  const loader = createSeedLoader();
+  let loader: ReturnType<typeof createSeedLoader>;
   let config: ResolvedConfig;
   let seedsDir = '';
   let current: Promise<SeedLoad> | undefined;
@@ -49,6 +49,12 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
     configResolved(resolved) {
       config = resolved;
       seedsDir = path.resolve(config.root, options.seedsDir ?? process.env.NEWS_SEEDS_DIR ?? 'seeds');
+      // One cache file per seeds folder, in Vite's cache (node_modules/.vite): parsed files
+      // survive between builds, so a rebuild after one edit re-parses one file.
+      const folderKey = createHash('sha256').update(seedsDir).digest('hex').slice(0, 12);
+      loader = createSeedLoader({
+        cacheFile: path.join(config.cacheDir, 'news-reader', `seeds-${folderKey}.json`),
+      });
     },
     resolveId: {
       filter: { id: new RegExp(`^${virtualId}$`) },

@@ -52,6 +52,7 @@ describe('the news plugin', () => {
     };
     hook('configResolved')({
       root: process.cwd(),
+      cacheDir: mkdtempSync(path.join(tmpdir(), 'news-vite-cache-')),
       base: '/',
       command: 'serve',
       logger: { info() {}, warn() {} },

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Article, ArticleFields } from '../../shared/article-schema.ts';
+import type { Article } from '../../shared/article-schema.ts';
 import { compareNewestFirst } from '../../shared/feed-order.ts';
 import { articleIds } from './article-id.ts';
 import type { SeedIssue } from './issue.ts';
 import { listSeedFiles } from './list-files.ts';
 import { mergeDuplicates } from './merge-duplicates.ts';
 import { normaliseSeed } from './normalise.ts';
+import { readParseCache, writeParseCache, type CacheEntry, type FileResult } from './parse-cache.ts';
 import { parseFrontMatter } from './parse-front-matter.ts';
 import type { SeedSummary } from './report.ts';
 
@@ -17,19 +18,26 @@ export type SeedLoad = {
   /** Every problem, sorted by file and line. */
   issues: SeedIssue[];
   summary: SeedSummary;
+  /** Files parsed in this load, and files whose unchanged content came from the cache. */
+  stats: { parsed: number; cached: number };
 };
 
-type FileResult = { article?: ArticleFields; issues: SeedIssue[] };
+export type SeedLoaderOptions = {
+  /** Keeps parsed files across processes (builds), keyed by path and content hash. */
+  cacheFile?: string;
+};
 
 /** Files read at once: enough to keep the disk busy, few enough never to hit EMFILE. */
 const readConcurrency = 32;
 
 /**
  * Reads a seeds folder into articles and a report. One loader keeps a cache of parsed files keyed
- * by path and content hash, so the dev server re-parses only what changed.
+ * by path and content hash, so the dev server re-parses only what changed; with `cacheFile`, the
+ * cache also outlives the process, so a rebuild after one edit re-parses one file.
  */
-export function createSeedLoader() {
-  const cache = new Map<string, { hash: string; result: FileResult }>();
+export function createSeedLoader(options: SeedLoaderOptions = {}) {
+  const cache = options.cacheFile ? readParseCache(options.cacheFile) : new Map<string, CacheEntry>();
+  let stats = { parsed: 0, cached: 0 };
 
   async function parseFile(root: string, file: string): Promise<FileResult> {
     let bytes: Buffer;
@@ -41,7 +49,11 @@ export function createSeedLoader() {
     }
     const hash = createHash('sha256').update(bytes).digest('base64');
     const cached = cache.get(file);
-    if (cached?.hash === hash) return cached.result;
+    if (cached?.hash === hash) {
+      stats.cached += 1;
+      return cached.result;
+    }
+    stats.parsed += 1;
     const parsed = parseFrontMatter(bytes);
     const result: FileResult = parsed.ok
       ? normaliseSeed(parsed.data, file, parsed.lineOf)
@@ -60,10 +72,18 @@ export function createSeedLoader() {
   }
 
   async function load(root: string): Promise<SeedLoad> {
+    stats = { parsed: 0, cached: 0 };
     const listing = await listSeedFiles(root);
     const results = await mapLimit(listing.files, readConcurrency, (file) => parseFile(root, file));
     const listed = new Set(listing.files);
-    for (const file of cache.keys()) if (!listed.has(file)) cache.delete(file);
+    let removed = false;
+    for (const file of cache.keys()) {
+      if (!listed.has(file)) {
+        cache.delete(file);
+        removed = true;
+      }
+    }
+    if (options.cacheFile && (stats.parsed > 0 || removed)) writeParseCache(options.cacheFile, cache);
 
     const ids = articleIds(listing.files);
     const issues: SeedIssue[] = [...listing.issues];
@@ -88,6 +108,7 @@ export function createSeedLoader() {
         filesRejected: rejected.size,
         warnings: issues.filter((issue) => issue.severity === 'warning').length,
       },
+      stats,
     };
   }
 

@@ -117,3 +117,35 @@ describe('loading a folder of seeds', () => {
     expect(byId(second, 'nested-crlf')?.topics).not.toBe(byId(first, 'nested-crlf')?.topics);
   });
 });
+
+describe('the parse cache on disk', () => {
+  it('lets a new process re-parse only the file that changed', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'news-disk-cache-'));
+    cpSync(fixtures, dir, { recursive: true });
+    const cacheFile = path.join(mkdtempSync(path.join(tmpdir(), 'news-cache-file-')), 'seeds.json');
+
+    const cold = await createSeedLoader({ cacheFile }).load(dir);
+    expect(cold.stats).toEqual({ parsed: 7, cached: 0 });
+
+    const warm = await createSeedLoader({ cacheFile }).load(dir);
+    expect(warm.stats).toEqual({ parsed: 0, cached: 7 });
+    expect(warm.articles).toEqual(cold.articles);
+    expect(warm.issues).toEqual(cold.issues);
+
+    writeFileSync(
+      path.join(dir, 'nested/crlf.txt'),
+      '---\ntitle: Edited once\npublishedDateTime: 2021-04-01T08:00:00Z\nwebUrl: https://crlf.example/a\n---\n',
+    );
+    const touched = await createSeedLoader({ cacheFile }).load(dir);
+    expect(touched.stats).toEqual({ parsed: 1, cached: 6 });
+    expect(touched.articles.find((article) => article.id === 'nested-crlf')?.title).toBe('Edited once');
+  });
+
+  it('ignores a cache file that is corrupt', async () => {
+    const cacheFile = path.join(mkdtempSync(path.join(tmpdir(), 'news-cache-bad-')), 'seeds.json');
+    writeFileSync(cacheFile, '{ not json');
+    const load = await createSeedLoader({ cacheFile }).load(fixtures);
+    expect(load.stats).toEqual({ parsed: 7, cached: 0 });
+    expect(load.summary.articlesKept).toBe(3);
+  });
+});
