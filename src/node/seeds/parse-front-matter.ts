@@ -1,5 +1,6 @@
 import matter from 'gray-matter';
-import { isNode, LineCounter, parseDocument, YAMLError } from 'yaml';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
+import { isNode, LineCounter, parseDocument, YAMLError, type Document } from 'yaml';
 
 /** Larger files are refused before parsing: a real seed is about 10 KB. */
 export const maxFileBytes = 1024 * 1024;
@@ -60,15 +61,27 @@ export function parseFrontMatter(bytes: Uint8Array): ParsedFrontMatter {
   }
 
   const lineCounter = new LineCounter();
-  let document: ReturnType<typeof parseDocument> | undefined;
+  let document: Document.Parsed | undefined;
+  let source = '';
+  /** The thorough parser: exact messages, line numbers and an alias limit, at about 1.6 ms a file. */
+  const parseThoroughly = (): Document.Parsed =>
+    (document ??= parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: true, merge: false }));
   // gray-matter types engines as returning objects; a scalar document is caught below.
-  const parseYaml = (source: string): object => {
-    document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: true, merge: false });
-    const [firstError] = document.errors;
+  const parseYaml = (matterText: string): object => {
+    source = matterText;
+    // Fast path, about eight times quicker: js-yaml with the YAML 1.2 core schema, for documents
+    // without anchors or aliases (so nothing can expand). Any failure falls through to the
+    // thorough parser, which gives the report its message and line.
+    if (!anchorOrAlias.test(source)) {
+      try {
+        return plainData(loadYaml(source, { schema: CORE_SCHEMA }));
+      } catch {
+        // fall through
+      }
+    }
+    const [firstError] = parseThoroughly().errors;
     if (firstError) throw firstError;
-    // Rebuilt through JSON so that it is plain, unshared data: `__proto__` becomes an ordinary
-    // own key, nothing can reach Object.prototype, and a self-referencing alias is refused.
-    return JSON.parse(JSON.stringify(document.toJS({ maxAliasCount }))) as object;
+    return plainData(parseThoroughly().toJS({ maxAliasCount }));
   };
 
   let data: unknown;
@@ -111,9 +124,9 @@ export function parseFrontMatter(bytes: Uint8Array): ParsedFrontMatter {
   if (Object.keys(data).length === 0) {
     return { ok: false, line: 2, message: 'has empty front matter' };
   }
-  const parsed = document;
+  // Only files with a problem need a line number: the thorough parse happens then, if at all.
   const lineOf = (fieldPath: FieldPath): number | undefined => {
-    if (parsed === undefined) return undefined;
+    const parsed = parseThoroughly();
     for (let depth = fieldPath.length; depth > 0; depth -= 1) {
       const node: unknown = parsed.getIn(fieldPath.slice(0, depth), true);
       const range = isNode(node) ? node.range : undefined;
@@ -122,6 +135,17 @@ export function parseFrontMatter(bytes: Uint8Array): ParsedFrontMatter {
     return undefined;
   };
   return { ok: true, data: data as Record<string, unknown>, lineOf };
+}
+
+/** An anchor (`&a`) or alias (`*a`) where a value starts; quoted text may match too, harmlessly. */
+const anchorOrAlias = /(^|[\s[{,:-])[&*][^\s[\]{},]/m;
+
+/**
+ * Rebuilt through JSON so that it is plain, unshared data: `__proto__` becomes an ordinary own
+ * key, nothing can reach Object.prototype, and a self-referencing alias is refused.
+ */
+function plainData(value: unknown): object {
+  return JSON.parse(JSON.stringify(value ?? null)) as object;
 }
 
 function yamlReason(error: YAMLError): string {

@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { maxFileBytes, parseFrontMatter } from '../../../src/node/seeds/parse-front-matter.ts';
-import { seedText, utf8 } from '../../fixtures/seed-text.ts';
+import { seedFields, seedText, utf8 } from '../../fixtures/seed-text.ts';
 
 function refused(text: string | Uint8Array) {
   const result = parseFrontMatter(typeof text === 'string' ? utf8(text) : text);
@@ -108,5 +109,31 @@ describe('parseFrontMatter', () => {
     const first = parseFrontMatter(text);
     const second = parseFrontMatter(text);
     expect(first.ok && second.ok && first.data !== second.data).toBe(true);
+  });
+});
+
+describe('the fast YAML path', () => {
+  const corpus = '../shared/corpus/smartable-power-apps';
+  const thorough = (text: string) => {
+    const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    const end = body.indexOf('\n---', 3);
+    return JSON.parse(JSON.stringify(parse(body.slice(body.indexOf('\n') + 1, end + 1), { merge: false }))) as unknown;
+  };
+
+  it.runIf(existsSync(corpus))('reads every corpus file exactly as the thorough parser does', () => {
+    for (const name of readdirSync(corpus)) {
+      const bytes = readFileSync(path.join(corpus, name));
+      const result = parseFrontMatter(bytes);
+      expect(result.ok && result.data, name).toEqual(thorough(bytes.toString('utf8')));
+    }
+  });
+
+  it('reads the bundled seed and a generated one exactly as the thorough parser does', () => {
+    const text = readFileSync('seeds/000_0a2167d0d2ea9f38.txt', 'utf8');
+    const result = parseFrontMatter(utf8(text));
+    expect(result.ok && result.data).toEqual(thorough(text));
+    const generated = seedText(seedFields({ published: false, topics: ['a & b', '*star'], excerpt: 'x: &y *z' }));
+    const fromGenerated = parseFrontMatter(utf8(generated));
+    expect(fromGenerated.ok && fromGenerated.data).toEqual(thorough(generated));
   });
 });
