@@ -3,6 +3,7 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSy
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../tests/e2e/chromium.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { prepareHugoSite } from './hugo-site.ts';
 
@@ -30,16 +31,6 @@ type Row = {
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'bench/out');
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 function seconds(command: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
   const start = performance.now();
@@ -114,10 +105,7 @@ async function topicLatencies(page: Page, runs: number): Promise<number[]> {
 }
 
 async function measureBrowser(url: string) {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: chromiumArgs,
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.addInitScript(() => {
