@@ -62,5 +62,3 @@ export const articleSchema = z.strictObject({
 export type Article = z.output<typeof articleSchema>;
 export type ArticleFields = Omit<Article, 'id'>;
 export type RelatedItem = Article['related'][number];
-export type ArticleImage = z.output<typeof imageSchema>;
-export type Provider = z.output<typeof providerSchema>;

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { RemoteImage } from '../../../components/remote-image.tsx';
 import type { Article } from '../../../shared/article-schema.ts';
 import { VideoEmbed } from '../../video/components/video-embed.tsx';
@@ -10,7 +9,6 @@ type CardMediaProps = { article: Article };
  * (always, offline) or is missing: the placeholder underneath shows the provider's initial.
  */
 export function CardMedia({ article }: CardMediaProps) {
-  const [failed, setFailed] = useState(false);
   const provider = article.provider?.name ?? new URL(article.url).hostname.replace(/^www\./, '');
   // A video without an image of its own shows YouTube's thumbnail until it is played.
   const image =
@@ -19,18 +17,12 @@ export function CardMedia({ article }: CardMediaProps) {
       ? { url: `https://i.ytimg.com/vi/${article.videoId}/hqdefault.jpg`, width: 480, height: 360 }
       : undefined);
   const poster = (
-    <div className="card-media-poster" data-image={image && !failed ? 'shown' : 'missing'}>
+    <div className="card-media-poster">
       <span className="card-media-placeholder" aria-hidden="true">
         {provider.slice(0, 1).toUpperCase()}
       </span>
       {image && (
-        <RemoteImage
-          src={image.url}
-          width={image.width}
-          height={image.height}
-          className="card-media-image"
-          onFailure={() => setFailed(true)}
-        />
+        <RemoteImage src={image.url} width={image.width} height={image.height} className="card-media-image" />
       )}
     </div>
   );
