@@ -1,5 +1,7 @@
 /** Provided by the news plugin (src/node/vite-plugin-news.ts). */
 declare module 'virtual:news' {
-  /** Where the articles' JSON is served: a content-hashed asset in a build. */
-  export const articlesUrl: string;
+  /** Counts, the commonest topics and where the data folder is. */
+  export const index: import('./shared/feed-data.ts').NewsIndex;
+  /** In the dev server only: where to fetch the index again when the seeds change. */
+  export const devIndexUrl: string | null;
 }

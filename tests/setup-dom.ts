@@ -5,3 +5,14 @@ import { afterEach } from 'vitest';
 afterEach(() => {
   cleanup();
 });
+
+// jsdom does no layout, so it has no ResizeObserver; every element measures 0 and the
+// virtualised feed renders all its rows. Layout itself is tested in Chromium (tests/e2e).
+// (The DOM typings say it always exists; in jsdom it does not.)
+if (!('ResizeObserver' in globalThis)) {
+  globalThis.ResizeObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+}

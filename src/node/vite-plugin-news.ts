@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger, Plugin, ResolvedConfig } from 'vite';
+import type { NewsIndex } from '../shared/feed-data.ts';
+import { buildFeedData, type FeedData } from './feed-data/build-feed-data.ts';
 import { isSeedFile } from './seeds/list-files.ts';
 import { createSeedLoader, type SeedLoad } from './seeds/load-seeds.ts';
 import { formatReport } from './seeds/report.ts';
@@ -19,24 +22,30 @@ export type NewsPluginOptions = {
 
 /**
  * Parses the seeds folder at build and dev time and exposes it as `virtual:news`, which exports
- * the URL of the articles' JSON. The JSON is emitted as a content-hashed asset in the build and
- * served from memory by the dev server, which re-parses and notifies the page on every change.
+ * the reader's small index (counts, the commonest topics, where the data lives). The data folder
+ * (pages, topic lists, search shards; see src/shared/feed-data.ts) is written beside the build
+ * under a name that changes with the content, and served from memory by the dev server, which
+ * re-parses and notifies the page on every change.
  */
 export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
   let loader: ReturnType<typeof createSeedLoader>;
   let config: ResolvedConfig;
   let seedsDir = '';
   let current: Promise<SeedLoad> | undefined;
-  let json = '';
+  let data: FeedData | undefined;
 
   const strict = options.strict ?? process.env.NEWS_STRICT === '1';
-  const devPath = () => `${config.base}@news/articles.json`;
-  const buildFile = () =>
-    `data/articles-${createHash('sha256').update(json).digest('hex').slice(0, 10)}.json`;
+  const devPrefix = () => `${config.base}@news/`;
+  const devIndexPath = () => `${devPrefix()}index.json`;
+  const newsIndex = (feed: FeedData): NewsIndex => ({
+    base:
+      config.command === 'serve' ? `${devPrefix()}${feed.version}/` : `${config.base}data/${feed.version}/`,
+    ...feed.index,
+  });
 
   async function reload(logger: Logger): Promise<SeedLoad> {
     const result = await loader.load(seedsDir);
-    json = JSON.stringify(result.articles);
+    data = buildFeedData(result.articles);
     const label = `${path.relative(process.cwd(), seedsDir) || '.'}/`;
     const report = formatReport(result.issues, result.summary, label);
     if (result.summary.filesRejected > 0) logger.warn(report);
@@ -75,12 +84,40 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
             `NEWS_STRICT=1: ${result.summary.filesRejected} seed file(s) rejected; see the report above`,
           );
         }
-        const url = config.command === 'serve' ? devPath() : `${config.base}${buildFile()}`;
-        return `export const articlesUrl = ${JSON.stringify(url)};\n`;
+        const dev = config.command === 'serve' ? devIndexPath() : null;
+        return [
+          `export const index = ${JSON.stringify(newsIndex(data as FeedData))};`,
+          `export const devIndexUrl = ${JSON.stringify(dev)};`,
+          '',
+        ].join('\n');
       },
     },
-    generateBundle() {
-      if (json !== '') this.emitFile({ type: 'asset', fileName: buildFile(), source: json });
+    async writeBundle(output) {
+      if (!data) return;
+      const feed = data;
+      const folder = path.join(
+        output.dir ?? path.resolve(config.root, config.build.outDir),
+        'data',
+        feed.version,
+      );
+      // Tens of thousands of small files at 100,000 articles: a few writes at a time, each
+      // folder made once.
+      const folders = new Map<string, Promise<unknown>>();
+      const pending: string[] = [...feed.paths()];
+      const worker = async () => {
+        for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+          const target = path.join(folder, file);
+          const dir = path.dirname(target);
+          let made = folders.get(dir);
+          if (!made) {
+            made = mkdir(dir, { recursive: true });
+            folders.set(dir, made);
+          }
+          await made;
+          await writeFile(target, feed.render(file) ?? '');
+        }
+      };
+      await Promise.all(Array.from({ length: 16 }, worker));
     },
     configureServer(server) {
       server.watcher.add(seedsDir);
@@ -99,16 +136,31 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
         if (event === 'addDir' || event === 'unlinkDir' || isSeedFile(file)) onChange(file);
       });
       server.middlewares.use((req, res, next) => {
-        if (req.url?.split('?')[0] !== devPath()) {
+        const url = req.url?.split('?')[0] ?? '';
+        if (!url.startsWith(devPrefix())) {
           next();
           return;
         }
         current ??= reload(server.config.logger);
         current.then(
           () => {
-            res.setHeader('Content-Type', 'application/json; charset=utf-8');
+            const feed = data as FeedData;
+            const file = url.slice(devPrefix().length);
+            const versioned = `${feed.version}/`;
+            const body =
+              url === devIndexPath()
+                ? JSON.stringify(newsIndex(feed))
+                : file.startsWith(versioned)
+                  ? feed.render(file.slice(versioned.length))
+                  : undefined;
             res.setHeader('Cache-Control', 'no-store');
-            res.end(json);
+            if (body === undefined) {
+              res.statusCode = 404;
+              res.end('Not found');
+              return;
+            }
+            res.setHeader('Content-Type', 'application/json; charset=utf-8');
+            res.end(body);
           },
           (error: unknown) => next(error),
         );

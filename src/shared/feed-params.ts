@@ -2,9 +2,11 @@
 export type FeedParams = {
   topics: string[];
   showUnpublished: boolean;
+  /** The search, as typed. */
+  query: string;
 };
 
-/** Reads `?topic=AI&topic=Computer%20Vision&unpublished=1`. */
+/** Reads `?q=robot&topic=AI&topic=Computer%20Vision&unpublished=1`. */
 export function parseFeedParams(search: string): FeedParams {
   const params = new URLSearchParams(search);
   const seen = new Set<string>();
@@ -17,14 +19,16 @@ export function parseFeedParams(search: string): FeedParams {
       seen.add(key);
       return true;
     });
-  return { topics, showUnpublished: params.get('unpublished') === '1' };
+  return { topics, showUnpublished: params.get('unpublished') === '1', query: params.get('q') ?? '' };
 }
 
 /** The query string for `params`, keeping unrelated parameters of `base` as they are. */
 export function formatFeedParams(params: FeedParams, base = ''): string {
   const search = new URLSearchParams(base);
+  search.delete('q');
   search.delete('topic');
   search.delete('unpublished');
+  if (params.query.trim() !== '') search.set('q', params.query);
   for (const topic of params.topics) search.append('topic', topic);
   if (params.showUnpublished) search.set('unpublished', '1');
   const text = search.toString();

@@ -52,3 +52,43 @@ export async function expectSafeLinksAndImages(page: Page): Promise<void> {
   }
   for (const source of found.sources) expect(source).toMatch(/^https?:\/\//);
 }
+
+/** Waits until the page has painted twice and no further page of the feed is loading. */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+  await page.waitForFunction(() => {
+    const loader = document.querySelector('.loading-more');
+    if (!loader) return true;
+    const box = loader.getBoundingClientRect();
+    return box.top > window.innerHeight * 2;
+  });
+}
+
+/**
+ * Scrolls the virtualised feed from its top to its very end, a screen at a time, calling `onScreen`
+ * at each stop: the way to see every card when only those near the viewport are in the DOM.
+ * Returns the most cards the DOM held at once.
+ */
+export async function scrollThroughFeed(page: Page, onScreen: () => Promise<void>): Promise<number> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  let most = 0;
+  for (let stop = 0; stop < 10_000; stop += 1) {
+    await settle(page);
+    await onScreen();
+    most = Math.max(most, await page.locator('article').count());
+    const atEnd = await page.evaluate(() => {
+      const end = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
+      return end && !document.querySelector('.loading-more');
+    });
+    if (atEnd) return most;
+    await page.evaluate(() => window.scrollBy(0, window.innerHeight * 0.8));
+  }
+  throw new Error('the feed never ended');
+}
+
+/** The titles of the cards in the DOM now, in order. */
+export function cardTitles(page: Page): Promise<string[]> {
+  return page.locator('article h2').allTextContents();
+}

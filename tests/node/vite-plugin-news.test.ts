@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { cspPlugin } from '../../src/node/vite-plugin-csp.ts';
 import { newsPlugin } from '../../src/node/vite-plugin-news.ts';
 import { articleSchema, type Article } from '../../src/shared/article-schema.ts';
+import type { DataPage, NewsIndex } from '../../src/shared/feed-data.ts';
 import { allCases, brokenCases } from '../fixtures/hostile/cases.ts';
 import { writeHostileFolder } from '../fixtures/hostile/write-folder.ts';
 
@@ -36,13 +37,17 @@ function securedValues(dir: string): string[] {
     .filter((value): value is string => value !== undefined);
 }
 
+/** The full feed as the browser pages through it: data/<version>/a/0.json, 1.json, … */
 function shippedArticles(outDir: string): Article[] {
-  const [data] = readdirSync(path.join(outDir, 'data'));
-  return JSON.parse(readFileSync(path.join(outDir, 'data', data ?? ''), 'utf8')) as Article[];
+  const [version] = readdirSync(path.join(outDir, 'data'));
+  const pages = path.join(outDir, 'data', version ?? '', 'a');
+  return readdirSync(pages)
+    .sort((x, y) => parseInt(x) - parseInt(y))
+    .flatMap((name) => (JSON.parse(readFileSync(path.join(pages, name), 'utf8')) as DataPage).articles);
 }
 
 describe('the news plugin', () => {
-  it('resolves the virtual module and serves the data URL from it', async () => {
+  it('resolves the virtual module to the index, pointing at the dev server', async () => {
     const plugin = newsPlugin({ seedsDir: 'seeds' });
     const hook = (name: 'configResolved' | 'resolveId' | 'load') => {
       const value = plugin[name] as unknown;
@@ -62,13 +67,26 @@ describe('the news plugin', () => {
       { error: (message: string) => new Error(message) },
       '\0virtual:news',
     );
-    expect(code).toBe('export const articlesUrl = "/@news/articles.json";\n');
+    const [indexLine, devLine] = String(code).split('\n');
+    const index = JSON.parse(indexLine?.replace(/^export const index = |;$/g, '') ?? '') as NewsIndex;
+    expect(index).toEqual({
+      base: expect.stringMatching(/^\/@news\/[0-9a-f]{12}\/$/) as string,
+      pageSize: 20,
+      count: { p: 0, a: 1 },
+      topics: [
+        { id: 0, name: 'AI', p: 0, a: 1 },
+        { id: 1, name: 'Computer Vision', p: 0, a: 1 },
+        { id: 2, name: 'Facebook AI', p: 0, a: 1 },
+      ],
+      topicTotal: { p: 0, a: 3 },
+    });
+    expect(devLine).toBe('export const devIndexUrl = "/@news/index.json";');
   });
 
-  it('builds the seed into a content-hashed data file, with the Content-Security-Policy', async () => {
+  it('builds the seed into a data folder named by its content, with the Content-Security-Policy', async () => {
     const outDir = await buildWith('seeds');
     const [data] = readdirSync(path.join(outDir, 'data'));
-    expect(data).toMatch(/^articles-[0-9a-f]{10}\.json$/);
+    expect(data).toMatch(/^[0-9a-f]{12}$/);
     expect(shippedArticles(outDir).map((article) => article.title)).toEqual([
       'Facebook’s new computer vision model achieves state-of-the-art performance by learning from random images',
     ]);

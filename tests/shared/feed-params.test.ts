@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { formatFeedParams, parseFeedParams, toggleTopic } from '../../src/shared/feed-params.ts';
 
 describe('feed params in the URL', () => {
-  it('reads repeated topics and the unpublished flag', () => {
-    expect(parseFeedParams('?topic=AI&topic=Computer%20Vision&unpublished=1')).toEqual({
+  it('reads repeated topics, the unpublished flag and the search', () => {
+    expect(parseFeedParams('?q=robot%20vision&topic=AI&topic=Computer%20Vision&unpublished=1')).toEqual({
       topics: ['AI', 'Computer Vision'],
       showUnpublished: true,
+      query: 'robot vision',
     });
   });
 
@@ -13,24 +14,24 @@ describe('feed params in the URL', () => {
     expect(parseFeedParams('?topic=&topic=AI&topic=ai&topic=%20')).toEqual({
       topics: ['AI'],
       showUnpublished: false,
+      query: '',
     });
   });
 
   it('writes what it reads, keeping unrelated parameters', () => {
-    const search = formatFeedParams(
-      { topics: ['AI', 'Computer Vision'], showUnpublished: true },
-      '?utm=x&topic=Old',
-    );
-    expect(search).toBe('?utm=x&topic=AI&topic=Computer+Vision&unpublished=1');
-    expect(parseFeedParams(search)).toEqual({ topics: ['AI', 'Computer Vision'], showUnpublished: true });
+    const params = { topics: ['AI', 'Computer Vision'], showUnpublished: true, query: 'chip' };
+    const search = formatFeedParams(params, '?utm=x&topic=Old&q=old');
+    expect(search).toBe('?utm=x&q=chip&topic=AI&topic=Computer+Vision&unpublished=1');
+    expect(parseFeedParams(search)).toEqual(params);
   });
 
-  it('writes nothing for the default view', () => {
-    expect(formatFeedParams({ topics: [], showUnpublished: false })).toBe('');
+  it('writes nothing for the default view, nor for a blank search', () => {
+    expect(formatFeedParams({ topics: [], showUnpublished: false, query: '' })).toBe('');
+    expect(formatFeedParams({ topics: [], showUnpublished: false, query: '   ' })).toBe('');
   });
 
   it('toggles a topic in and out, whatever its case', () => {
-    const on = toggleTopic({ topics: ['AI'], showUnpublished: false }, 'Portals');
+    const on = toggleTopic({ topics: ['AI'], showUnpublished: false, query: '' }, 'Portals');
     expect(on.topics).toEqual(['AI', 'Portals']);
     expect(toggleTopic(on, 'ai').topics).toEqual(['Portals']);
   });

@@ -44,7 +44,7 @@ function cardTitles() {
 
 describe('the feed', () => {
   it('hides the only, unpublished, article and offers to show it', async () => {
-    const { user } = renderApp([[seedLike]]);
+    const { user } = renderApp([seedLike]);
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('0 articles'));
     const toggle = screen.getByRole('switch', { name: 'Show unpublished (1)' });
     expect(toggle).not.toBeChecked();
@@ -68,14 +68,14 @@ describe('the feed', () => {
   });
 
   it('reveals unpublished articles from the empty state too', async () => {
-    const { user } = renderApp([[seedLike]]);
+    const { user } = renderApp([seedLike]);
     await user.click(await screen.findByRole('button', { name: 'Reveal 1 unpublished article' }));
     expect(screen.getByRole('status')).toHaveTextContent('1 article');
     expect(screen.getByRole('switch', { name: 'Show unpublished (1)' })).toBeChecked();
   });
 
   it('opens the related panel in place, each item linking to its own source', async () => {
-    const { user } = renderApp([[seedLike]], '/?unpublished=1');
+    const { user } = renderApp([seedLike], '/?unpublished=1');
     const button = await screen.findByRole('button', { name: '5 related' });
     expect(button).toHaveAttribute('aria-expanded', 'false');
     expect(screen.queryByRole('list', { name: /Related coverage/ })).not.toBeInTheDocument();
@@ -95,7 +95,7 @@ describe('the feed', () => {
   });
 
   it('works from the keyboard alone', async () => {
-    const { user } = renderApp([[seedLike]]);
+    const { user } = renderApp([seedLike]);
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('0 articles'));
     await user.tab();
     expect(screen.getByRole('link', { name: 'Skip to articles' })).toHaveFocus();
@@ -108,7 +108,7 @@ describe('the feed', () => {
   });
 
   it('lists in the order of the build (newest first) and filters by topic, with counts, in the URL', async () => {
-    const { user } = renderApp([[portals, apps, video, seedLike]]);
+    const { user } = renderApp([portals, apps, video, seedLike]);
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('3 articles'));
     expect(cardTitles()).toEqual(['Portals news', 'Power Apps news', 'A video']);
 
@@ -133,7 +133,7 @@ describe('the feed', () => {
   });
 
   it('counts topics over all articles once unpublished ones are shown', async () => {
-    renderApp([[apps, seedLike]], '/?unpublished=1');
+    renderApp([apps, seedLike], '/?unpublished=1');
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('2 articles'));
     const topics = screen.getByRole('group', { name: 'Topics' });
     expect(within(topics).getAllByRole('checkbox')).toEqual(
@@ -144,7 +144,7 @@ describe('the feed', () => {
   });
 
   it('filters by a topic chip on a card, and the chip shows it is active', async () => {
-    const { user } = renderApp([[apps, portals]]);
+    const { user } = renderApp([apps, portals]);
     const card = await screen.findByRole('article', { name: 'Portals news' });
     await user.click(within(card).getByRole('button', { name: 'Filter by Portals' }));
     expect(screen.getByRole('status')).toHaveTextContent('1 article');
@@ -156,7 +156,7 @@ describe('the feed', () => {
   });
 
   it('opens with the topics of a shared URL and offers to clear them when nothing matches', async () => {
-    const { user } = renderApp([[apps, portals]], '/?topic=Nothing');
+    const { user } = renderApp([apps, portals], '/?topic=Nothing');
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('0 articles'));
     expect(screen.getByRole('checkbox', { name: 'Nothing' })).toBeChecked();
     expect(screen.getByText('No articles in these topics.')).toBeInTheDocument();
@@ -166,7 +166,7 @@ describe('the feed', () => {
   });
 
   it('marks videos with a badge', async () => {
-    renderApp([[apps, video]]);
+    renderApp([apps, video]);
     const card = await screen.findByRole('article', { name: 'A video' });
     expect(within(card).getByText('Video')).toBeInTheDocument();
     expect(
@@ -175,13 +175,13 @@ describe('the feed', () => {
   });
 
   it('says when there are no articles at all', async () => {
-    renderApp([[]]);
+    renderApp([]);
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('0 articles'));
     expect(screen.getByText(/No articles yet/)).toBeInTheDocument();
   });
 
   it('shows loading, then an error with a retry that works', async () => {
-    const { user, fetchMock } = renderApp([{ status: 503 }, [apps]]);
+    const { user, fetchMock } = renderApp([apps], '/', { failFirst: 1 });
     expect(screen.getByRole('status')).toHaveTextContent('Loading articles…');
     const alert = await screen.findByRole('alert');
     expect(screen.getByRole('status')).toHaveTextContent('No articles loaded');

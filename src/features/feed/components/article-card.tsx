@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { ExternalLink } from '../../../components/external-link.tsx';
 import { RelativeTime } from '../../../components/relative-time.tsx';
 import { RemoteImage } from '../../../components/remote-image.tsx';
@@ -13,10 +13,19 @@ type ArticleCardProps = {
   now: number;
   selectedTopics: readonly string[];
   onTopic: (topic: string) => void;
+  /** Whether the related panel is open; kept by the feed, so it survives the card scrolling away. */
+  expanded: boolean;
+  onToggleRelated: (id: string) => void;
 };
 
-export function ArticleCard({ article, now, selectedTopics, onTopic }: ArticleCardProps) {
-  const [expanded, setExpanded] = useState(false);
+export function ArticleCard({
+  article,
+  now,
+  selectedTopics,
+  onTopic,
+  expanded,
+  onToggleRelated,
+}: ArticleCardProps) {
   const id = useId();
   const titleId = `${id}-title`;
   const panelId = `${id}-related`;
@@ -59,7 +68,7 @@ export function ArticleCard({ article, now, selectedTopics, onTopic }: ArticleCa
               expanded={expanded}
               controls={panelId}
               describedBy={titleId}
-              onToggle={() => setExpanded((open) => !open)}
+              onToggle={() => onToggleRelated(article.id)}
             />
             {expanded && (
               <RelatedPanel id={panelId} items={article.related} articleTitle={article.title} now={now} />

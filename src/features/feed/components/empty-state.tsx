@@ -4,18 +4,29 @@ type EmptyStateProps = {
   /** Unpublished articles hidden by the toggle that would otherwise match. */
   hiddenUnpublished: number;
   topicsChosen: boolean;
+  /** The search, when there is one. */
+  query: string;
   onShowUnpublished: () => void;
   onClearTopics: () => void;
+  onClearSearch: () => void;
 };
 
 /** What to say, and what to offer, when nothing matches. */
 export function EmptyState({
   hiddenUnpublished,
   topicsChosen,
+  query,
   onShowUnpublished,
   onClearTopics,
+  onClearSearch,
 }: EmptyStateProps) {
-  const what = topicsChosen ? 'No published articles in these topics.' : 'No published articles yet.';
+  const searching = query.trim() !== '';
+  const where = topicsChosen ? ' in these topics' : '';
+  const what = searching
+    ? `No published articles match “${query.trim()}”${where}.`
+    : topicsChosen
+      ? 'No published articles in these topics.'
+      : 'No published articles yet.';
   return (
     <div className="empty-state">
       {hiddenUnpublished > 0 ? (
@@ -28,10 +39,19 @@ export function EmptyState({
             Reveal {pluralize(hiddenUnpublished, 'unpublished article')}
           </button>
         </>
+      ) : searching ? (
+        <p>
+          No articles match “{query.trim()}”{where}.
+        </p>
       ) : topicsChosen ? (
         <p>No articles in these topics.</p>
       ) : (
         <p>No articles yet. Add Markdown files with front matter to the seeds folder.</p>
+      )}
+      {searching && (
+        <button type="button" onClick={onClearSearch}>
+          Clear search
+        </button>
       )}
       {topicsChosen && (
         <button type="button" onClick={onClearTopics}>

@@ -1,84 +1,132 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Article } from '../../../shared/article-schema.ts';
+import { searchWords } from '../../../shared/feed-data.ts';
 import { toggleTopic } from '../../../shared/feed-params.ts';
-import {
-  countTopics,
-  countUnpublished,
-  filterByTopics,
-  visibleArticles,
-} from '../../../shared/feed-selection.ts';
+import { SearchBox } from '../../search/components/search-box.tsx';
+import { useTopicChoices } from '../../topics/api/topic-stats.ts';
 import { TopicFilter } from '../../topics/components/topic-filter.tsx';
-import { useArticles, useLiveSeeds } from '../api/articles-query.ts';
+import { useFeedCount, useFeedPages, type FeedRequest } from '../api/feed-query.ts';
+import { useLiveSeeds, useNewsIndex } from '../api/news-index.ts';
 import { useFeedParams } from '../hooks/use-feed-params.ts';
 import { useNow } from '../hooks/use-now.ts';
 import { ArticleCard } from './article-card.tsx';
 import { EmptyState } from './empty-state.tsx';
+import { FeedList } from './feed-list.tsx';
 import { LoadError } from './load-error.tsx';
 import { StatusLine } from './status-line.tsx';
 import { UnpublishedToggle } from './unpublished-toggle.tsx';
 
-const noArticles: readonly Article[] = [];
+const noTopics: FeedRequest['topics'] = [];
 
-/** The reader: topic filter beside a newest-first feed, all driven by the URL. */
+/** The reader: search and topic filter beside a newest-first feed, all driven by the URL. */
 export function FeedPage() {
   useLiveSeeds();
-  const query = useArticles();
+  const index = useNewsIndex();
   const [params, setParams] = useFeedParams();
+  const [showAllTopics, setShowAllTopics] = useState(false);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const now = useNow();
-  const all = query.data ?? noArticles;
-
-  const view = useMemo(() => {
-    const pool = visibleArticles(all, params.showUnpublished);
-    const matching = filterByTopics(pool, params.topics);
-    const hiddenUnpublished = params.showUnpublished
-      ? 0
-      : filterByTopics(all, params.topics).length - matching.length;
-    return {
-      topics: countTopics(pool, params.topics),
-      matching,
-      unpublished: countUnpublished(all),
-      hiddenUnpublished,
-    };
-  }, [all, params]);
+  const view = params.showUnpublished ? 'a' : 'p';
+  const choices = useTopicChoices(index, view, params.topics, showAllTopics);
+  const words = useMemo(() => searchWords(params.query), [params.query]);
+  const request: FeedRequest = useMemo(
+    () => ({ view, topics: choices.selected ?? noTopics, words }),
+    [view, choices.selected, words],
+  );
+  const ready = choices.selected !== undefined;
+  const count = useFeedCount(index, request);
+  const pages = useFeedPages(index, request, ready);
+  const articles = useMemo(() => pages.data?.pages.flatMap((page) => page.articles) ?? [], [pages.data]);
 
   const onTopic = (topic: string) => setParams(toggleTopic(params, topic));
   const clearTopics = () => setParams({ ...params, topics: [] });
   const showUnpublished = (show: boolean) => setParams({ ...params, showUnpublished: show });
+  const onSearch = (query: string) =>
+    setParams({ ...params, query }, { replace: params.query !== '' && query !== '' });
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages;
+  const onNeedMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  const toggleRelated = useCallback((id: string) => {
+    setExpanded((open) => {
+      const next = new Set(open);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  }, []);
+
+  const error = pages.error ?? (count.status === 'error' ? count.error : null);
+  const state = error
+    ? 'error'
+    : !ready || count.status === 'pending' || pages.isPending
+      ? 'pending'
+      : 'success';
+  const total = count.status === 'success' ? count.count : 0;
+  // The list on screen is the previous one while the next loads: say so, and dim it.
+  const stale = count.status === 'success' && (pages.isPlaceholderData || count.stale);
+  const renderArticle = (article: Article) => (
+    <ArticleCard
+      article={article}
+      now={now}
+      selectedTopics={params.topics}
+      onTopic={onTopic}
+      expanded={expanded.has(article.id)}
+      onToggleRelated={toggleRelated}
+    />
+  );
 
   return (
     <div className="layout">
       <aside className="sidebar" aria-label="Filters">
-        <TopicFilter topics={view.topics} selected={params.topics} onToggle={onTopic} onClear={clearTopics} />
+        <SearchBox query={params.query} onChange={onSearch} />
+        <TopicFilter
+          topics={choices.offered.map((topic) => ({ name: topic.name, count: topic[view] }))}
+          selected={params.topics}
+          onToggle={onTopic}
+          onClear={clearTopics}
+          more={choices.more}
+          showingAll={showAllTopics}
+          loading={choices.loadingAll}
+          onShowAll={setShowAllTopics}
+        />
       </aside>
-      <main id="main" className="feed" tabIndex={-1}>
+      <main id="main" className="feed" tabIndex={-1} aria-busy={state === 'pending' || stale}>
         <div className="toolbar">
-          <StatusLine state={query.status} count={view.matching.length} />
+          <StatusLine state={state} count={total} />
           <UnpublishedToggle
-            count={view.unpublished}
+            count={index.count.a - index.count.p}
             checked={params.showUnpublished}
             onChange={showUnpublished}
           />
         </div>
-        {query.isError && (
-          <LoadError error={query.error} retrying={query.isFetching} onRetry={() => void query.refetch()} />
+        {error && (
+          <LoadError
+            error={error}
+            retrying={pages.isFetching || count.status === 'pending'}
+            onRetry={() => (pages.isError ? void pages.refetch() : count.status === 'error' && count.retry())}
+          />
         )}
-        {query.isPending && <div className="skeleton" aria-hidden="true" />}
-        {query.isSuccess &&
-          (view.matching.length === 0 ? (
+        {state === 'pending' && <div className="skeleton" aria-hidden="true" />}
+        {state === 'success' &&
+          (total === 0 ? (
             <EmptyState
-              hiddenUnpublished={view.hiddenUnpublished}
+              hiddenUnpublished={count.status === 'success' ? count.hiddenUnpublished : 0}
               topicsChosen={params.topics.length > 0}
+              query={words.length > 0 ? params.query : ''}
               onShowUnpublished={() => showUnpublished(true)}
               onClearTopics={clearTopics}
+              onClearSearch={() => onSearch('')}
             />
           ) : (
-            <ol className="cards" aria-label="Articles">
-              {view.matching.map((article) => (
-                <li key={article.id}>
-                  <ArticleCard article={article} now={now} selectedTopics={params.topics} onTopic={onTopic} />
-                </li>
-              ))}
-            </ol>
+            <FeedList
+              stale={stale}
+              articles={articles}
+              total={total}
+              hasMore={hasNextPage}
+              onNeedMore={onNeedMore}
+              listKey={JSON.stringify([view, params.topics, words])}
+              renderArticle={renderArticle}
+            />
           ))}
       </main>
     </div>

@@ -14,18 +14,22 @@ function subscribe(onChange: () => void): () => void {
 
 const readSearch = () => window.location.search;
 
+type SetParams = (next: FeedParams, options?: { replace?: boolean }) => void;
+
 /**
- * The reader's choices, read from and written to the URL. Every change is a history entry, so
- * Back and Forward step through filters and a copied link opens the same view.
+ * The reader's choices, read from and written to the URL. Every change is a history entry (but
+ * `replace` for the keystrokes of one search), so Back and Forward step through filters and a
+ * copied link opens the same view.
  */
-export function useFeedParams(): [FeedParams, (next: FeedParams) => void] {
+export function useFeedParams(): [FeedParams, SetParams] {
   const search = useSyncExternalStore(subscribe, readSearch, () => '');
   const params = useMemo(() => parseFeedParams(search), [search]);
-  const setParams = useCallback((next: FeedParams) => {
+  const setParams = useCallback<SetParams>((next, options) => {
     const query = formatFeedParams(next, window.location.search);
     const url = `${window.location.pathname}${query}${window.location.hash}`;
     if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
-    window.history.pushState(null, '', url);
+    if (options?.replace) window.history.replaceState(null, '', url);
+    else window.history.pushState(null, '', url);
     window.dispatchEvent(new Event(navigationEvent));
   }, []);
   return [params, setParams];

@@ -1,4 +1,4 @@
-import { isTopicSelected } from '../../../shared/feed-selection.ts';
+import { isTopicSelected } from '../../../shared/feed-data.ts';
 
 type TopicChipsProps = {
   topics: readonly string[];

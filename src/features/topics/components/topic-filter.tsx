@@ -1,5 +1,7 @@
 import { useId } from 'react';
-import { isTopicSelected, type TopicCount } from '../../../shared/feed-selection.ts';
+import { isTopicSelected } from '../../../shared/feed-data.ts';
+
+export type TopicCount = { name: string; count: number };
 import { pluralize } from '../../../shared/plural.ts';
 
 type TopicFilterProps = {
@@ -7,13 +9,27 @@ type TopicFilterProps = {
   selected: readonly string[];
   onToggle: (topic: string) => void;
   onClear: () => void;
+  /** More topics exist than are listed. */
+  more: boolean;
+  showingAll: boolean;
+  loading: boolean;
+  onShowAll: (all: boolean) => void;
 };
 
 /**
- * The "Topics" group: one checkbox per topic with its article count. Several may be chosen;
- * an article matches when it carries any of them.
+ * The "Topics" group: one checkbox per topic with its article count, the commonest first (the
+ * rest on request). Several may be chosen; an article matches when it carries any of them.
  */
-export function TopicFilter({ topics, selected, onToggle, onClear }: TopicFilterProps) {
+export function TopicFilter({
+  topics,
+  selected,
+  onToggle,
+  onClear,
+  more,
+  showingAll,
+  loading,
+  onShowAll,
+}: TopicFilterProps) {
   const id = useId();
   return (
     <fieldset className="topic-filter">
@@ -43,6 +59,16 @@ export function TopicFilter({ topics, selected, onToggle, onClear }: TopicFilter
             </li>
           ))}
         </ul>
+      )}
+      {(more || showingAll) && (
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => onShowAll(!showingAll)}
+          aria-busy={loading || undefined}
+        >
+          {loading ? 'Loading topics…' : showingAll ? 'Show fewer topics' : 'Show all topics'}
+        </button>
       )}
       {selected.length > 0 && (
         <button type="button" className="link-button" onClick={onClear}>

@@ -1,0 +1,39 @@
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { devIndexUrl, index } from 'virtual:news';
+import type { NewsIndex } from '../../../shared/feed-data.ts';
+import { newsUpdateEvent } from '../../../shared/dev-events.ts';
+import { fetchJson } from './data-files.ts';
+
+/**
+ * The index ships inside the bundle; only the dev server fetches it again, when the seeds change.
+ * Tests put their own in the cache under the same key.
+ */
+export const newsIndexQuery = queryOptions({
+  queryKey: ['news', 'index'],
+  queryFn: ({ signal }): Promise<NewsIndex> =>
+    devIndexUrl ? fetchJson<NewsIndex>(devIndexUrl, signal) : Promise.resolve(index),
+  initialData: index,
+  staleTime: Infinity,
+});
+
+export function useNewsIndex(): NewsIndex {
+  return useQuery(newsIndexQuery).data;
+}
+
+/** In the dev server, fetch the index again whenever a seed file changes. */
+export function useLiveSeeds(): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const hot = import.meta.hot;
+    if (!hot) return;
+    let active = true;
+    hot.on(newsUpdateEvent, () => {
+      if (active) void queryClient.invalidateQueries({ queryKey: newsIndexQuery.queryKey });
+    });
+    // Vite's hot.off is missing from Vitest's stand-in, so unsubscribing is done with a flag.
+    return () => {
+      active = false;
+    };
+  }, [queryClient]);
+}

@@ -1,0 +1,140 @@
+import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FocusEvent,
+  type ReactNode,
+} from 'react';
+import type { Article } from '../../../shared/article-schema.ts';
+
+type FeedListProps = {
+  /** The articles are the previous list's while the next one loads. */
+  stale: boolean;
+  articles: readonly Article[];
+  /** How many articles match in all, loaded or not: what screen readers announce as the set size. */
+  total: number;
+  hasMore: boolean;
+  onNeedMore: () => void;
+  /** Changes when the reader asks for another list (filters, search): the list goes back to its top. */
+  listKey: string;
+  renderArticle: (article: Article) => ReactNode;
+};
+
+/** Cards are about this tall before they are measured. */
+const estimatedHeight = 260;
+/** Ask for the next page while this many loaded cards are still ahead. */
+const loadAhead = 8;
+
+/**
+ * The feed, virtualised against the window: only the cards near the viewport are in the DOM,
+ * whatever the number of articles. The list keeps reading order (rows are in DOM order), keeps the
+ * card holding focus mounted when it scrolls away, and tells assistive technology each card's
+ * position in the whole set.
+ */
+export function FeedList({
+  stale,
+  articles,
+  total,
+  hasMore,
+  onNeedMore,
+  listKey,
+  renderArticle,
+}: FeedListProps) {
+  const listRef = useRef<HTMLOListElement>(null);
+  const [listTop, setListTop] = useState(0);
+  const [focused, setFocused] = useState<number | null>(null);
+  const count = articles.length + (hasMore ? 1 : 0);
+
+  // Where the list starts in the page: measured now, and again whenever the feed's column changes
+  // size (an alert above the list, a wrapped toolbar, a resized window).
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    const column = list?.parentElement;
+    if (!list || !column) return;
+    const measure = () => setListTop(list.getBoundingClientRect().top + window.scrollY);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(column);
+    return () => observer.disconnect();
+  }, []);
+
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (focused === null || focused >= count || indexes.includes(focused)) return indexes;
+      return [...indexes, focused].sort((a, b) => a - b);
+    },
+    [focused, count],
+  );
+
+  const virtualizer = useWindowVirtualizer({
+    count,
+    estimateSize: () => estimatedHeight,
+    overscan: 4,
+    scrollMargin: listTop,
+    getItemKey: (index) => articles[index]?.id ?? 'loading-more',
+    rangeExtractor,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.at(-1)?.index ?? -1;
+
+  useEffect(() => {
+    if (hasMore && lastIndex >= articles.length - loadAhead) onNeedMore();
+  }, [hasMore, lastIndex, articles.length, onNeedMore]);
+
+  // A new list starts at its top (if the reader had scrolled past it).
+  const previousKey = useRef(listKey);
+  useEffect(() => {
+    if (previousKey.current === listKey) return;
+    previousKey.current = listKey;
+    setFocused(null);
+    if (window.scrollY > listTop) window.scrollTo({ top: 0 });
+  }, [listKey, listTop]);
+
+  const onBlur = (event: FocusEvent<HTMLOListElement>) => {
+    if (!event.currentTarget.contains(event.relatedTarget)) setFocused(null);
+  };
+
+  return (
+    <ol
+      ref={listRef}
+      className={stale ? 'cards stale' : 'cards'}
+      aria-label="Articles"
+      style={{ height: virtualizer.getTotalSize() }}
+      onBlur={onBlur}
+    >
+      {items.map((item) => {
+        const article = articles[item.index];
+        const style = { transform: `translateY(${item.start - listTop}px)` };
+        return article ? (
+          <li
+            key={item.key}
+            data-index={item.index}
+            ref={virtualizer.measureElement}
+            className="card-slot"
+            style={style}
+            aria-setsize={total}
+            aria-posinset={item.index + 1}
+            onFocus={() => setFocused(item.index)}
+          >
+            {renderArticle(article)}
+          </li>
+        ) : (
+          <li
+            key={item.key}
+            data-index={item.index}
+            ref={virtualizer.measureElement}
+            className="card-slot loading-more"
+            style={style}
+            aria-hidden="true"
+          >
+            <div className="skeleton" />
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

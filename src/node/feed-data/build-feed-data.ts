@@ -1,0 +1,160 @@
+import { createHash } from 'node:crypto';
+import type { Article } from '../../shared/article-schema.ts';
+import {
+  dataPath,
+  deltaEncode,
+  searchShardKey,
+  searchWords,
+  topicKey,
+  topicsShown,
+  type DataPage,
+  type NewsIndex,
+  type SearchBase,
+  type TopicRanks,
+  type TopicStat,
+} from '../../shared/feed-data.ts';
+import { compareNewestFirst } from '../../shared/feed-order.ts';
+
+export const defaultPageSize = 20;
+
+/** The reader's data folder, described once and rendered file by file on demand. */
+export type FeedData = {
+  /** Changes whenever any file would; names the data folder so that every URL is immutable. */
+  version: string;
+  index: Omit<NewsIndex, 'base'>;
+  /** Every file of the folder, relative to it. */
+  paths: () => Iterable<string>;
+  /** A file's text, or undefined when there is no such file. */
+  render: (file: string) => string | undefined;
+};
+
+type TopicEntry = TopicStat & { ranks: number[]; published: number[] };
+
+const byCount = (view: 'p' | 'a') => (x: TopicStat, y: TopicStat) =>
+  y[view] - x[view] || x.name.localeCompare(y.name, 'en');
+
+/**
+ * Turns the pipeline's articles into the folder the browser pages through (see
+ * src/shared/feed-data.ts): pages of all articles, pages and rank lists per topic, the topic
+ * list, and a search index sharded by the first two characters of each word. Pure: no I/O.
+ */
+export function buildFeedData(input: readonly Article[], pageSize = defaultPageSize): FeedData {
+  const articles = [...input].sort(compareNewestFirst);
+  const hash = createHash('sha256').update(String(pageSize));
+  const byKey = new Map<string, TopicEntry>();
+  const shards = new Map<string, Map<string, number[]>>();
+  const published = Buffer.alloc(Math.ceil(articles.length / 8));
+  let publishedCount = 0;
+
+  for (const [rank, article] of articles.entries()) {
+    hash.update(JSON.stringify(article));
+    if (article.published) {
+      publishedCount += 1;
+      published[rank >> 3] = (published[rank >> 3] ?? 0) | (1 << (rank & 7));
+    }
+    for (const name of article.topics) {
+      let entry = byKey.get(topicKey(name));
+      if (!entry) {
+        entry = { id: 0, name, p: 0, a: 0, ranks: [], published: [] };
+        byKey.set(topicKey(name), entry);
+      }
+      entry.a += 1;
+      entry.ranks.push(rank);
+      if (article.published) {
+        entry.p += 1;
+        entry.published.push(rank);
+      }
+    }
+    const text = [article.title, article.excerpt ?? '', article.provider?.name ?? '', ...article.topics];
+    for (const word of new Set(searchWords(text.join(' ')))) {
+      const key = searchShardKey(word);
+      let shard = shards.get(key);
+      if (!shard) {
+        shard = new Map();
+        shards.set(key, shard);
+      }
+      const postings = shard.get(word);
+      if (postings) postings.push(rank);
+      else shard.set(word, [rank]);
+    }
+  }
+
+  const topics = [...byKey.values()].sort(byCount('a'));
+  for (const [id, topic] of topics.entries()) topic.id = id;
+  const stat = ({ id, name, p, a }: TopicStat): TopicStat => ({ id, name, p, a });
+  const shown = new Set([
+    ...topics
+      .filter((topic) => topic.p > 0)
+      .sort(byCount('p'))
+      .slice(0, topicsShown),
+    ...topics.slice(0, topicsShown),
+  ]);
+
+  const pages = (count: number) => Math.ceil(count / pageSize);
+  /** Page `number` of a list of `count` articles whose i-th has rank `rankAt(i)`. */
+  const page = (count: number, rankAt: (i: number) => number, number: number): DataPage | undefined => {
+    if (!Number.isInteger(number) || number < 0 || number >= pages(count)) return undefined;
+    const ranks = range(number * pageSize, Math.min(count, (number + 1) * pageSize)).map(rankAt);
+    return { ranks, articles: ranks.map((rank) => articles[rank] as Article) };
+  };
+
+  function render(file: string): string | undefined {
+    let match: RegExpExecArray | null;
+    if ((match = /^a\/(\d+)\.json$/.exec(file)))
+      return json(page(articles.length, (i) => i, Number(match[1])));
+    if ((match = /^t\/(\d+)\/(\d+)\.json$/.exec(file))) {
+      const topic = topics[Number(match[1])];
+      return topic && json(page(topic.a, (i) => topic.ranks[i] ?? 0, Number(match[2])));
+    }
+    if ((match = /^t\/(\d+)\/ranks\.json$/.exec(file))) {
+      const topic = topics[Number(match[1])];
+      const ranks: TopicRanks | undefined = topic && {
+        p: deltaEncode(topic.published),
+        a: deltaEncode(topic.ranks),
+      };
+      return json(ranks);
+    }
+    if (file === dataPath.topics) return json(topics.map(stat));
+    if (file === dataPath.searchBase)
+      return json({
+        published: published.toString('base64'),
+        shards: [...shards.keys()].sort(),
+      } satisfies SearchBase);
+    if ((match = /^s\/([0-9a-f-]+)\.json$/.exec(file))) {
+      const shard = shards.get(match[1] ?? '');
+      return shard && json(Object.fromEntries([...shard].map(([word, ranks]) => [word, deltaEncode(ranks)])));
+    }
+    return undefined;
+  }
+
+  function* paths(): Iterable<string> {
+    for (let n = 0; n < pages(articles.length); n += 1) yield dataPath.page(n);
+    for (const topic of topics) {
+      for (let n = 0; n < pages(topic.a); n += 1) yield dataPath.topicPage(topic.id, n);
+      yield dataPath.topicRanks(topic.id);
+    }
+    yield dataPath.topics;
+    yield dataPath.searchBase;
+    for (const key of shards.keys()) yield dataPath.searchShard(key);
+  }
+
+  return {
+    version: hash.digest('hex').slice(0, 12),
+    index: {
+      pageSize,
+      count: { p: publishedCount, a: articles.length },
+      topics: topics.filter((topic) => shown.has(topic)).map(stat),
+      topicTotal: { p: topics.filter((topic) => topic.p > 0).length, a: topics.length },
+    },
+    paths,
+    render,
+  };
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+}
+
+function json(value: unknown): string | undefined {
+  return value === undefined ? undefined : JSON.stringify(value);
+}

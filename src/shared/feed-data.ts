@@ -1,0 +1,116 @@
+import type { Article } from './article-schema.ts';
+
+/**
+ * The contract between the build (src/node/feed-data) and the browser: what the plugin writes
+ * into the data folder and how the reader finds it. Nothing here grows with the archive except
+ * the files themselves; the index the first screen needs is the same size for 1 article and for
+ * 100,000.
+ *
+ * Every article has a rank: its position in the full feed (unpublished ones included), newest
+ * first. Lists of articles (a topic, a search) are ascending ranks, so they merge and intersect
+ * as sorted integers.
+ */
+
+/** `p`: published articles only (the default); `a`: all of them. */
+export type View = 'p' | 'a';
+
+export type TopicStat = {
+  /** Stable within one build: names the topic's files. */
+  id: number;
+  name: string;
+  /** Articles carrying the topic, published ones and all. */
+  p: number;
+  a: number;
+};
+
+/** What `virtual:news` exports; tiny and fixed in size. */
+export type NewsIndex = {
+  /** URL of the data folder, ending in `/`; it changes whenever the content does. */
+  base: string;
+  /** Articles per data page. */
+  pageSize: number;
+  count: Record<View, number>;
+  /** The most common topics of each view; the rest are in `topics.json`. */
+  topics: TopicStat[];
+  /** How many topics each view has in all (`topics` may hold fewer). */
+  topicTotal: Record<View, number>;
+};
+
+/** A page of a stream: articles newest first, with their ranks. */
+export type DataPage = { ranks: number[]; articles: Article[] };
+
+/** The postings of every indexed word that starts with one shard's two characters. */
+export type SearchShard = Record<string, number[]>;
+
+/** Loaded with the first search: which ranks are published (a base64 bit set), which shards exist. */
+export type SearchBase = { published: string; shards: string[] };
+
+export const topicsShown = 30;
+
+export const dataPath = {
+  /** All articles, newest first, `pageSize` per page. */
+  page: (page: number) => `a/${page}.json`,
+  /** The articles of one topic, newest first. */
+  topicPage: (topic: number, page: number) => `t/${topic}/${page}.json`,
+  /** The ranks of one topic's articles, delta-encoded, for unions and searches. */
+  topicRanks: (topic: number) => `t/${topic}/ranks.json`,
+  /** Every topic, as `TopicStat[]`. */
+  topics: 'topics.json',
+  searchBase: 's/base.json',
+  searchShard: (key: string) => `s/${key}.json`,
+};
+
+/** The ranks file of a topic: published ranks and all ranks, each delta-encoded. */
+export type TopicRanks = Record<View, number[]>;
+
+/** `[3, 5, 9]` → `[3, 2, 4]`: small numbers that compress well. */
+export function deltaEncode(ascending: readonly number[]): number[] {
+  return ascending.map((value, index) => value - (index === 0 ? 0 : (ascending[index - 1] ?? 0)));
+}
+
+export function deltaDecode(deltas: readonly number[]): Uint32Array {
+  const values = new Uint32Array(deltas.length);
+  let total = 0;
+  for (let i = 0; i < deltas.length; i += 1) {
+    total += deltas[i] ?? 0;
+    values[i] = total;
+  }
+  return values;
+}
+
+export const topicKey = (topic: string): string => topic.toLocaleLowerCase('en');
+
+const stopWords = new Set(
+  'a an and are as at be by for from has have in into is it its of on or that the this to was were will with'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The words of `text` as the search index stores them: lower case, accents removed, letters and
+ * digits only, at least two characters, without the commonest English words.
+ */
+export function searchWords(text: string): string[] {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLocaleLowerCase('en')
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).filter((word) => word.length >= 2 && !stopWords.has(word));
+}
+
+/** The shard a word lives in: its first two characters, as hex code points. */
+export function searchShardKey(word: string): string {
+  const points: string[] = [];
+  for (let i = 0; i < word.length && points.length < 2;) {
+    const point = word.codePointAt(i) ?? 0;
+    points.push(point.toString(16));
+    i += point > 0xffff ? 2 : 1;
+  }
+  return points.join('-');
+}
+
+export function isTopicSelected(selected: readonly string[], topic: string): boolean {
+  return selected.some((name) => topicKey(name) === topicKey(topic));
+}

@@ -1,0 +1,45 @@
+/**
+ * Sets of articles as ascending ranks (see feed-data.ts), combined as flags over the whole feed:
+ * one pass per list, no sorting, whatever the size of the lists.
+ */
+
+/** Flags over `size` ranks, set for every rank in any of `lists`. */
+export function unionFlags(size: number, lists: Iterable<ArrayLike<number>>): Uint8Array {
+  const flags = new Uint8Array(size);
+  for (const list of lists) {
+    for (let i = 0; i < list.length; i += 1) flags[list[i] ?? 0] = 1;
+  }
+  return flags;
+}
+
+/** Clears, in place, every flag of `flags` that `other` does not have. */
+export function intersectFlags(flags: Uint8Array, other: Uint8Array): Uint8Array {
+  for (let i = 0; i < flags.length; i += 1) flags[i] = (flags[i] ?? 0) & (other[i] ?? 0);
+  return flags;
+}
+
+/** The ranks whose flag is set, ascending. */
+export function flaggedRanks(flags: Uint8Array): Uint32Array {
+  let count = 0;
+  for (let i = 0; i < flags.length; i += 1) count += flags[i] ?? 0;
+  const ranks = new Uint32Array(count);
+  let next = 0;
+  for (let i = 0; i < flags.length; i += 1) if (flags[i]) ranks[next++] = i;
+  return ranks;
+}
+
+/** Flags from a base64 bit set, bit `i` of byte `i >> 3` for rank `i`. */
+export function flagsFromBits(base64: string, size: number): Uint8Array {
+  const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+  const flags = new Uint8Array(size);
+  for (let i = 0; i < size; i += 1) flags[i] = ((bytes[i >> 3] ?? 0) >> (i & 7)) & 1;
+  return flags;
+}
+
+/** Both views of a selection: every matching rank, and the published ones among them. */
+export type Selection = { a: Uint32Array; p: Uint32Array };
+
+export function splitPublished(matching: Uint8Array, published: Uint8Array): Selection {
+  const a = flaggedRanks(matching);
+  return { a, p: flaggedRanks(intersectFlags(matching, published)) };
+}

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { buildFeedData } from '../../../src/node/feed-data/build-feed-data.ts';
+import type { Article } from '../../../src/shared/article-schema.ts';
+import {
+  dataPath,
+  deltaDecode,
+  searchShardKey,
+  topicsShown,
+  type DataPage,
+  type SearchBase,
+  type SearchShard,
+  type TopicRanks,
+  type TopicStat,
+} from '../../../src/shared/feed-data.ts';
+import { flagsFromBits } from '../../../src/shared/ranks.ts';
+import { makeArticle } from '../../fixtures/articles.ts';
+
+const day = (n: number) => new Date(Date.UTC(2021, 0, 31 - n)).toISOString();
+
+function read(data: ReturnType<typeof buildFeedData>, file: string): unknown {
+  const text = data.render(file);
+  if (text === undefined) throw new Error(`no ${file}`);
+  return JSON.parse(text);
+}
+
+// Newest first: ranks 0..4.
+const ai = makeArticle({
+  title: 'Robots learn to see',
+  publishedAt: day(0),
+  topics: ['AI', 'Computer Vision'],
+});
+const apps = makeArticle({ title: 'Power Apps update', publishedAt: day(1), topics: ['Power Apps'] });
+const draft = makeArticle({
+  title: 'Draft on ai',
+  publishedAt: day(2),
+  topics: ['ai', 'Portals'],
+  published: false,
+});
+const plain = makeArticle({
+  title: 'Chip news',
+  publishedAt: day(3),
+  excerpt: 'Café owners buy semiconductors',
+  provider: { name: 'Wire Daily' },
+});
+const old = makeArticle({ title: 'Old AI story', publishedAt: day(4), topics: ['AI'] });
+const articles = [old, plain, draft, apps, ai];
+
+describe('the data folder', () => {
+  const data = buildFeedData(articles, 2);
+
+  it('pages the full feed newest first, whatever the input order, with each article’s rank', () => {
+    const pages = [0, 1, 2].map((n) => read(data, dataPath.page(n)) as DataPage);
+    expect(pages.map((page) => page.ranks)).toEqual([[0, 1], [2, 3], [4]]);
+    expect(pages.flatMap((page) => page.articles)).toEqual([ai, apps, draft, plain, old]);
+    expect(data.render(dataPath.page(3))).toBeUndefined();
+    expect(data.render('a/-1.json')).toBeUndefined();
+  });
+
+  it('counts both views and lists topics case-insensitively, in their first spelling, commonest first', () => {
+    expect(data.index.count).toEqual({ p: 4, a: 5 });
+    expect(read(data, dataPath.topics) as TopicStat[]).toEqual([
+      { id: 0, name: 'AI', p: 2, a: 3 },
+      { id: 1, name: 'Computer Vision', p: 1, a: 1 },
+      { id: 2, name: 'Portals', p: 0, a: 1 },
+      { id: 3, name: 'Power Apps', p: 1, a: 1 },
+    ]);
+    expect(data.index.topicTotal).toEqual({ p: 3, a: 4 });
+  });
+
+  it('pages each topic and lists its ranks for both views', () => {
+    expect(read(data, dataPath.topicPage(0, 0)) as DataPage).toEqual({
+      ranks: [0, 2],
+      articles: [ai, draft],
+    });
+    expect(read(data, dataPath.topicPage(0, 1)) as DataPage).toEqual({ ranks: [4], articles: [old] });
+    const ranks = read(data, dataPath.topicRanks(0)) as TopicRanks;
+    expect([...deltaDecode(ranks.a)]).toEqual([0, 2, 4]);
+    expect([...deltaDecode(ranks.p)]).toEqual([0, 4]);
+    expect(data.render(dataPath.topicPage(9, 0))).toBeUndefined();
+  });
+
+  it('indexes title, excerpt, provider and topics by word, without accents, sharded by two letters', () => {
+    const base = read(data, dataPath.searchBase) as SearchBase;
+    expect([...flagsFromBits(base.published, 5)]).toEqual([1, 1, 0, 1, 1]);
+    const shard = (word: string) => read(data, dataPath.searchShard(searchShardKey(word))) as SearchShard;
+    expect(base.shards).toContain(searchShardKey('cafe'));
+    expect([...deltaDecode(shard('cafe')['cafe'] ?? [])]).toEqual([3]);
+    expect([...deltaDecode(shard('wire')['wire'] ?? [])]).toEqual([3]);
+    expect([...deltaDecode(shard('ai')['ai'] ?? [])]).toEqual([0, 2, 4]);
+    expect([...deltaDecode(shard('vision')['vision'] ?? [])]).toEqual([0]);
+    expect(shard('robots')).toHaveProperty('robots');
+    // Stop words are not indexed.
+    expect(base.shards).not.toContain(searchShardKey('on'));
+  });
+
+  it('names every file it can render, and nothing else', () => {
+    const paths = [...data.paths()];
+    expect(new Set(paths).size).toBe(paths.length);
+    for (const file of paths) expect(data.render(file)).toBeDefined();
+    expect(paths).toContain(dataPath.topics);
+    expect(data.render('index.html')).toBeUndefined();
+  });
+
+  it('changes its version with the content and the page size, and only then', () => {
+    expect(buildFeedData([...articles].reverse(), 2).version).toBe(data.version);
+    expect(buildFeedData(articles, 3).version).not.toBe(data.version);
+    expect(buildFeedData([...articles, makeArticle()], 2).version).not.toBe(data.version);
+  });
+
+  it('keeps the index small: at most the commonest topics of each view, however many there are', () => {
+    const many: Article[] = Array.from({ length: 200 }, (_, i) =>
+      makeArticle({ topics: [`Topic ${i}`, ...(i % 2 ? ['Odd'] : [])], published: i % 3 !== 0 }),
+    );
+    const big = buildFeedData(many);
+    expect(big.index.topicTotal).toEqual({ p: 134, a: 201 });
+    expect(big.index.topics.length).toBeLessThanOrEqual(2 * topicsShown);
+    expect(big.index.topics[0]).toMatchObject({ name: 'Odd', a: 100 });
+    expect(JSON.stringify(big.index).length).toBeLessThan(
+      JSON.stringify(buildFeedData(many.slice(0, 60)).index).length * 1.05,
+    );
+  });
+});

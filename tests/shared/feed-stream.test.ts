@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { buildFeedData } from '../../src/node/feed-data/build-feed-data.ts';
+import type { Article } from '../../src/shared/article-schema.ts';
+import { dataPath, type DataPage } from '../../src/shared/feed-data.ts';
+import { readMerged, readRanks, type MergeCursor, type Source } from '../../src/shared/feed-stream.ts';
+import { makeArticle } from '../fixtures/articles.ts';
+
+const pageSize = 3;
+const articles: Article[] = Array.from({ length: 20 }, (_, i) =>
+  makeArticle({
+    title: `Story ${i}`,
+    publishedAt: new Date(Date.UTC(2021, 0, 1) - i * 3_600_000).toISOString(),
+    published: i % 4 !== 3,
+    topics: [...(i % 2 === 0 ? ['Even'] : []), ...(i % 3 === 0 ? ['Three'] : [])],
+  }),
+);
+const data = buildFeedData(articles, pageSize);
+const topics = JSON.parse(data.render(dataPath.topics) ?? '') as { id: number; name: string; a: number }[];
+const topic = (name: string) => topics.find((t) => t.name === name) as { id: number; a: number };
+const source = (name: string): Source => ({
+  count: topic(name).a,
+  file: (n) => dataPath.topicPage(topic(name).id, n),
+});
+
+function loader() {
+  const loaded: string[] = [];
+  const load = (file: string) => {
+    loaded.push(file);
+    return Promise.resolve(JSON.parse(data.render(file) ?? '') as DataPage);
+  };
+  return { loaded, load };
+}
+
+async function readAll(sources: Source[], view: 'p' | 'a', want: number) {
+  const { load } = loader();
+  const titles: string[] = [];
+  let cursor: MergeCursor | null = { kind: 'merge', consumed: [] };
+  while (cursor) {
+    const page = await readMerged(sources, view, cursor, want, pageSize, load);
+    titles.push(...page.articles.map((article) => article.title));
+    cursor = page.next;
+  }
+  return titles;
+}
+
+const expected = (keep: (i: number) => boolean) =>
+  articles.filter((_, i) => keep(i)).map((article) => article.title);
+
+describe('reading the data folder', () => {
+  it('reads the union of topics newest first, each article once, in any page size', async () => {
+    const either = (i: number) => i % 2 === 0 || i % 3 === 0;
+    for (const want of [1, 2, 5, 50]) {
+      expect(await readAll([source('Even'), source('Three')], 'a', want)).toEqual(expected(either));
+    }
+    expect(await readAll([source('Even'), source('Three')], 'p', 4)).toEqual(
+      expected((i) => either(i) && i % 4 !== 3),
+    );
+  });
+
+  it('reads the full feed, published only by default', async () => {
+    const all: Source = { count: articles.length, file: dataPath.page };
+    expect(await readAll([all], 'p', 5)).toEqual(expected((i) => i % 4 !== 3));
+    expect(await readAll([all], 'a', 5)).toEqual(expected(() => true));
+  });
+
+  it('fetches only the pages it needs for what it returns', async () => {
+    const { loaded, load } = loader();
+    const page = await readMerged(
+      [{ count: articles.length, file: dataPath.page }],
+      'a',
+      { kind: 'merge', consumed: [] },
+      4,
+      pageSize,
+      load,
+    );
+    expect(page.articles).toHaveLength(4);
+    expect(page.next).toEqual({ kind: 'merge', consumed: [4] });
+    expect(loaded).toEqual(['a/0.json', 'a/1.json']);
+  });
+
+  it('reads a rank list from the pages of the full feed', async () => {
+    const { loaded, load } = loader();
+    const page = await readRanks(
+      [1, 2, 10, 19],
+      { kind: 'ranks', offset: 0 },
+      3,
+      pageSize,
+      dataPath.page,
+      load,
+    );
+    expect(page.articles.map((article) => article.title)).toEqual(['Story 1', 'Story 2', 'Story 10']);
+    expect(page.next).toEqual({ kind: 'ranks', offset: 3 });
+    expect(loaded.sort()).toEqual(['a/0.json', 'a/3.json']);
+    const last = await readRanks(
+      [1, 2, 10, 19],
+      { kind: 'ranks', offset: 3 },
+      3,
+      pageSize,
+      dataPath.page,
+      load,
+    );
+    expect(last).toEqual({ articles: [articles[19]], next: null });
+  });
+});
