@@ -71,7 +71,7 @@ describe('the news plugin', () => {
     const index = JSON.parse(indexLine?.replace(/^export const index = |;$/g, '') ?? '') as NewsIndex;
     expect(index).toEqual({
       base: expect.stringMatching(/^\/@news\/[0-9a-f]{12}\/$/) as string,
-      pageSize: 20,
+      pageSize: 12,
       count: { p: 0, a: 1 },
       topics: [
         { id: 0, name: 'AI', p: 0, a: 1 },

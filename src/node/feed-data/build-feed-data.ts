@@ -15,7 +15,7 @@ import {
 } from '../../shared/feed-data.ts';
 import { compareNewestFirst } from '../../shared/feed-order.ts';
 
-export const defaultPageSize = 20;
+export const defaultPageSize = 12;
 
 /** The reader's data folder, described once and rendered file by file on demand. */
 export type FeedData = {

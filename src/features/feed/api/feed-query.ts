@@ -106,6 +106,10 @@ export function useFeedCount(index: NewsIndex, request: FeedRequest): FeedCount 
 
 type Cursor = MergeCursor | RankCursor;
 
+/** Articles in the first read (a screenful) and in each later one. */
+const firstRead = 6;
+const laterReads = 24;
+
 /**
  * The feed for `request`, page by page (react-query's infinite query): a merged read of the
  * topics' own pages (or of the full feed), or, for a search, the matching ranks read from the
@@ -123,16 +127,12 @@ const feedPagesQuery = (index: NewsIndex, request: FeedRequest) => {
     staleTime: Infinity,
     queryFn: async ({ pageParam, client }): Promise<StreamPage<Cursor>> => {
       const load: Load = (file) => loadDataFile<DataPage>(client, index.base, file);
+      // The first read fills the first screen from one small file; later ones read further ahead.
+      const first = pageParam.kind === 'ranks' ? pageParam.offset === 0 : pageParam.consumed.length === 0;
+      const want = first ? firstRead : laterReads;
       if (pageParam.kind === 'ranks') {
         const selection = await client.query(selectionQuery(index, request));
-        return readRanks(
-          selection[request.view],
-          pageParam,
-          index.pageSize,
-          index.pageSize,
-          dataPath.page,
-          load,
-        );
+        return readRanks(selection[request.view], pageParam, want, index.pageSize, dataPath.page, load);
       }
       const sources: Source[] =
         request.topics.length === 0
@@ -141,7 +141,7 @@ const feedPagesQuery = (index: NewsIndex, request: FeedRequest) => {
               count: topic.a,
               file: (page) => dataPath.topicPage(topic.id, page),
             }));
-      return readMerged(sources, request.view, pageParam, index.pageSize, index.pageSize, load);
+      return readMerged(sources, request.view, pageParam, want, index.pageSize, load);
     },
     initialPageParam: initial,
     getNextPageParam: (last) => last.next,

@@ -73,7 +73,7 @@ export function FeedList({
   const virtualizer = useWindowVirtualizer({
     count,
     estimateSize: () => estimatedHeight,
-    overscan: 4,
+    overscan: 2,
     scrollMargin: listTop,
     getItemKey: (index) => articles[index]?.id ?? 'loading-more',
     rangeExtractor,

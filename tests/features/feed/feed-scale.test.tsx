@@ -1,0 +1,159 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { act } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Article } from '../../../src/shared/article-schema.ts';
+import { topicsShown } from '../../../src/shared/feed-data.ts';
+import { makeArticle } from '../../fixtures/articles.ts';
+import { renderApp } from '../../fixtures/render-app.tsx';
+
+const hourly = (i: number) => new Date(Date.UTC(2021, 5, 1) - i * 3_600_000).toISOString();
+
+/** 45 articles, newest first: every other one in "Even", every third in "Three", every fifth unpublished. */
+const many: Article[] = Array.from({ length: 45 }, (_, i) =>
+  makeArticle({
+    title: `Story ${i}`,
+    excerpt: i === 7 ? 'A robot learns to see the ocean floor.' : 'Nothing to see.',
+    provider: { name: i === 8 ? 'Ocean Wire' : 'Example News' },
+    publishedAt: hourly(i),
+    published: i % 5 !== 4,
+    topics: [...(i % 2 === 0 ? ['Even'] : []), ...(i % 3 === 0 ? ['Three'] : [])],
+  }),
+);
+const publishedCount = many.filter((a) => a.published).length;
+
+const requested = (fetchMock: { mock: { calls: unknown[][] } }) =>
+  fetchMock.mock.calls.map(([url]) => String(url).replace('/data/test/', ''));
+
+function titles() {
+  return within(screen.getByRole('list', { name: 'Articles' }))
+    .getAllByRole('heading', { level: 2 })
+    .map((heading) => heading.textContent);
+}
+
+/**
+ * jsdom does no layout: here every row of the feed is 100 px tall and the window is as tall as
+ * asked, so the virtualised list behaves as in a browser.
+ */
+function layout(windowHeight: number) {
+  vi.spyOn(window, 'innerHeight', 'get').mockReturnValue(windowHeight);
+  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
+    return this.classList.contains('card-slot') ? 100 : 0;
+  });
+  vi.spyOn(document.documentElement, 'scrollHeight', 'get').mockReturnValue(1_000_000);
+}
+
+beforeEach(() => {
+  layout(100_000);
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('the feed over a paged data folder', () => {
+  it('reads page after page, tells each card its place in the set, and loads no index it does not need', async () => {
+    const { fetchMock } = renderApp(many, '/', { pageSize: 10 });
+    await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(publishedCount));
+    expect(screen.getByRole('status')).toHaveTextContent(`${publishedCount} articles`);
+    expect(titles()).toEqual(many.filter((a) => a.published).map((a) => a.title));
+    const items = within(screen.getByRole('list', { name: 'Articles' })).getAllByRole('listitem');
+    expect(items[0]).toHaveAttribute('aria-posinset', '1');
+    expect(items[0]).toHaveAttribute('aria-setsize', String(publishedCount));
+    expect(requested(fetchMock)).toEqual(['a/0.json', 'a/1.json', 'a/2.json', 'a/3.json', 'a/4.json']);
+  });
+
+  it('counts several topics as their union, each article once, from the topics’ rank lists', async () => {
+    const { fetchMock } = renderApp(many, '/?topic=Even&topic=Three');
+    const either = many.filter((a, i) => a.published && (i % 2 === 0 || i % 3 === 0));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${either.length} articles`));
+    await waitFor(() => expect(titles()).toEqual(either.map((a) => a.title)));
+    const files = requested(fetchMock);
+    expect(files.filter((file) => file.startsWith('a/'))).toEqual([]);
+    expect(files.some((file) => /^t\/\d+\/ranks\.json$/.test(file))).toBe(true);
+  });
+
+  it('searches title, excerpt and provider as you type, in the URL, combined with topics', async () => {
+    const { user, fetchMock } = renderApp(many);
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${publishedCount} articles`));
+    expect(requested(fetchMock).some((file) => file.startsWith('s/'))).toBe(false);
+    const historyBefore = window.history.length;
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search articles' }), 'ocean');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('2 articles'));
+    expect(titles()).toEqual(['Story 7', 'Story 8']);
+    expect(window.location.search).toBe('?q=ocean');
+    // One history entry for the whole search, not one per keystroke.
+    expect(window.history.length).toBe(historyBefore + 1);
+    expect(requested(fetchMock)).toContain('s/base.json');
+
+    await user.click(screen.getByRole('checkbox', { name: 'Even' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('1 article'));
+    expect(titles()).toEqual(['Story 8']);
+    expect(window.location.search).toBe('?q=ocean&topic=Even');
+  });
+
+  it('says when a search finds nothing, and clears it', async () => {
+    const { user } = renderApp(many, '/?q=zebra');
+    expect(await screen.findByText('No articles match “zebra”.')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('0 articles');
+    expect(screen.getByRole('searchbox', { name: 'Search articles' })).toHaveValue('zebra');
+    await user.click(screen.getByRole('button', { name: 'Clear search' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${publishedCount} articles`));
+    expect(window.location.search).toBe('');
+  });
+
+  it('offers the commonest topics, and all of them on request', async () => {
+    const topical = Array.from({ length: topicsShown + 5 }, (_, i) =>
+      makeArticle({ topics: [`Topic ${String(i).padStart(2, '0')}`, ...(i < 3 ? ['Common'] : [])] }),
+    );
+    const { user, fetchMock } = renderApp(topical);
+    const group = await screen.findByRole('group', { name: 'Topics' });
+    await waitFor(() => expect(within(group).getAllByRole('checkbox')).toHaveLength(topicsShown));
+    expect(within(group).getAllByRole('checkbox')[0]).toHaveAccessibleName('Common');
+    expect(requested(fetchMock)).not.toContain('topics.json');
+
+    await user.click(within(group).getByRole('button', { name: 'Show all topics' }));
+    await waitFor(() => expect(within(group).getAllByRole('checkbox')).toHaveLength(topicsShown + 6));
+    expect(requested(fetchMock)).toContain('topics.json');
+    await user.click(within(group).getByRole('button', { name: 'Show fewer topics' }));
+    expect(within(group).getAllByRole('checkbox')).toHaveLength(topicsShown);
+  });
+
+  it('opens a shared link to a topic outside the commonest ones', async () => {
+    const topical = Array.from({ length: topicsShown + 5 }, (_, i) =>
+      makeArticle({
+        title: `About ${i}`,
+        topics: [`Topic ${String(i).padStart(2, '0')}`, ...(i < 30 ? ['Common'] : [])],
+      }),
+    );
+    renderApp(topical, '/?topic=Topic%2034');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('1 article'));
+    expect(titles()).toEqual(['About 34']);
+    expect(screen.getByRole('checkbox', { name: 'Topic 34' })).toBeChecked();
+  });
+
+  it('keeps only the rows near the window in the DOM, and reads further pages as the reader scrolls', async () => {
+    layout(500);
+    const { fetchMock } = renderApp(many, '/?unpublished=1', { pageSize: 10 });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('45 articles'));
+    await waitFor(() => expect(screen.getAllByRole('article').length).toBeGreaterThan(0));
+    const rendered = () => screen.getAllByRole('article').length;
+    expect(rendered()).toBeLessThanOrEqual(5 + 2 * 4);
+    // One file for the first screen (6 cards), then 24 more read ahead: through a/2, no further.
+    expect(requested(fetchMock)).toEqual(['a/0.json', 'a/1.json', 'a/2.json']);
+
+    // Scroll to the end of the list as it stands, again and again, until the last article shows.
+    const scrollY = vi.spyOn(window, 'scrollY', 'get');
+    for (let i = 0; i < 20 && !titles().includes('Story 44'); i += 1) {
+      scrollY.mockReturnValue(parseFloat(screen.getByRole('list', { name: 'Articles' }).style.height));
+      act(() => {
+        window.dispatchEvent(new Event('scroll'));
+      });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(titles()).toContain('Story 44');
+    expect(rendered()).toBeLessThanOrEqual(5 + 2 * 4);
+    expect(titles()).not.toContain('Story 0');
+    expect(requested(fetchMock)).toEqual(['a/0.json', 'a/1.json', 'a/2.json', 'a/3.json', 'a/4.json']);
+  });
+});
