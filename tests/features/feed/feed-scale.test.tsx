@@ -157,3 +157,26 @@ describe('the feed over a paged data folder', () => {
     expect(requested(fetchMock)).toEqual(['a/0.json', 'a/1.json', 'a/2.json', 'a/3.json', 'a/4.json']);
   });
 });
+
+describe('topic intent', () => {
+  it('starts loading a topic when the pointer rests on it, so the click answers from memory', async () => {
+    const { user, fetchMock } = renderApp(many);
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${publishedCount} articles`));
+    const before = requested(fetchMock).length;
+    await user.hover(screen.getByRole('checkbox', { name: 'Three' }));
+    await waitFor(() => expect(requested(fetchMock).length).toBeGreaterThan(before));
+    expect(requested(fetchMock).slice(before)).toEqual([
+      expect.stringMatching(/^t\/\d+\/0\.json$/) as string,
+    ]);
+    const after = requested(fetchMock).length;
+    await user.click(screen.getByRole('checkbox', { name: 'Three' }));
+    const three = many.filter((a, i) => a.published && i % 3 === 0);
+    await waitFor(() => expect(titles()).toEqual(three.map((a) => a.title)));
+    // The first screen came from the prefetched file; only the read-ahead asks for more.
+    expect(
+      requested(fetchMock)
+        .slice(after)
+        .every((file) => /^t\/\d+\/[1-9]\d*\.json$/.test(file)),
+    ).toBe(true);
+  });
+});

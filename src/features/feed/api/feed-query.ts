@@ -1,9 +1,11 @@
+import { useCallback } from 'react';
 import {
   infiniteQueryOptions,
   keepPreviousData,
   queryOptions,
   useInfiniteQuery,
   useQuery,
+  useQueryClient,
 } from '@tanstack/react-query';
 import {
   dataPath,
@@ -30,7 +32,7 @@ import {
   unionFlags,
   type Selection,
 } from '../../../shared/ranks.ts';
-import { loadDataFile } from './data-files.ts';
+import { dataFileQuery, loadDataFile } from './data-files.ts';
 
 /** What the reader asked for, with topics already resolved to their ids and counts. */
 export type FeedRequest = { view: View; topics: readonly TopicStat[]; words: readonly string[] };
@@ -115,6 +117,29 @@ const laterReads = 24;
  * topics' own pages (or of the full feed), or, for a search, the matching ranks read from the
  * full feed's pages. Each page is a data file fetched once and shared by every view.
  */
+/**
+ * Starts loading what `request` would show, before the reader asks for it (a pointer resting on a
+ * topic, a topic reached with the keyboard), so that the click answers from memory.
+ */
+export function usePrefetchFeed(index: NewsIndex): (request: FeedRequest) => void {
+  const client = useQueryClient();
+  return useCallback(
+    (request: FeedRequest) => {
+      // A failure here is not shown: the real query meets it again, and says so.
+      const ignore = () => undefined;
+      if (needsSelection(request)) client.query(selectionQuery(index, request)).catch(ignore);
+      // The first file of each source: the first read finds it in the cache.
+      if (request.words.length > 0) return;
+      const files =
+        request.topics.length === 0
+          ? [dataPath.page(0)]
+          : request.topics.map((t) => dataPath.topicPage(t.id, 0));
+      for (const file of files) client.query(dataFileQuery(index.base, file)).catch(ignore);
+    },
+    [client, index],
+  );
+}
+
 export function useFeedPages(index: NewsIndex, request: FeedRequest, enabled = true) {
   return useInfiniteQuery({ ...feedPagesQuery(index, request), enabled, placeholderData: keepPreviousData });
 }

@@ -1,11 +1,11 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { Article } from '../../../shared/article-schema.ts';
-import { searchWords } from '../../../shared/feed-data.ts';
+import { searchWords, topicKey, type TopicStat } from '../../../shared/feed-data.ts';
 import { toggleTopic } from '../../../shared/feed-params.ts';
 import { SearchBox } from '../../search/components/search-box.tsx';
 import { useTopicChoices } from '../../topics/api/topic-stats.ts';
 import { TopicFilter } from '../../topics/components/topic-filter.tsx';
-import { useFeedCount, useFeedPages, type FeedRequest } from '../api/feed-query.ts';
+import { useFeedCount, useFeedPages, usePrefetchFeed, type FeedRequest } from '../api/feed-query.ts';
 import { useLiveSeeds, useNewsIndex } from '../api/news-index.ts';
 import { useFeedParams } from '../hooks/use-feed-params.ts';
 import { useNow } from '../hooks/use-now.ts';
@@ -39,6 +39,12 @@ export function FeedPage() {
   const articles = useMemo(() => pages.data?.pages.flatMap((page) => page.articles) ?? [], [pages.data]);
 
   const onTopic = (topic: string) => setParams(toggleTopic(params, topic));
+  const prefetch = usePrefetchFeed(index);
+  const onTopicIntent = (topic: string) => {
+    const known = new Map(choices.offered.map((stat) => [topicKey(stat.name), stat]));
+    const next = toggleTopic(params, topic).topics.map((name) => known.get(topicKey(name)));
+    if (next.every((stat): stat is TopicStat => stat !== undefined)) prefetch({ view, topics: next, words });
+  };
   const clearTopics = () => setParams({ ...params, topics: [] });
   const showUnpublished = (show: boolean) => setParams({ ...params, showUnpublished: show });
   const onSearch = (query: string) =>
@@ -88,6 +94,7 @@ export function FeedPage() {
           showingAll={showAllTopics}
           loading={choices.loadingAll}
           onShowAll={setShowAllTopics}
+          onIntent={onTopicIntent}
         />
       </aside>
       <main id="main" className="feed" tabIndex={-1} aria-busy={state === 'pending' || stale}>

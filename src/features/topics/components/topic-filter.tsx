@@ -14,6 +14,8 @@ type TopicFilterProps = {
   showingAll: boolean;
   loading: boolean;
   onShowAll: (all: boolean) => void;
+  /** The reader is about to toggle `topic` (pointer over it, or focus on it). */
+  onIntent?: (topic: string) => void;
 };
 
 /**
@@ -29,6 +31,7 @@ export function TopicFilter({
   showingAll,
   loading,
   onShowAll,
+  onIntent,
 }: TopicFilterProps) {
   const id = useId();
   return (
@@ -40,7 +43,11 @@ export function TopicFilter({
         <ul className="topic-list">
           {topics.map((topic, index) => (
             <li key={topic.name}>
-              <label className="topic-option">
+              <label
+                className="topic-option"
+                onPointerEnter={() => onIntent?.(topic.name)}
+                onFocus={() => onIntent?.(topic.name)}
+              >
                 <input
                   type="checkbox"
                   checked={isTopicSelected(selected, topic.name)}
