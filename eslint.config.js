@@ -25,7 +25,7 @@ export default defineConfig(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['eslint.config.js'] },
+        projectService: { allowDefaultProject: ['eslint.config.js', 'src/node/seeds/parse-worker-boot.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

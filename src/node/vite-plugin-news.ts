@@ -62,7 +62,7 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
       // survive between builds, so a rebuild after one edit re-parses one file.
       const folderKey = createHash('sha256').update(seedsDir).digest('hex').slice(0, 12);
       loader = createSeedLoader({
-        cacheFile: path.join(config.cacheDir, 'news-reader', `seeds-${folderKey}.json`),
+        cacheDir: path.join(config.cacheDir, 'news-reader', `seeds-${folderKey}`),
       });
     },
     resolveId: {

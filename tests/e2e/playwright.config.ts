@@ -32,6 +32,10 @@ const devServer = {
   timeout: 120_000,
 };
 
+/** 100,000 generated articles (bench/generate-corpus.ts), written afresh for every run. */
+export const scaleSize = 100_000;
+export const scaleCorpusDir = '.e2e/corpus-100000';
+
 /** The adversarial seed set (tests/fixtures/hostile), written afresh for every run. */
 export const hostileSeedsDir = '.e2e/hostile-seeds';
 
@@ -58,11 +62,22 @@ export default defineConfig({
       : []),
     { name: 'dev', testMatch: 'dev-server.spec.ts', use: { baseURL: 'http://localhost:4313' } },
     { name: 'hostile', testMatch: 'hostile.spec.ts', use: { baseURL: 'http://localhost:4314' } },
+    { name: 'scale', testMatch: 'scale.spec.ts', use: { baseURL: 'http://localhost:4315' } },
   ],
   webServer: [
     devServer,
     site('hostile', 4314, hostileSeedsDir, `npx tsx tests/e2e/prepare-hostile.ts ${hostileSeedsDir} && `),
     site('seeds', 4311, 'seeds'),
     ...(hasCorpus ? [site('corpus', 4312, corpusDir)] : []),
+    {
+      ...site(
+        'scale',
+        4315,
+        scaleCorpusDir,
+        `npx tsx bench/generate-corpus.ts ${scaleSize} ${scaleCorpusDir} && `,
+      ),
+      // Writing 100,000 files and building them from cold takes minutes on two cores.
+      timeout: 900_000,
+    },
   ],
 });

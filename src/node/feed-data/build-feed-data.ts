@@ -7,7 +7,6 @@ import {
   searchWords,
   topicKey,
   topicsShown,
-  type DataPage,
   type NewsIndex,
   type SearchBase,
   type TopicRanks,
@@ -42,12 +41,15 @@ export function buildFeedData(input: readonly Article[], pageSize = defaultPageS
   const articles = [...input].sort(compareNewestFirst);
   const hash = createHash('sha256').update(String(pageSize));
   const byKey = new Map<string, TopicEntry>();
-  const shards = new Map<string, Map<string, number[]>>();
+  const postings = new Map<string, number[]>();
   const published = Buffer.alloc(Math.ceil(articles.length / 8));
   let publishedCount = 0;
 
+  // Each article is written to JSON once: the version is a hash of these, and every page that
+  // holds the article (the full feed's, each of its topics') reuses the same text.
+  const texts = articles.map((article) => JSON.stringify(article));
   for (const [rank, article] of articles.entries()) {
-    hash.update(JSON.stringify(article));
+    hash.update(texts[rank] ?? '');
     if (article.published) {
       publishedCount += 1;
       published[rank >> 3] = (published[rank >> 3] ?? 0) | (1 << (rank & 7));
@@ -67,16 +69,21 @@ export function buildFeedData(input: readonly Article[], pageSize = defaultPageS
     }
     const text = [article.title, article.excerpt ?? '', article.provider?.name ?? '', ...article.topics];
     for (const word of new Set(searchWords(text.join(' ')))) {
-      const key = searchShardKey(word);
-      let shard = shards.get(key);
-      if (!shard) {
-        shard = new Map();
-        shards.set(key, shard);
-      }
-      const postings = shard.get(word);
-      if (postings) postings.push(rank);
-      else shard.set(word, [rank]);
+      const ranks = postings.get(word);
+      if (ranks) ranks.push(rank);
+      else postings.set(word, [rank]);
     }
+  }
+  // Words grouped into shards once, at the end: a key per distinct word, not per occurrence.
+  const shards = new Map<string, Map<string, number[]>>();
+  for (const [word, ranks] of postings) {
+    const key = searchShardKey(word);
+    let shard = shards.get(key);
+    if (!shard) {
+      shard = new Map();
+      shards.set(key, shard);
+    }
+    shard.set(word, ranks);
   }
 
   const topics = [...byKey.values()].sort(byCount('a'));
@@ -91,20 +98,19 @@ export function buildFeedData(input: readonly Article[], pageSize = defaultPageS
   ]);
 
   const pages = (count: number) => Math.ceil(count / pageSize);
-  /** Page `number` of a list of `count` articles whose i-th has rank `rankAt(i)`. */
-  const page = (count: number, rankAt: (i: number) => number, number: number): DataPage | undefined => {
+  /** Page `number` (a `DataPage`, as JSON) of a list of `count` articles whose i-th has rank `rankAt(i)`. */
+  const page = (count: number, rankAt: (i: number) => number, number: number): string | undefined => {
     if (!Number.isInteger(number) || number < 0 || number >= pages(count)) return undefined;
     const ranks = range(number * pageSize, Math.min(count, (number + 1) * pageSize)).map(rankAt);
-    return { ranks, articles: ranks.map((rank) => articles[rank] as Article) };
+    return `{"ranks":${JSON.stringify(ranks)},"articles":[${ranks.map((rank) => texts[rank]).join(',')}]}`;
   };
 
   function render(file: string): string | undefined {
     let match: RegExpExecArray | null;
-    if ((match = /^a\/(\d+)\.json$/.exec(file)))
-      return json(page(articles.length, (i) => i, Number(match[1])));
+    if ((match = /^a\/(\d+)\.json$/.exec(file))) return page(articles.length, (i) => i, Number(match[1]));
     if ((match = /^t\/(\d+)\/(\d+)\.json$/.exec(file))) {
       const topic = topics[Number(match[1])];
-      return topic && json(page(topic.a, (i) => topic.ranks[i] ?? 0, Number(match[2])));
+      return topic && page(topic.a, (i) => topic.ranks[i] ?? 0, Number(match[2]));
     }
     if ((match = /^t\/(\d+)\/ranks\.json$/.exec(file))) {
       const topic = topics[Number(match[1])];

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../../shared/article-schema.ts';
 import { compareNewestFirst } from '../../shared/feed-order.ts';
@@ -7,9 +7,9 @@ import { articleIds } from './article-id.ts';
 import type { SeedIssue } from './issue.ts';
 import { listSeedFiles } from './list-files.ts';
 import { mergeDuplicates } from './merge-duplicates.ts';
-import { normaliseSeed } from './normalise.ts';
-import { readParseCache, writeParseCache, type CacheEntry, type FileResult } from './parse-cache.ts';
-import { parseFrontMatter } from './parse-front-matter.ts';
+import { openParseCache } from './parse-cache.ts';
+import { createParsePool, type ParsePool } from './parse-pool.ts';
+import { parseSeed, type FileResult } from './parse-seed.ts';
 import type { SeedSummary } from './report.ts';
 
 export type SeedLoad = {
@@ -23,67 +23,65 @@ export type SeedLoad = {
 };
 
 export type SeedLoaderOptions = {
-  /** Keeps parsed files across processes (builds), keyed by path and content hash. */
-  cacheFile?: string;
+  /** A folder that keeps parsed files across processes (builds), by path and content. */
+  cacheDir?: string;
 };
 
-/** Files read at once: enough to keep the disk busy, few enough never to hit EMFILE. */
-const readConcurrency = 32;
+/** Files read at once: enough to keep the disk and the parse workers busy, never EMFILE. */
+const readConcurrency = 256;
+/** Below this many files to parse, starting worker threads costs more than it saves. */
+const poolThreshold = 500;
 
 /**
  * Reads a seeds folder into articles and a report. One loader keeps a cache of parsed files keyed
- * by path and content hash, so the dev server re-parses only what changed; with `cacheFile`, the
- * cache also outlives the process, so a rebuild after one edit re-parses one file.
+ * by path and content (size and modification time first, then a hash), so the dev server
+ * re-parses only what changed; with `cacheDir`, the cache also outlives the process, so a rebuild
+ * after one edit reads and parses one file.
  */
 export function createSeedLoader(options: SeedLoaderOptions = {}) {
-  const cache = options.cacheFile ? readParseCache(options.cacheFile) : new Map<string, CacheEntry>();
+  const cache = openParseCache(options.cacheDir);
   let stats = { parsed: 0, cached: 0 };
 
-  async function parseFile(root: string, file: string): Promise<FileResult> {
+  async function parseFile(root: string, file: string, pool?: ParsePool): Promise<FileResult> {
+    const full = path.join(root, file);
     let bytes: Buffer;
+    let size: number;
+    let mtimeMs: number;
+    const cached = cache.get(file);
     try {
-      bytes = await readFile(path.join(root, file));
+      ({ size, mtimeMs } = await stat(full));
+      // Same size and modification time as when it was parsed: not even read again.
+      if (cached && cached.size === size && cached.mtimeMs === mtimeMs) {
+        stats.cached += 1;
+        return cached.result;
+      }
+      bytes = await readFile(full);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       return { issues: [{ severity: 'error', file, message: `could not be read: ${reason}` }] };
     }
     const hash = createHash('sha256').update(bytes).digest('base64');
-    const cached = cache.get(file);
     if (cached?.hash === hash) {
+      cache.set(file, { ...cached, size, mtimeMs });
       stats.cached += 1;
       return cached.result;
     }
     stats.parsed += 1;
-    const parsed = parseFrontMatter(bytes);
-    const result: FileResult = parsed.ok
-      ? normaliseSeed(parsed.data, file, parsed.lineOf)
-      : {
-          issues: [
-            {
-              severity: 'error',
-              file,
-              ...(parsed.line !== undefined ? { line: parsed.line } : {}),
-              message: `${parsed.message}; the file was rejected`,
-            },
-          ],
-        };
-    cache.set(file, { hash, result });
+    const result = pool ? await pool.parse(file, bytes) : parseSeed(bytes, file);
+    cache.set(file, { hash, size, mtimeMs, result });
     return result;
   }
 
   async function load(root: string): Promise<SeedLoad> {
     stats = { parsed: 0, cached: 0 };
     const listing = await listSeedFiles(root);
-    const results = await mapLimit(listing.files, readConcurrency, (file) => parseFile(root, file));
-    const listed = new Set(listing.files);
-    let removed = false;
-    for (const file of cache.keys()) {
-      if (!listed.has(file)) {
-        cache.delete(file);
-        removed = true;
-      }
-    }
-    if (options.cacheFile && (stats.parsed > 0 || removed)) writeParseCache(options.cacheFile, cache);
+    // Many files to parse (a first build, a new folder): on every core. A few: here, at once.
+    const pool = listing.files.length - cache.size > poolThreshold ? createParsePool() : undefined;
+    const results = await mapLimit(listing.files, readConcurrency, (file) => parseFile(root, file, pool)).finally(
+      () => pool?.close(),
+    );
+    cache.keepOnly(new Set(listing.files));
+    cache.save();
 
     const ids = articleIds(listing.files);
     const issues: SeedIssue[] = [...listing.issues];

@@ -1,8 +1,11 @@
-import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../../bench/generate-corpus.ts';
 import { createSeedLoader } from '../../../src/node/seeds/load-seeds.ts';
+import { createParsePool } from '../../../src/node/seeds/parse-pool.ts';
+import { parseSeed } from '../../../src/node/seeds/parse-seed.ts';
 import { formatReport } from '../../../src/node/seeds/report.ts';
 
 const fixtures = 'tests/fixtures/seeds/mixed';
@@ -122,12 +125,12 @@ describe('the parse cache on disk', () => {
   it('lets a new process re-parse only the file that changed', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'news-disk-cache-'));
     cpSync(fixtures, dir, { recursive: true });
-    const cacheFile = path.join(mkdtempSync(path.join(tmpdir(), 'news-cache-file-')), 'seeds.json');
+    const cacheDir = path.join(mkdtempSync(path.join(tmpdir(), 'news-cache-dir-')), 'seeds');
 
-    const cold = await createSeedLoader({ cacheFile }).load(dir);
+    const cold = await createSeedLoader({ cacheDir }).load(dir);
     expect(cold.stats).toEqual({ parsed: 7, cached: 0 });
 
-    const warm = await createSeedLoader({ cacheFile }).load(dir);
+    const warm = await createSeedLoader({ cacheDir }).load(dir);
     expect(warm.stats).toEqual({ parsed: 0, cached: 7 });
     expect(warm.articles).toEqual(cold.articles);
     expect(warm.issues).toEqual(cold.issues);
@@ -136,15 +139,40 @@ describe('the parse cache on disk', () => {
       path.join(dir, 'nested/crlf.txt'),
       '---\ntitle: Edited once\npublishedDateTime: 2021-04-01T08:00:00Z\nwebUrl: https://crlf.example/a\n---\n',
     );
-    const touched = await createSeedLoader({ cacheFile }).load(dir);
+    const touched = await createSeedLoader({ cacheDir }).load(dir);
     expect(touched.stats).toEqual({ parsed: 1, cached: 6 });
     expect(touched.articles.find((article) => article.id === 'nested-crlf')?.title).toBe('Edited once');
+
+    // Rewritten with the same content (a new modification time): read and hashed, not parsed.
+    const again = readFileSync(path.join(dir, 'nested/crlf.txt'));
+    utimesSync(path.join(dir, 'nested/crlf.txt'), new Date(), new Date(Date.now() + 60_000));
+    writeFileSync(path.join(dir, 'nested/crlf.txt'), again);
+    const rewritten = await createSeedLoader({ cacheDir }).load(dir);
+    expect(rewritten.stats).toEqual({ parsed: 0, cached: 7 });
+
+    // A file removed is forgotten by the cache too.
+    rmSync(path.join(dir, 'nested/crlf.txt'));
+    expect((await createSeedLoader({ cacheDir }).load(dir)).stats).toEqual({ parsed: 0, cached: 6 });
   });
 
-  it('ignores a cache file that is corrupt', async () => {
-    const cacheFile = path.join(mkdtempSync(path.join(tmpdir(), 'news-cache-bad-')), 'seeds.json');
-    writeFileSync(cacheFile, '{ not json');
-    const load = await createSeedLoader({ cacheFile }).load(fixtures);
+  it('parses a large folder on worker threads, with the same result as on this thread', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'news-pool-'));
+    generateCorpus(dir, 700);
+    const pooled = await createSeedLoader().load(dir);
+    expect(pooled.stats).toEqual({ parsed: 700, cached: 0 });
+    const pool = createParsePool(2);
+    const names = readdirSync(dir).slice(0, 40);
+    const viaWorkers = await Promise.all(names.map((name) => pool.parse(name, readFileSync(path.join(dir, name)))));
+    await pool.close();
+    expect(viaWorkers).toEqual(names.map((name) => parseSeed(readFileSync(path.join(dir, name)), name)));
+    expect(pooled.articles).toHaveLength(700 - pooled.summary.filesRejected);
+    expect(pooled.summary.filesRejected).toBe(0);
+  });
+
+  it('ignores cache files that are corrupt', async () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'news-cache-bad-'));
+    for (let shard = 0; shard < 64; shard += 1) writeFileSync(path.join(cacheDir, `${shard}.json`), '{ not json');
+    const load = await createSeedLoader({ cacheDir }).load(fixtures);
     expect(load.stats).toEqual({ parsed: 7, cached: 0 });
     expect(load.summary.articlesKept).toBe(3);
   });

@@ -1,0 +1,78 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { parseSeed, type FileResult } from './parse-seed.ts';
+import type { ParseRequest, ParseResponse } from './parse-worker.ts';
+
+export type ParsePool = {
+  parse: (file: string, bytes: Uint8Array) => Promise<FileResult>;
+  close: () => Promise<void>;
+};
+
+/** Files sent to a worker at once: few messages, yet every worker kept busy. */
+const batchSize = 64;
+
+/**
+ * Parses seed files on every core: `size` worker threads, each fed batches in turn. If a worker
+ * cannot start (no tsx, say), its files are parsed on this thread instead: slower, same result.
+ */
+export function createParsePool(size = availableParallelism()): ParsePool {
+  type Pending = { file: string; bytes: Uint8Array; resolve: (result: FileResult) => void };
+  const waiting = new Map<number, Pending[]>();
+  const workers: Worker[] = [];
+  let broken = false;
+  let queue: Pending[] = [];
+  let nextId = 0;
+  let nextWorker = 0;
+  let timer: ReturnType<typeof setImmediate> | undefined;
+
+  const parseHere = (batch: readonly Pending[]) => {
+    for (const item of batch) item.resolve(parseSeed(item.bytes, item.file));
+  };
+
+  for (let i = 0; i < size; i += 1) {
+    const worker = new Worker(new URL('./parse-worker-boot.mjs', import.meta.url));
+    worker.on('message', ({ id, results }: ParseResponse) => {
+      const batch = waiting.get(id) ?? [];
+      waiting.delete(id);
+      batch.forEach((item, index) => {
+        item.resolve(results[index] ?? parseSeed(item.bytes, item.file));
+      });
+    });
+    worker.on('error', () => {
+      broken = true;
+      for (const batch of waiting.values()) parseHere(batch);
+      waiting.clear();
+    });
+    workers.push(worker);
+  }
+
+  const flush = () => {
+    timer = undefined;
+    while (queue.length > 0) {
+      const batch = queue.slice(0, batchSize);
+      queue = queue.slice(batchSize);
+      if (broken) {
+        parseHere(batch);
+        continue;
+      }
+      const id = nextId++;
+      waiting.set(id, batch);
+      const request: ParseRequest = { id, files: batch.map(({ file, bytes }) => ({ file, bytes })) };
+      (workers[nextWorker++ % workers.length] as Worker).postMessage(request);
+    }
+  };
+
+  return {
+    parse: (file, bytes) =>
+      new Promise((resolve) => {
+        queue.push({ file, bytes, resolve });
+        if (queue.length >= batchSize) flush();
+        else timer ??= setImmediate(flush);
+      }),
+    close: async () => {
+      if (timer) clearImmediate(timer);
+      flush();
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+}

@@ -1,0 +1,193 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { scaleCorpusDir, scaleSize } from './playwright.config.ts';
+import { cspViolations, recordCspViolations } from './page-checks.ts';
+
+/**
+ * The reader's journeys at 100,000 articles (the generated corpus of bench/generate-corpus.ts):
+ * the same behaviour as on the real corpus, checked against values read here from the files
+ * themselves, without the app's pipeline.
+ */
+
+type Seed = {
+  title: string;
+  url: string;
+  published: boolean;
+  date: string;
+  text: string;
+  topics: string[];
+  related: string[];
+};
+
+const dir = path.join(import.meta.dirname, '../..', scaleCorpusDir);
+
+function readSeeds(): Seed[] {
+  return readdirSync(dir).map((name) => {
+    const text = readFileSync(path.join(dir, name), 'utf8');
+    const field = (key: string) => new RegExp(`^${key}: (.*)$`, 'm').exec(text)?.[1] ?? '';
+    const quoted = (key: string) => JSON.parse(field(key) || '""') as string;
+    const topics = /^topics:\n((?: {2}- .*\n)+)/m.exec(text)?.[1] ?? '';
+    return {
+      title: quoted('title'),
+      url: quoted('originalUrl'),
+      published: field('published') === 'true',
+      date: field('publishedDateTime'),
+      text: [quoted('title'), quoted('excerpt'), /^ {2}name: (.*)$/m.exec(text)?.[1] ?? ''].join(' '),
+      topics: topics
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.replace(/^ {2}- /, '')),
+      related: [...text.matchAll(/^ {4}webUrl: (".*")$/gm)].map((m) => JSON.parse(m[1] ?? '""') as string),
+    };
+  });
+}
+
+const seeds = readSeeds();
+const published = seeds.filter((seed) => seed.published);
+const count = (n: number) => `${n.toLocaleString('en')} article${n === 1 ? '' : 's'}`;
+const withTopic = (topic: string) => (seed: Seed) => seed.topics.includes(topic);
+/** Every word must start a word of the title, excerpt, provider or topics. */
+const matches = (query: string) => (seed: Seed) =>
+  query
+    .toLowerCase()
+    .split(/\s+/)
+    .every((word) =>
+      new RegExp(`(^|[^\\p{L}\\p{N}])${word}`, 'u').test([seed.text, ...seed.topics].join(' ').toLowerCase()),
+    );
+const newest = [...published].sort((a, b) => (a.date < b.date ? 1 : -1))[0] as Seed;
+
+async function maxCardsWhileScrolling(page: Page, screens: number): Promise<number> {
+  let most = 0;
+  for (let i = 0; i < screens; i += 1) {
+    await page.mouse.wheel(0, 800);
+    await page.waitForTimeout(50);
+    most = Math.max(most, await page.locator('article').count());
+  }
+  return most;
+}
+
+test.beforeEach(async ({ page }) => {
+  await recordCspViolations(page);
+});
+
+test('opens 100,000 articles on the published count, a bounded DOM, and the newest first', async ({
+  page,
+}) => {
+  expect(seeds).toHaveLength(scaleSize);
+  await page.goto('/');
+  await expect(page.getByRole('status')).toHaveText(count(published.length));
+  await expect(
+    page.getByRole('switch', {
+      name: `Show unpublished (${(seeds.length - published.length).toLocaleString('en')})`,
+    }),
+  ).toBeVisible();
+  await expect(page.locator('article h2').first()).toHaveText(newest.title);
+  await expect(page.locator('li[aria-posinset="1"]')).toHaveAttribute(
+    'aria-setsize',
+    String(published.length),
+  );
+  expect(await maxCardsWhileScrolling(page, 40)).toBeLessThanOrEqual(60);
+  expect(await cspViolations(page)).toEqual([]);
+});
+
+test('filters by topics in the URL, through reload, Back and Forward, and shows unpublished ones', async ({
+  page,
+}) => {
+  const status = page.getByRole('status');
+  await page.goto('/');
+  await expect(status).toHaveText(count(published.length));
+  const topics = page.getByRole('group', { name: 'Topics' });
+  await topics.getByRole('checkbox', { name: 'Robotics', exact: true }).check();
+  await expect(status).toHaveText(count(published.filter(withTopic('Robotics')).length));
+  await expect(page).toHaveURL(/\?topic=Robotics$/);
+  await page.reload();
+  await expect(status).toHaveText(count(published.filter(withTopic('Robotics')).length));
+  for (const title of await page.locator('article h2').allTextContents()) {
+    expect(published.find((seed) => seed.title === title)?.topics).toContain('Robotics');
+  }
+
+  await topics.getByRole('checkbox', { name: 'Space', exact: true }).check();
+  const either = published.filter((seed) => withTopic('Robotics')(seed) || withTopic('Space')(seed));
+  await expect(status).toHaveText(count(either.length));
+  await page.goBack();
+  await expect(status).toHaveText(count(published.filter(withTopic('Robotics')).length));
+  await page.goForward();
+  await expect(status).toHaveText(count(either.length));
+
+  await page.getByRole('switch', { name: /^Show unpublished/ }).check();
+  await expect(status).toHaveText(
+    count(seeds.filter((seed) => withTopic('Robotics')(seed) || withTopic('Space')(seed)).length),
+  );
+});
+
+test('searches as you type, combined with a topic, and the URL shares the view', async ({
+  page,
+  context,
+}) => {
+  const status = page.getByRole('status');
+  await page.goto('/');
+  await page.getByRole('searchbox', { name: 'Search articles' }).pressSequentially('robot vis');
+  await expect(status).toHaveText(count(published.filter(matches('robot vis')).length));
+  await expect(page).toHaveURL(/\?q=robot\+vis$/);
+  await page
+    .getByRole('group', { name: 'Topics' })
+    .getByRole('checkbox', { name: 'Cloud', exact: true })
+    .check();
+  const both = published.filter((seed) => matches('robot vis')(seed) && withTopic('Cloud')(seed));
+  await expect(status).toHaveText(count(both.length));
+
+  // The shared link opens the same view in a fresh tab.
+  const shared = await context.newPage();
+  await shared.goto(page.url());
+  await expect(shared.getByRole('status')).toHaveText(count(both.length));
+  await expect(shared.getByRole('searchbox', { name: 'Search articles' })).toHaveValue('robot vis');
+  await expect(shared.getByRole('checkbox', { name: 'Cloud', exact: true })).toBeChecked();
+  const titles = await shared.locator('article h2').allTextContents();
+  expect(titles.length).toBeGreaterThan(0);
+  for (const title of titles) expect(both.map((seed) => seed.title)).toContain(title);
+});
+
+test('related coverage stays open and focus stays put while the feed scrolls far away and back', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/');
+  const card = page.getByRole('article', { name: newest.title });
+  const toggle = card.getByRole('button', { name: /^\d+ related$/ });
+  if (newest.related.length === 0) {
+    await expect(toggle).toHaveCount(0);
+    return;
+  }
+  await toggle.click();
+  const panel = card.getByRole('list', { name: `Related coverage: ${newest.title}` });
+  await expect(panel.getByRole('link')).toHaveCount(newest.related.length);
+  expect(
+    await panel.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+  ).toEqual(newest.related);
+
+  const link = card.getByRole('link', { name: newest.title });
+  await expect(link).toHaveAttribute('href', newest.url);
+  await expect(link).toHaveAttribute('target', '_blank');
+  await link.focus();
+  await page.evaluate(() => window.scrollTo(0, 30_000));
+  await page.waitForTimeout(300);
+  // Far from the top, the focused card is still in the DOM, still focused.
+  expect(
+    await page.evaluate(() => document.activeElement?.closest('article')?.querySelector('h2')?.textContent),
+  ).toBe(newest.title);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(panel).toBeVisible();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+
+  // Clicking through opens the source in a new tab that cannot reach the reader.
+  await context.route(`${new URL(newest.url).origin}/**`, (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<title>source</title>' }),
+  );
+  const popupPromise = page.waitForEvent('popup');
+  await link.click();
+  const popup = await popupPromise;
+  await popup.waitForLoadState();
+  expect(popup.url()).toBe(newest.url);
+  expect(await popup.evaluate(() => window.opener as unknown)).toBeNull();
+});
