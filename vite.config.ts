@@ -6,6 +6,14 @@ import { newsPlugin } from './src/node/vite-plugin-news.ts';
 export default defineConfig({
   plugins: [react(), newsPlugin(), cspPlugin()],
   build: { target: 'es2022' },
+  server: {
+    watch: {
+      // Generated trees of hundreds of thousands of files (the bench's corpora and builds, the
+      // end-to-end builds) would exhaust the system's file watchers; the seeds folder the plugin
+      // watches (even one under .e2e/, like the dev-server test's) is not among them.
+      ignored: [/\/bench\/out\//, /\/\.e2e\/(?!dev-seeds)/, /\/test-results\//, /\/dist\//],
+    },
+  },
   test: {
     // CI also writes a JSON report, which .ci/run adds up into its closing "N passed, N failed" line.
     reporters: process.env.CI ? ['default', 'json'] : ['default'],

@@ -1,4 +1,6 @@
+const numbers = new Intl.NumberFormat('en');
+
 /** "1 article", "1,204 articles". */
 export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? singular : plural}`;
+  return `${numbers.format(count)} ${count === 1 ? singular : plural}`;
 }

@@ -14,7 +14,7 @@ export function UnpublishedToggle({ count, checked, onChange }: UnpublishedToggl
         checked={checked}
         onChange={(event) => onChange(event.target.checked)}
       />
-      <span>Show unpublished ({count})</span>
+      <span>Show unpublished ({count.toLocaleString('en')})</span>
     </label>
   );
 }
