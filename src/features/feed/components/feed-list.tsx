@@ -91,8 +91,10 @@ export function FeedList({
     if (previousKey.current === listKey) return;
     previousKey.current = listKey;
     setFocused(null);
-    if (window.scrollY > listTop) window.scrollTo({ top: 0 });
-  }, [listKey, listTop]);
+    // The virtualizer's own record of the scroll position: reading window.scrollY here would force
+    // a layout in the middle of the reader's click.
+    if ((virtualizer.scrollOffset ?? 0) > listTop) window.scrollTo({ top: 0 });
+  }, [listKey, listTop, virtualizer]);
 
   const onBlur = (event: FocusEvent<HTMLOListElement>) => {
     if (!event.currentTarget.contains(event.relatedTarget)) setFocused(null);
