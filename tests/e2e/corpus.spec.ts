@@ -135,3 +135,23 @@ test('screenshot for the README', async ({ page }) => {
   await expect(page.getByRole('status')).toHaveText('15 articles');
   await page.screenshot({ path: path.join(import.meta.dirname, '../../docs/screenshot.png') });
 });
+
+test('Tab walks the virtualised feed in reading order, far past the first screen', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('status')).toHaveText('131 articles');
+  await page.locator('li[aria-posinset="1"] article h2 a').focus();
+  const positions: number[] = [];
+  while (positions.length < 400 && (positions.at(-1) ?? 0) < 30) {
+    await page.keyboard.press('Tab');
+    const position = await page.evaluate(() =>
+      Number(document.activeElement?.closest('li[aria-posinset]')?.getAttribute('aria-posinset') ?? 0),
+    );
+    expect(position, 'focus left the feed').toBeGreaterThan(0);
+    positions.push(position);
+  }
+  // Every card from 1 to 30 is reached, in order, none skipped.
+  const visited = [...new Set(positions)];
+  expect(visited).toEqual(Array.from({ length: visited.length }, (_, i) => i + 1));
+  expect(visited.length).toBeGreaterThanOrEqual(30);
+  expect(await page.locator('article').count()).toBeLessThanOrEqual(60);
+});
