@@ -1,10 +1,14 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 afterEach(() => {
   cleanup();
 });
+
+// Two busy cores: give findBy/waitFor longer than the default second before they give up. The
+// expectations themselves are unchanged, and no test asserts a duration.
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom does no layout, so it has no ResizeObserver; every element measures 0 and the
 // virtualised feed renders all its rows. Layout itself is tested in Chromium (tests/e2e).

@@ -39,8 +39,14 @@ export type NewsIndex = {
 /** A page of a stream: articles newest first, with their ranks. */
 export type DataPage = { ranks: number[]; articles: Article[] };
 
+/**
+ * Ascending ranks, stored whichever way is shorter: deltas (`[3, 2, 4]` for 3, 5, 9), or, for a
+ * dense list, a base64 bit set over the whole feed (bit `i` of byte `i >> 3` for rank `i`).
+ */
+export type RankList = number[] | string;
+
 /** The postings of every indexed word that starts with one shard's two characters. */
-export type SearchShard = Record<string, number[]>;
+export type SearchShard = Record<string, RankList>;
 
 /** Loaded with the first search: which ranks are published (a base64 bit set), which shards exist. */
 export type SearchBase = { published: string; shards: string[] };
@@ -60,22 +66,26 @@ export const dataPath = {
   searchShard: (key: string) => `s/${key}.json`,
 };
 
-/** The ranks file of a topic: published ranks and all ranks, each delta-encoded. */
-export type TopicRanks = Record<View, number[]>;
+/** The ranks file of a topic: published ranks and all ranks. */
+export type TopicRanks = Record<View, RankList>;
 
 /** `[3, 5, 9]` → `[3, 2, 4]`: small numbers that compress well. */
 export function deltaEncode(ascending: readonly number[]): number[] {
   return ascending.map((value, index) => value - (index === 0 ? 0 : (ascending[index - 1] ?? 0)));
 }
 
-export function deltaDecode(deltas: readonly number[]): Uint32Array {
-  const values = new Uint32Array(deltas.length);
-  let total = 0;
-  for (let i = 0; i < deltas.length; i += 1) {
-    total += deltas[i] ?? 0;
-    values[i] = total;
+/** `ascending` ranks out of `size` articles, in the shorter of the two encodings of `RankList`. */
+export function encodeRankList(ascending: readonly number[], size: number): RankList {
+  const deltas = deltaEncode(ascending);
+  const bitSetLength = Math.ceil(Math.ceil(size / 8) / 3) * 4;
+  if (JSON.stringify(deltas).length <= bitSetLength + 2) return deltas;
+  const bytes = new Uint8Array(Math.ceil(size / 8));
+  for (const rank of ascending) bytes[rank >> 3] = (bytes[rank >> 3] ?? 0) | (1 << (rank & 7));
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   }
-  return values;
+  return btoa(binary);
 }
 
 export const topicKey = (topic: string): string => topic.toLocaleLowerCase('en');

@@ -1,13 +1,24 @@
+import type { RankList } from './feed-data.ts';
+
 /**
  * Sets of articles as ascending ranks (see feed-data.ts), combined as flags over the whole feed:
  * one pass per list, no sorting, whatever the size of the lists.
  */
 
-/** Flags over `size` ranks, set for every rank in any of `lists`. */
-export function unionFlags(size: number, lists: Iterable<ArrayLike<number>>): Uint8Array {
+/** Flags over `size` ranks, set for every rank in any of `lists` (either encoding of `RankList`). */
+export function rankListFlags(size: number, lists: Iterable<RankList>): Uint8Array {
   const flags = new Uint8Array(size);
   for (const list of lists) {
-    for (let i = 0; i < list.length; i += 1) flags[list[i] ?? 0] = 1;
+    if (typeof list === 'string') {
+      const bits = flagsFromBits(list, size);
+      for (let i = 0; i < size; i += 1) flags[i] = (flags[i] ?? 0) | (bits[i] ?? 0);
+    } else {
+      let rank = 0;
+      for (const delta of list) {
+        rank += delta;
+        flags[rank] = 1;
+      }
+    }
   }
   return flags;
 }

@@ -1,17 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import {
-  deltaDecode,
   deltaEncode,
+  encodeRankList,
   isTopicSelected,
   searchShardKey,
   searchWords,
 } from '../../src/shared/feed-data.ts';
+import { flaggedRanks, rankListFlags } from '../../src/shared/ranks.ts';
 
 describe('data helpers', () => {
   it('delta-encodes ascending ranks and back', () => {
     expect(deltaEncode([3, 5, 9, 10])).toEqual([3, 2, 4, 1]);
-    expect([...deltaDecode([3, 2, 4, 1])]).toEqual([3, 5, 9, 10]);
+    expect([...flaggedRanks(rankListFlags(11, [[3, 2, 4, 1]]))]).toEqual([3, 5, 9, 10]);
     expect(deltaEncode([])).toEqual([]);
+  });
+
+  it('stores a rank list as deltas when sparse and as a bit set when dense, both read back alike', () => {
+    const sparse = [5, 900, 50_000];
+    const dense = Array.from({ length: 30_000 }, (_, i) => i * 3 + 1);
+    const sparseList = encodeRankList(sparse, 100_000);
+    const denseList = encodeRankList(dense, 100_000);
+    expect(sparseList).toEqual([5, 895, 49_100]);
+    expect(typeof denseList).toBe('string');
+    expect((denseList as string).length).toBeLessThan(JSON.stringify(deltaEncode(dense)).length / 3);
+    expect([...flaggedRanks(rankListFlags(100_000, [sparseList]))]).toEqual(sparse);
+    expect([...flaggedRanks(rankListFlags(100_000, [denseList]))]).toEqual(dense);
+    expect([...flaggedRanks(rankListFlags(100_000, [denseList, sparseList]))]).toEqual(
+      [...dense, ...sparse].sort((a, b) => a - b),
+    );
   });
 
   it('splits text into searchable words: lower case, no accents, no stop words, two letters or more', () => {

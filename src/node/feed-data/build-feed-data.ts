@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Article } from '../../shared/article-schema.ts';
 import {
   dataPath,
-  deltaEncode,
+  encodeRankList,
   searchShardKey,
   searchWords,
   topicKey,
@@ -115,8 +115,8 @@ export function buildFeedData(input: readonly Article[], pageSize = defaultPageS
     if ((match = /^t\/(\d+)\/ranks\.json$/.exec(file))) {
       const topic = topics[Number(match[1])];
       const ranks: TopicRanks | undefined = topic && {
-        p: deltaEncode(topic.published),
-        a: deltaEncode(topic.ranks),
+        p: encodeRankList(topic.published, articles.length),
+        a: encodeRankList(topic.ranks, articles.length),
       };
       return json(ranks);
     }
@@ -128,7 +128,14 @@ export function buildFeedData(input: readonly Article[], pageSize = defaultPageS
       } satisfies SearchBase);
     if ((match = /^s\/([0-9a-f-]+)\.json$/.exec(file))) {
       const shard = shards.get(match[1] ?? '');
-      return shard && json(Object.fromEntries([...shard].map(([word, ranks]) => [word, deltaEncode(ranks)])));
+      return (
+        shard &&
+        json(
+          Object.fromEntries(
+            [...shard].map(([word, ranks]) => [word, encodeRankList(ranks, articles.length)]),
+          ),
+        )
+      );
     }
     return undefined;
   }

@@ -155,6 +155,7 @@ describe('the parse cache on disk', () => {
     expect((await createSeedLoader({ cacheDir }).load(dir)).stats).toEqual({ parsed: 0, cached: 6 });
   });
 
+  // Writes 700 files and starts worker threads: seconds, not milliseconds, on two busy cores.
   it('parses a large folder on worker threads, with the same result as on this thread', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'news-pool-'));
     generateCorpus(dir, 700);
@@ -167,7 +168,7 @@ describe('the parse cache on disk', () => {
     expect(viaWorkers).toEqual(names.map((name) => parseSeed(readFileSync(path.join(dir, name)), name)));
     expect(pooled.articles).toHaveLength(700 - pooled.summary.filesRejected);
     expect(pooled.summary.filesRejected).toBe(0);
-  });
+  }, 120_000);
 
   it('ignores cache files that are corrupt', async () => {
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'news-cache-bad-'));

@@ -9,7 +9,6 @@ import {
 } from '@tanstack/react-query';
 import {
   dataPath,
-  deltaDecode,
   type DataPage,
   type NewsIndex,
   type TopicRanks,
@@ -29,7 +28,7 @@ import {
   flaggedRanks,
   intersectFlags,
   splitPublished,
-  unionFlags,
+  rankListFlags,
   type Selection,
 } from '../../../shared/ranks.ts';
 import { dataFileQuery, loadDataFile } from './data-files.ts';
@@ -59,9 +58,9 @@ const selectionQuery = (index: NewsIndex, request: FeedRequest) => {
         ),
       );
       const inTopics = (view: View) =>
-        unionFlags(
+        rankListFlags(
           size,
-          ranks.map((list) => deltaDecode(list[view])),
+          ranks.map((list) => list[view]),
         );
       if (!searching) return { a: flaggedRanks(inTopics('a')), p: flaggedRanks(inTopics('p')) };
       // The search index is its own chunk, loaded with the first search.

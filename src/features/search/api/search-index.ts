@@ -1,13 +1,13 @@
 import type { QueryClient } from '@tanstack/react-query';
 import {
   dataPath,
-  deltaDecode,
   searchShardKey,
   type NewsIndex,
+  type RankList,
   type SearchBase,
   type SearchShard,
 } from '../../../shared/feed-data.ts';
-import { flagsFromBits, intersectFlags, unionFlags } from '../../../shared/ranks.ts';
+import { flagsFromBits, intersectFlags, rankListFlags } from '../../../shared/ranks.ts';
 import { loadDataFile } from '../../feed/api/data-files.ts';
 
 /**
@@ -16,7 +16,7 @@ import { loadDataFile } from '../../feed/api/data-files.ts';
  * Decoded shards are kept, so each keystroke after the first two letters is pure computation.
  */
 
-type Decoded = { words: [string, Uint32Array][] };
+type Decoded = { words: [string, RankList][] };
 const decodedShards = new Map<string, Decoded>();
 const decodedBases = new Map<string, { published: Uint8Array; shards: Set<string> }>();
 
@@ -35,7 +35,7 @@ async function shard(client: QueryClient, index: NewsIndex, key: string): Promis
   let decoded = decodedShards.get(index.base + file);
   if (!decoded) {
     const raw = await loadDataFile<SearchShard>(client, index.base, file);
-    decoded = { words: Object.entries(raw).map(([word, deltas]) => [word, deltaDecode(deltas)]) };
+    decoded = { words: Object.entries(raw) };
     decodedShards.set(index.base + file, decoded);
   }
   return decoded;
@@ -60,7 +60,7 @@ export async function searchFlags(
           .filter(([term]) => term.startsWith(word))
           .map(([, ranks]) => ranks)
       : [];
-    const flags = unionFlags(size, postings);
+    const flags = rankListFlags(size, postings);
     matching = matching ? intersectFlags(matching, flags) : flags;
   }
   return { matching: matching ?? new Uint8Array(size).fill(1), published };
