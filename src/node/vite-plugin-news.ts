@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Logger, Plugin, ResolvedConfig } from 'vite';
 import type { NewsIndex } from '../shared/feed-data.ts';
 import { buildFeedData, type FeedData } from './feed-data/build-feed-data.ts';
+import { mapLimit } from './map-limit.ts';
 import { isSeedFile } from './seeds/list-files.ts';
 import { createSeedLoader, type SeedLoad } from './seeds/load-seeds.ts';
 import { formatReport } from './seeds/report.ts';
@@ -103,21 +104,17 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
       // Tens of thousands of small files at 100,000 articles: a few writes at a time, each
       // folder made once.
       const folders = new Map<string, Promise<unknown>>();
-      const pending: string[] = [...feed.paths()];
-      const worker = async () => {
-        for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
-          const target = path.join(folder, file);
-          const dir = path.dirname(target);
-          let made = folders.get(dir);
-          if (!made) {
-            made = mkdir(dir, { recursive: true });
-            folders.set(dir, made);
-          }
-          await made;
-          await writeFile(target, feed.render(file) ?? '');
+      await mapLimit([...feed.paths()], 16, async (file) => {
+        const target = path.join(folder, file);
+        const dir = path.dirname(target);
+        let made = folders.get(dir);
+        if (!made) {
+          made = mkdir(dir, { recursive: true });
+          folders.set(dir, made);
         }
-      };
-      await Promise.all(Array.from({ length: 16 }, worker));
+        await made;
+        await writeFile(target, feed.render(file) ?? '');
+      });
     },
     configureServer(server) {
       server.watcher.add(seedsDir);

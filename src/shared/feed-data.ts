@@ -78,9 +78,13 @@ export function deltaEncode(ascending: readonly number[]): number[] {
 export function encodeRankList(ascending: readonly number[], size: number): RankList {
   const deltas = deltaEncode(ascending);
   const bitSetLength = Math.ceil(Math.ceil(size / 8) / 3) * 4;
-  if (JSON.stringify(deltas).length <= bitSetLength + 2) return deltas;
+  return JSON.stringify(deltas).length <= bitSetLength + 2 ? deltas : encodeBitSet(ascending, size);
+}
+
+/** `ranks` out of `size` as a base64 bit set: bit `i` of byte `i >> 3` for rank `i`. */
+export function encodeBitSet(ranks: Iterable<number>, size: number): string {
   const bytes = new Uint8Array(Math.ceil(size / 8));
-  for (const rank of ascending) bytes[rank >> 3] = (bytes[rank >> 3] ?? 0) | (1 << (rank & 7));
+  for (const rank of ranks) bytes[rank >> 3] = (bytes[rank >> 3] ?? 0) | (1 << (rank & 7));
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) {
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));

@@ -1,3 +1,5 @@
+import { isTopicSelected, topicKey } from './feed-data.ts';
+
 /** What the reader chose to see; it lives in the URL so that links share it. */
 export type FeedParams = {
   topics: string[];
@@ -14,7 +16,7 @@ export function parseFeedParams(search: string): FeedParams {
     .getAll('topic')
     .map((topic) => topic.trim())
     .filter((topic) => {
-      const key = topic.toLocaleLowerCase('en');
+      const key = topicKey(topic);
       if (topic === '' || seen.has(key)) return false;
       seen.add(key);
       return true;
@@ -36,10 +38,10 @@ export function formatFeedParams(params: FeedParams, base = ''): string {
 }
 
 export function toggleTopic(params: FeedParams, topic: string): FeedParams {
-  const key = topic.toLocaleLowerCase('en');
-  const has = params.topics.some((t) => t.toLocaleLowerCase('en') === key);
   return {
     ...params,
-    topics: has ? params.topics.filter((t) => t.toLocaleLowerCase('en') !== key) : [...params.topics, topic],
+    topics: isTopicSelected(params.topics, topic)
+      ? params.topics.filter((t) => topicKey(t) !== topicKey(topic))
+      : [...params.topics, topic],
   };
 }

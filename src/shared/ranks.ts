@@ -10,8 +10,7 @@ export function rankListFlags(size: number, lists: Iterable<RankList>): Uint8Arr
   const flags = new Uint8Array(size);
   for (const list of lists) {
     if (typeof list === 'string') {
-      const bits = flagsFromBits(list, size);
-      for (let i = 0; i < size; i += 1) flags[i] = (flags[i] ?? 0) | (bits[i] ?? 0);
+      orBits(flags, list);
     } else {
       let rank = 0;
       for (const delta of list) {
@@ -39,12 +38,17 @@ export function flaggedRanks(flags: Uint8Array): Uint32Array {
   return ranks;
 }
 
+/** Sets, in place, the flag of every rank whose bit is set in a base64 bit set. */
+function orBits(flags: Uint8Array, base64: string): Uint8Array {
+  const bytes = atob(base64);
+  for (let i = 0; i < flags.length; i += 1)
+    flags[i] = (flags[i] ?? 0) | ((bytes.charCodeAt(i >> 3) >> (i & 7)) & 1);
+  return flags;
+}
+
 /** Flags from a base64 bit set, bit `i` of byte `i >> 3` for rank `i`. */
 export function flagsFromBits(base64: string, size: number): Uint8Array {
-  const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-  const flags = new Uint8Array(size);
-  for (let i = 0; i < size; i += 1) flags[i] = ((bytes[i >> 3] ?? 0) >> (i & 7)) & 1;
-  return flags;
+  return orBits(new Uint8Array(size), base64);
 }
 
 /** Both views of a selection: every matching rank, and the published ones among them. */

@@ -80,25 +80,13 @@ describe('reading the data folder', () => {
 
   it('reads a rank list from the pages of the full feed', async () => {
     const { loaded, load } = loader();
-    const page = await readRanks(
-      [1, 2, 10, 19],
-      { kind: 'ranks', offset: 0 },
-      3,
-      pageSize,
-      dataPath.page,
-      load,
-    );
+    const read = (offset: number) =>
+      readRanks([1, 2, 10, 19], { kind: 'ranks', offset }, 3, pageSize, dataPath.page, load);
+    const page = await read(0);
     expect(page.articles.map((article) => article.title)).toEqual(['Story 1', 'Story 2', 'Story 10']);
     expect(page.next).toEqual({ kind: 'ranks', offset: 3 });
     expect(loaded.sort()).toEqual(['a/0.json', 'a/3.json']);
-    const last = await readRanks(
-      [1, 2, 10, 19],
-      { kind: 'ranks', offset: 3 },
-      3,
-      pageSize,
-      dataPath.page,
-      load,
-    );
+    const last = await read(3);
     expect(last).toEqual({ articles: [articles[19]], next: null });
   });
 });

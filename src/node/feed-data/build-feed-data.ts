@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Article } from '../../shared/article-schema.ts';
 import {
   dataPath,
+  encodeBitSet,
   encodeRankList,
   searchShardKey,
   searchWords,
@@ -42,7 +43,7 @@ export function buildFeedData(input: readonly Article[], pageSize = defaultPageS
   const hash = createHash('sha256').update(String(pageSize));
   const byKey = new Map<string, TopicEntry>();
   const postings = new Map<string, number[]>();
-  const published = Buffer.alloc(Math.ceil(articles.length / 8));
+  const published: number[] = [];
   let publishedCount = 0;
 
   // Each article is written to JSON once: the version is a hash of these, and every page that
@@ -52,7 +53,7 @@ export function buildFeedData(input: readonly Article[], pageSize = defaultPageS
     hash.update(texts[rank] ?? '');
     if (article.published) {
       publishedCount += 1;
-      published[rank >> 3] = (published[rank >> 3] ?? 0) | (1 << (rank & 7));
+      published.push(rank);
     }
     for (const name of article.topics) {
       let entry = byKey.get(topicKey(name));
@@ -123,7 +124,7 @@ export function buildFeedData(input: readonly Article[], pageSize = defaultPageS
     if (file === dataPath.topics) return json(topics.map(stat));
     if (file === dataPath.searchBase)
       return json({
-        published: published.toString('base64'),
+        published: encodeBitSet(published, articles.length),
         shards: [...shards.keys()].sort(),
       } satisfies SearchBase);
     if ((match = /^s\/([0-9a-f-]+)\.json$/.exec(file))) {

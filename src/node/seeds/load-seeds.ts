@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../../shared/article-schema.ts';
 import { compareNewestFirst } from '../../shared/feed-order.ts';
+import { mapLimit } from '../map-limit.ts';
 import { articleIds } from './article-id.ts';
 import type { SeedIssue } from './issue.ts';
 import { listSeedFiles } from './list-files.ts';
@@ -111,18 +112,4 @@ export function createSeedLoader(options: SeedLoaderOptions = {}) {
   }
 
   return { load };
-}
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next;
-      next += 1;
-      results[index] = await task(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

@@ -110,14 +110,16 @@ export function FeedList({
     >
       {items.map((item) => {
         const article = articles[item.index];
-        const style = { transform: `translateY(${item.start - listTop}px)` };
+        const slot = {
+          'data-index': item.index,
+          ref: virtualizer.measureElement,
+          style: { transform: `translateY(${item.start - listTop}px)` },
+        };
         return article ? (
           <li
             key={item.key}
-            data-index={item.index}
-            ref={virtualizer.measureElement}
+            {...slot}
             className="card-slot"
-            style={style}
             aria-setsize={total}
             aria-posinset={item.index + 1}
             onFocus={() => setFocused(item.index)}
@@ -125,14 +127,7 @@ export function FeedList({
             {renderArticle(article)}
           </li>
         ) : (
-          <li
-            key={item.key}
-            data-index={item.index}
-            ref={virtualizer.measureElement}
-            className="card-slot loading-more"
-            style={style}
-            aria-hidden="true"
-          >
+          <li key={item.key} {...slot} className="card-slot loading-more" aria-hidden="true">
             <div className="skeleton" />
           </li>
         );

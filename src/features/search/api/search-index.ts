@@ -3,7 +3,6 @@ import {
   dataPath,
   searchShardKey,
   type NewsIndex,
-  type RankList,
   type SearchBase,
   type SearchShard,
 } from '../../../shared/feed-data.ts';
@@ -13,11 +12,9 @@ import { loadDataFile } from '../../feed/api/data-files.ts';
 /**
  * The search index, loaded on first use (this module is its own chunk): a base file saying which
  * articles are published and which shards exist, then one shard per two-letter word start.
- * Decoded shards are kept, so each keystroke after the first two letters is pure computation.
+ * Shards stay in the query cache, so each keystroke after the first two letters is computation only.
  */
 
-type Decoded = { words: [string, RankList][] };
-const decodedShards = new Map<string, Decoded>();
 const decodedBases = new Map<string, { published: Uint8Array; shards: Set<string> }>();
 
 async function base(client: QueryClient, index: NewsIndex) {
@@ -26,17 +23,6 @@ async function base(client: QueryClient, index: NewsIndex) {
     const raw = await loadDataFile<SearchBase>(client, index.base, dataPath.searchBase);
     decoded = { published: flagsFromBits(raw.published, index.count.a), shards: new Set(raw.shards) };
     decodedBases.set(index.base, decoded);
-  }
-  return decoded;
-}
-
-async function shard(client: QueryClient, index: NewsIndex, key: string): Promise<Decoded> {
-  const file = dataPath.searchShard(key);
-  let decoded = decodedShards.get(index.base + file);
-  if (!decoded) {
-    const raw = await loadDataFile<SearchShard>(client, index.base, file);
-    decoded = { words: Object.entries(raw) };
-    decodedShards.set(index.base + file, decoded);
   }
   return decoded;
 }
@@ -55,11 +41,13 @@ export async function searchFlags(
   let matching: Uint8Array | undefined;
   for (const word of words) {
     const key = searchShardKey(word);
-    const postings = shards.has(key)
-      ? (await shard(client, index, key)).words
-          .filter(([term]) => term.startsWith(word))
-          .map(([, ranks]) => ranks)
-      : [];
+    // A shard is a data file like any other: fetched once, then read from the query cache.
+    const shard = shards.has(key)
+      ? await loadDataFile<SearchShard>(client, index.base, dataPath.searchShard(key))
+      : {};
+    const postings = Object.entries(shard)
+      .filter(([term]) => term.startsWith(word))
+      .map(([, ranks]) => ranks);
     const flags = rankListFlags(size, postings);
     matching = matching ? intersectFlags(matching, flags) : flags;
   }
