@@ -26,6 +26,21 @@ export type FeedData = {
   paths: () => Iterable<string>;
   /** A file's text, or undefined when there is no such file. */
   render: (file: string) => string | undefined;
+  /** What a later build needs to update this folder in place instead of writing it again. */
+  snapshot: FeedSnapshot;
+};
+
+/**
+ * A data folder described by what cannot be read back from its files cheaply: the id and a hash
+ * of the text of the article at every rank. With the folder itself, it is enough to rewrite only
+ * the files that one edited article appears in (see patch-feed-data.ts).
+ */
+export type FeedSnapshot = {
+  version: string;
+  pageSize: number;
+  index: Omit<NewsIndex, 'base'>;
+  ids: string[];
+  textHashes: string[];
 };
 
 type TopicEntry = TopicStat & { ranks: number[]; published: number[] };
@@ -40,7 +55,6 @@ const byCount = (view: 'p' | 'a') => (x: TopicStat, y: TopicStat) =>
  */
 export function buildFeedData(input: readonly Article[], pageSize = defaultPageSize): FeedData {
   const articles = [...input].sort(compareNewestFirst);
-  const hash = createHash('sha256').update(String(pageSize));
   const byKey = new Map<string, TopicEntry>();
   const postings = new Map<string, number[]>();
   const published: number[] = [];
@@ -50,7 +64,6 @@ export function buildFeedData(input: readonly Article[], pageSize = defaultPageS
   // holds the article (the full feed's, each of its topics') reuses the same text.
   const texts = articles.map((article) => JSON.stringify(article));
   for (const [rank, article] of articles.entries()) {
-    hash.update(texts[rank] ?? '');
     if (article.published) {
       publishedCount += 1;
       published.push(rank);
@@ -68,8 +81,7 @@ export function buildFeedData(input: readonly Article[], pageSize = defaultPageS
         entry.published.push(rank);
       }
     }
-    const text = [article.title, article.excerpt ?? '', article.provider?.name ?? '', ...article.topics];
-    for (const word of new Set(searchWords(text.join(' ')))) {
+    for (const word of indexedWords(article)) {
       const ranks = postings.get(word);
       if (ranks) ranks.push(rank);
       else postings.set(word, [rank]);
@@ -103,7 +115,10 @@ export function buildFeedData(input: readonly Article[], pageSize = defaultPageS
   const page = (count: number, rankAt: (i: number) => number, number: number): string | undefined => {
     if (!Number.isInteger(number) || number < 0 || number >= pages(count)) return undefined;
     const ranks = range(number * pageSize, Math.min(count, (number + 1) * pageSize)).map(rankAt);
-    return `{"ranks":${JSON.stringify(ranks)},"articles":[${ranks.map((rank) => texts[rank]).join(',')}]}`;
+    return renderPage(
+      ranks,
+      ranks.map((rank) => texts[rank] ?? ''),
+    );
   };
 
   function render(file: string): string | undefined {
@@ -123,20 +138,10 @@ export function buildFeedData(input: readonly Article[], pageSize = defaultPageS
     }
     if (file === dataPath.topics) return json(topics.map(stat));
     if (file === dataPath.searchBase)
-      return json({
-        published: encodeBitSet(published, articles.length),
-        shards: [...shards.keys()].sort(),
-      } satisfies SearchBase);
+      return renderSearchBase(encodeBitSet(published, articles.length), shards.keys());
     if ((match = /^s\/([0-9a-f-]+)\.json$/.exec(file))) {
       const shard = shards.get(match[1] ?? '');
-      return (
-        shard &&
-        json(
-          Object.fromEntries(
-            [...shard].map(([word, ranks]) => [word, encodeRankList(ranks, articles.length)]),
-          ),
-        )
-      );
+      return shard && renderShard(shard, articles.length);
     }
     return undefined;
   }
@@ -152,17 +157,53 @@ export function buildFeedData(input: readonly Article[], pageSize = defaultPageS
     for (const key of shards.keys()) yield dataPath.searchShard(key);
   }
 
+  const index = {
+    pageSize,
+    count: { p: publishedCount, a: articles.length },
+    topics: topics.filter((topic) => shown.has(topic)).map(stat),
+    topicTotal: { p: topics.filter((topic) => topic.p > 0).length, a: topics.length },
+  };
+  const textHashes = texts.map(textHash);
+  const version = feedVersion(pageSize, textHashes);
   return {
-    version: hash.digest('hex').slice(0, 12),
-    index: {
-      pageSize,
-      count: { p: publishedCount, a: articles.length },
-      topics: topics.filter((topic) => shown.has(topic)).map(stat),
-      topicTotal: { p: topics.filter((topic) => topic.p > 0).length, a: topics.length },
-    },
+    version,
+    index,
     paths,
     render,
+    snapshot: { version, pageSize, index, ids: articles.map((article) => article.id), textHashes },
   };
+}
+
+/** The words an article is found by: its title, excerpt, provider and topics. */
+export function indexedWords(article: Article): Set<string> {
+  const text = [article.title, article.excerpt ?? '', article.provider?.name ?? '', ...article.topics];
+  return new Set(searchWords(text.join(' ')));
+}
+
+export const textHash = (text: string): string => createHash('sha256').update(text).digest('base64');
+
+/** Names the data folder: a hash of every article's text in feed order, so any change renames it. */
+export function feedVersion(pageSize: number, textHashes: readonly string[]): string {
+  const hash = createHash('sha256').update(String(pageSize));
+  for (const text of textHashes) hash.update(text);
+  return hash.digest('hex').slice(0, 12);
+}
+
+/** A `DataPage` as JSON, from each article's JSON text (written once per article, reused by every page). */
+export function renderPage(ranks: readonly number[], texts: readonly string[]): string {
+  return `{"ranks":${JSON.stringify(ranks)},"articles":[${texts.join(',')}]}`;
+}
+
+/** A `SearchShard`: its words in code-unit order, whatever order they were found in. */
+export function renderShard(shard: ReadonlyMap<string, readonly number[]>, size: number): string {
+  const words = [...shard.keys()].sort();
+  return JSON.stringify(
+    Object.fromEntries(words.map((word) => [word, encodeRankList(shard.get(word) ?? [], size)])),
+  );
+}
+
+export function renderSearchBase(published: string, shards: Iterable<string>): string {
+  return JSON.stringify({ published, shards: [...shards].sort() } satisfies SearchBase);
 }
 
 function range(from: number, to: number): number[] {

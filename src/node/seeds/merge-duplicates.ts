@@ -1,18 +1,21 @@
 import type { Article } from '../../shared/article-schema.ts';
 import type { SeedIssue } from './issue.ts';
 
-export type SourcedArticle = { file: string; article: Article };
+/** What the rule reads of an article: enough to merge without the articles themselves. */
+type Sourced = { file: string; article: Pick<Article, 'url' | 'published'> };
 
 /**
  * Two files with the same source URL are one article. The rule, deterministic and documented in
  * the README: a published article wins over an unpublished one; among equals, the file whose path
  * sorts first wins. The other file gets a warning naming the one that was kept.
  */
-export function mergeDuplicates(entries: readonly SourcedArticle[]): {
-  kept: SourcedArticle[];
+export function mergeDuplicates<T extends Sourced>(
+  entries: readonly T[],
+): {
+  kept: T[];
   issues: SeedIssue[];
 } {
-  const winners = new Map<string, SourcedArticle>();
+  const winners = new Map<string, T>();
   const issues: SeedIssue[] = [];
   const ordered = [...entries].sort(
     (a, b) => Number(b.article.published) - Number(a.article.published) || compare(a.file, b.file),

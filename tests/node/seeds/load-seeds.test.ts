@@ -172,9 +172,37 @@ describe('the parse cache on disk', () => {
 
   it('ignores cache files that are corrupt', async () => {
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'news-cache-bad-'));
+    writeFileSync(path.join(cacheDir, 'index.json'), '{ not json');
     for (let shard = 0; shard < 64; shard += 1) writeFileSync(path.join(cacheDir, `${shard}.json`), '{ not json');
     const load = await createSeedLoader({ cacheDir }).load(fixtures);
     expect(load.stats).toEqual({ parsed: 7, cached: 0 });
     expect(load.summary.articlesKept).toBe(3);
+  });
+
+  it('parses a file again when its index entry survived but its article was lost', async () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'news-cache-lost-'));
+    const cold = await createSeedLoader({ cacheDir }).load(fixtures);
+    for (let shard = 0; shard < 64; shard += 1) writeFileSync(path.join(cacheDir, `${shard}.json`), '{ not json');
+    const warm = await createSeedLoader({ cacheDir }).load(fixtures);
+    // The index says nothing changed, so nothing is parsed for the report…
+    expect(warm.stats).toEqual({ parsed: 0, cached: 7 });
+    // …and each kept article is parsed again from its file when it is asked for.
+    expect(warm.articles).toEqual(cold.articles);
+    expect(warm.issues).toEqual(cold.issues);
+  });
+
+  it('scans a folder without reading unchanged articles back', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'news-scan-'));
+    cpSync(fixtures, dir, { recursive: true });
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'news-cache-scan-'));
+    const cold = await createSeedLoader({ cacheDir }).load(dir);
+    // Articles live in shards the scan never opens: break them all, and the scan still answers.
+    for (let shard = 0; shard < 64; shard += 1) writeFileSync(path.join(cacheDir, `${shard}.json`), '{ not json');
+    const scan = await createSeedLoader({ cacheDir }).scan(dir);
+    expect(scan.issues).toEqual(cold.issues);
+    expect(scan.summary).toEqual(cold.summary);
+    expect(scan.kept).toEqual(cold.kept);
+    expect(scan.kept.map(({ id }) => id).sort()).toEqual(cold.articles.map(({ id }) => id).sort());
+    expect([...scan.hashes.keys()]).toHaveLength(cold.summary.filesRead);
   });
 });

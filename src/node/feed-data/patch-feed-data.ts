@@ -1,0 +1,175 @@
+import type { Article } from '../../shared/article-schema.ts';
+import {
+  dataPath,
+  searchShardKey,
+  topicKey,
+  type DataPage,
+  type SearchBase,
+  type SearchShard,
+  type TopicRanks,
+  type TopicStat,
+} from '../../shared/feed-data.ts';
+import { flaggedRanks, rankListFlags } from '../../shared/ranks.ts';
+import {
+  feedVersion,
+  indexedWords,
+  renderPage,
+  renderSearchBase,
+  renderShard,
+  textHash,
+  type FeedSnapshot,
+} from './build-feed-data.ts';
+
+/** The files to write (text) or delete (null), relative to the data folder, and the new snapshot. */
+export type FeedPatch = { snapshot: FeedSnapshot; files: Map<string, string | null> };
+
+/**
+ * Updates a data folder for articles that changed in place: same id, date, publication state and
+ * topics, so every article keeps its rank and every list its members. Only the files an edited
+ * article appears in are rewritten: its page of the feed, its page of each of its topics, and the
+ * search shards of the words it gained or lost. The result is the folder `buildFeedData` would
+ * write for the new articles, file for file.
+ *
+ * `read` gives a file of the previous folder. Returns undefined when the change is not of that
+ * kind (an article added, removed, moved or re-topicked; a file missing): the caller then builds
+ * the folder from scratch. Pure apart from `read`.
+ */
+export function patchFeedData(
+  previous: FeedSnapshot,
+  changed: readonly Article[],
+  read: (file: string) => string | undefined,
+): FeedPatch | undefined {
+  const size = previous.ids.length;
+  const { pageSize } = previous;
+  const parsed = new Map<string, unknown>();
+  const load = <T>(file: string): T | undefined => {
+    if (!parsed.has(file)) {
+      const text = read(file);
+      parsed.set(file, text === undefined ? undefined : JSON.parse(text));
+    }
+    return parsed.get(file) as T | undefined;
+  };
+  const rankOf = new Map(previous.ids.map((id, rank) => [id, rank]));
+  const pages = new Map<string, DataPage>();
+  const shards = new Map<string, Map<string, number[]> | undefined>();
+  const textHashes = [...previous.textHashes];
+  let topics: Map<string, TopicStat> | undefined;
+
+  /** The page of `file` that holds `rank`, with the article replaced, or false. */
+  const replaceIn = (file: string, rank: number, article: Article): boolean => {
+    const page = pages.get(file) ?? load<DataPage>(file);
+    const at = page?.ranks.indexOf(rank) ?? -1;
+    if (!page || at < 0) return false;
+    page.articles[at] = article;
+    pages.set(file, page);
+    return true;
+  };
+  const shardOf = (key: string): Map<string, number[]> | undefined => {
+    if (!shards.has(key)) {
+      const stored = load<SearchShard>(dataPath.searchShard(key));
+      shards.set(
+        key,
+        stored &&
+          new Map(
+            Object.entries(stored).map(([word, list]) => [
+              word,
+              [...flaggedRanks(rankListFlags(size, [list]))],
+            ]),
+          ),
+      );
+    }
+    return shards.get(key);
+  };
+
+  for (const article of changed) {
+    const rank = rankOf.get(article.id);
+    if (rank === undefined) return undefined;
+    const pageFile = dataPath.page(Math.floor(rank / pageSize));
+    const before = (pages.get(pageFile) ?? load<DataPage>(pageFile))?.articles[rank % pageSize];
+    if (
+      before?.id !== article.id ||
+      before.publishedAt !== article.publishedAt ||
+      before.published !== article.published ||
+      JSON.stringify(before.topics) !== JSON.stringify(article.topics)
+    ) {
+      return undefined;
+    }
+    const text = JSON.stringify(article);
+    if (textHash(text) === textHashes[rank]) continue;
+    textHashes[rank] = textHash(text);
+
+    replaceIn(pageFile, rank, article);
+    topics ??= new Map(
+      (load<TopicStat[]>(dataPath.topics) ?? []).map((topic) => [topicKey(topic.name), topic]),
+    );
+    for (const name of new Set(article.topics.map(topicKey))) {
+      const topic = topics.get(name);
+      const ranks = topic && load<TopicRanks>(dataPath.topicRanks(topic.id));
+      if (!topic || !ranks) return undefined;
+      const at = flaggedRanks(rankListFlags(size, [ranks.a])).indexOf(rank);
+      if (at < 0 || !replaceIn(dataPath.topicPage(topic.id, Math.floor(at / pageSize)), rank, article)) {
+        return undefined;
+      }
+    }
+
+    const wordsBefore = indexedWords(before);
+    const wordsAfter = indexedWords(article);
+    for (const word of wordsBefore) {
+      if (wordsAfter.has(word)) continue;
+      const postings = shardOf(searchShardKey(word));
+      const ranks = postings?.get(word);
+      if (!postings || !ranks?.includes(rank)) return undefined;
+      if (ranks.length === 1) postings.delete(word);
+      else ranks.splice(ranks.indexOf(rank), 1);
+    }
+    for (const word of wordsAfter) {
+      if (wordsBefore.has(word)) continue;
+      const key = searchShardKey(word);
+      let postings = shardOf(key);
+      if (!postings) {
+        postings = new Map();
+        shards.set(key, postings);
+      }
+      const ranks = postings.get(word) ?? [];
+      const at = ranks.findIndex((other) => other > rank);
+      ranks.splice(at < 0 ? ranks.length : at, 0, rank);
+      postings.set(word, ranks);
+    }
+  }
+
+  const files = new Map<string, string | null>();
+  for (const [file, page] of pages) {
+    files.set(
+      file,
+      renderPage(
+        page.ranks,
+        page.articles.map((article) => JSON.stringify(article)),
+      ),
+    );
+  }
+  let shardSetChanged = false;
+  for (const [key, postings] of shards) {
+    if (!postings) continue;
+    const existed = load<SearchShard>(dataPath.searchShard(key)) !== undefined;
+    if (postings.size === 0) {
+      files.set(dataPath.searchShard(key), null);
+      shardSetChanged = true;
+    } else {
+      files.set(dataPath.searchShard(key), renderShard(postings, size));
+      shardSetChanged ||= !existed;
+    }
+  }
+  if (shardSetChanged) {
+    const base = load<SearchBase>(dataPath.searchBase);
+    if (!base) return undefined;
+    const keys = new Set(base.shards);
+    for (const [key, postings] of shards) {
+      if (postings && postings.size > 0) keys.add(key);
+      else if (postings) keys.delete(key);
+    }
+    files.set(dataPath.searchBase, renderSearchBase(base.published, keys));
+  }
+
+  const version = feedVersion(pageSize, textHashes);
+  return { snapshot: { ...previous, version, textHashes }, files };
+}
