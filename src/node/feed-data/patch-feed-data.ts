@@ -42,12 +42,12 @@ export function patchFeedData(
   const size = previous.ids.length;
   const { pageSize } = previous;
   const parsed = new Map<string, unknown>();
-  const load = <T>(file: string): T | undefined => {
+  const load = (file: string): unknown => {
     if (!parsed.has(file)) {
       const text = read(file);
       parsed.set(file, text === undefined ? undefined : JSON.parse(text));
     }
-    return parsed.get(file) as T | undefined;
+    return parsed.get(file);
   };
   const rankOf = new Map(previous.ids.map((id, rank) => [id, rank]));
   const pages = new Map<string, DataPage>();
@@ -57,7 +57,7 @@ export function patchFeedData(
 
   /** The page of `file` that holds `rank`, with the article replaced, or false. */
   const replaceIn = (file: string, rank: number, article: Article): boolean => {
-    const page = pages.get(file) ?? load<DataPage>(file);
+    const page = pages.get(file) ?? (load(file) as DataPage | undefined);
     const at = page?.ranks.indexOf(rank) ?? -1;
     if (!page || at < 0) return false;
     page.articles[at] = article;
@@ -66,7 +66,7 @@ export function patchFeedData(
   };
   const shardOf = (key: string): Map<string, number[]> | undefined => {
     if (!shards.has(key)) {
-      const stored = load<SearchShard>(dataPath.searchShard(key));
+      const stored = load(dataPath.searchShard(key)) as SearchShard | undefined;
       shards.set(
         key,
         stored &&
@@ -85,7 +85,9 @@ export function patchFeedData(
     const rank = rankOf.get(article.id);
     if (rank === undefined) return undefined;
     const pageFile = dataPath.page(Math.floor(rank / pageSize));
-    const before = (pages.get(pageFile) ?? load<DataPage>(pageFile))?.articles[rank % pageSize];
+    const before = (pages.get(pageFile) ?? (load(pageFile) as DataPage | undefined))?.articles[
+      rank % pageSize
+    ];
     if (
       before?.id !== article.id ||
       before.publishedAt !== article.publishedAt ||
@@ -100,11 +102,14 @@ export function patchFeedData(
 
     replaceIn(pageFile, rank, article);
     topics ??= new Map(
-      (load<TopicStat[]>(dataPath.topics) ?? []).map((topic) => [topicKey(topic.name), topic]),
+      ((load(dataPath.topics) as TopicStat[] | undefined) ?? []).map((topic) => [
+        topicKey(topic.name),
+        topic,
+      ]),
     );
     for (const name of new Set(article.topics.map(topicKey))) {
       const topic = topics.get(name);
-      const ranks = topic && load<TopicRanks>(dataPath.topicRanks(topic.id));
+      const ranks = topic && (load(dataPath.topicRanks(topic.id)) as TopicRanks | undefined);
       if (!topic || !ranks) return undefined;
       const at = flaggedRanks(rankListFlags(size, [ranks.a])).indexOf(rank);
       if (at < 0 || !replaceIn(dataPath.topicPage(topic.id, Math.floor(at / pageSize)), rank, article)) {
@@ -150,7 +155,7 @@ export function patchFeedData(
   let shardSetChanged = false;
   for (const [key, postings] of shards) {
     if (!postings) continue;
-    const existed = load<SearchShard>(dataPath.searchShard(key)) !== undefined;
+    const existed = (load(dataPath.searchShard(key)) as SearchShard | undefined) !== undefined;
     if (postings.size === 0) {
       files.set(dataPath.searchShard(key), null);
       shardSetChanged = true;
@@ -160,7 +165,7 @@ export function patchFeedData(
     }
   }
   if (shardSetChanged) {
-    const base = load<SearchBase>(dataPath.searchBase);
+    const base = load(dataPath.searchBase) as SearchBase | undefined;
     if (!base) return undefined;
     const keys = new Set(base.shards);
     for (const [key, postings] of shards) {
