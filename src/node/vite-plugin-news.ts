@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger, Plugin, ResolvedConfig } from 'vite';
 import type { NewsIndex } from '../shared/feed-data.ts';
+import { planDataFolder, type DataFolderPlan } from './data-folder.ts';
 import { buildFeedData, type FeedData } from './feed-data/build-feed-data.ts';
-import { mapLimit } from './map-limit.ts';
 import { isSeedFile } from './seeds/list-files.ts';
-import { createSeedLoader, type SeedLoad } from './seeds/load-seeds.ts';
+import { createSeedLoader, type SeedScan } from './seeds/load-seeds.ts';
 import { formatReport } from './seeds/report.ts';
 
 export const virtualId = 'virtual:news';
@@ -25,46 +25,89 @@ export type NewsPluginOptions = {
  * Parses the seeds folder at build and dev time and exposes it as `virtual:news`, which exports
  * the reader's small index (counts, the commonest topics, where the data lives). The data folder
  * (pages, topic lists, search shards; see src/shared/feed-data.ts) is written beside the build
- * under a name that changes with the content, and served from memory by the dev server, which
- * re-parses and notifies the page on every change.
+ * under a name that changes with the content, and updated in place by the next build when it can
+ * be (see data-folder.ts). The dev server serves it from memory, re-parses on every change and
+ * notifies the page.
  */
 export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
   let loader: ReturnType<typeof createSeedLoader>;
   let config: ResolvedConfig;
   let seedsDir = '';
-  let current: Promise<SeedLoad> | undefined;
+  let cacheDir = '';
+  let current: Promise<SeedScan> | undefined;
+  /** The dev server's data folder, in memory. */
   let data: FeedData | undefined;
+  /** The build's data folder, to be written (or patched) beside the app. */
+  let plan: DataFolderPlan | undefined;
+  /** Whether the user's configuration asked Vite to empty outDir (see `config`). */
+  let emptyOutDir: boolean | undefined;
 
   const strict = options.strict ?? process.env.NEWS_STRICT === '1';
   const devPrefix = () => `${config.base}@news/`;
   const devIndexPath = () => `${devPrefix()}index.json`;
-  const newsIndex = (feed: FeedData): NewsIndex => ({
-    base:
-      config.command === 'serve' ? `${devPrefix()}${feed.version}/` : `${config.base}data/${feed.version}/`,
-    ...feed.index,
-  });
+  const outDir = () => path.resolve(config.root, config.build.outDir);
+  const newsIndex = (): NewsIndex => {
+    const { version, index } = (config.command === 'serve' ? data : plan) as FeedData | DataFolderPlan;
+    return {
+      base: config.command === 'serve' ? `${devPrefix()}${version}/` : `${config.base}data/${version}/`,
+      ...index,
+    };
+  };
 
-  async function reload(logger: Logger): Promise<SeedLoad> {
-    const result = await loader.load(seedsDir);
-    data = buildFeedData(result.articles);
+  async function reload(logger: Logger): Promise<SeedScan> {
+    if (config.command === 'serve') {
+      const result = await loader.load(seedsDir);
+      data = buildFeedData(result.articles);
+      report(logger, result);
+      return result;
+    }
+    const scan = await loader.scan(seedsDir);
+    report(logger, scan);
+    const outKey = createHash('sha256').update(outDir()).digest('hex').slice(0, 12);
+    plan = planDataFolder({
+      scan,
+      loader,
+      dataRoot: path.join(outDir(), 'data'),
+      recordFile: path.join(cacheDir, `build-${outKey}.json`),
+    });
+    return scan;
+  }
+
+  function report(logger: Logger, scan: SeedScan): void {
     const label = `${path.relative(process.cwd(), seedsDir) || '.'}/`;
-    const report = formatReport(result.issues, result.summary, label);
-    if (result.summary.filesRejected > 0) logger.warn(report);
-    else logger.info(report);
-    return result;
+    const text = formatReport(scan.issues, scan.summary, label);
+    if (scan.summary.filesRejected > 0) logger.warn(text);
+    else logger.info(text);
   }
 
   return {
     name: 'news-reader:seeds',
+    config(user, env) {
+      if (env.command !== 'build') return undefined;
+      // The data folder outlives builds so that a rebuild can update it in place: Vite must not
+      // empty outDir, this plugin does, sparing `data/` (see buildStart).
+      emptyOutDir = user.build?.emptyOutDir ?? undefined;
+      return { build: { emptyOutDir: false } };
+    },
     configResolved(resolved) {
       config = resolved;
       seedsDir = path.resolve(config.root, options.seedsDir ?? process.env.NEWS_SEEDS_DIR ?? 'seeds');
-      // One cache file per seeds folder, in Vite's cache (node_modules/.vite): parsed files
+      // One cache folder per seeds folder, in Vite's cache (node_modules/.vite): parsed files
       // survive between builds, so a rebuild after one edit re-parses one file.
       const folderKey = createHash('sha256').update(seedsDir).digest('hex').slice(0, 12);
-      loader = createSeedLoader({
-        cacheDir: path.join(config.cacheDir, 'news-reader', `seeds-${folderKey}`),
-      });
+      cacheDir = path.join(config.cacheDir, 'news-reader', `seeds-${folderKey}`);
+      loader = createSeedLoader({ cacheDir });
+    },
+    buildStart() {
+      if (config.command !== 'build') return;
+      // Vite's own rule: empty outDir when asked to, or by default when it is inside the root.
+      const relative = path.relative(config.root, outDir());
+      const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+      if (!(emptyOutDir ?? inside) || !existsSync(outDir())) return;
+      for (const name of readdirSync(outDir())) {
+        if (name !== 'data' && name !== '.git')
+          rmSync(path.join(outDir(), name), { recursive: true, force: true });
+      }
     },
     resolveId: {
       filter: { id: new RegExp(`^${virtualId}$`) },
@@ -87,34 +130,21 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
         }
         const dev = config.command === 'serve' ? devIndexPath() : null;
         return [
-          `export const index = ${JSON.stringify(newsIndex(data as FeedData))};`,
+          `export const index = ${JSON.stringify(newsIndex())};`,
           `export const devIndexUrl = ${JSON.stringify(dev)};`,
           '',
         ].join('\n');
       },
     },
     async writeBundle(output) {
-      if (!data) return;
-      const feed = data;
-      const folder = path.join(
-        output.dir ?? path.resolve(config.root, config.build.outDir),
-        'data',
-        feed.version,
+      if (!plan) return;
+      await plan.write(path.join(output.dir ?? outDir(), 'data'));
+      const files = `${plan.files.toLocaleString('en')} file${plan.files === 1 ? '' : 's'}`;
+      config.logger.info(
+        plan.kind === 'patch'
+          ? `data/${plan.version}/: updated in place, ${files} rewritten`
+          : `data/${plan.version}/: ${files} written`,
       );
-      // Tens of thousands of small files at 100,000 articles: a few writes at a time, each
-      // folder made once.
-      const folders = new Map<string, Promise<unknown>>();
-      await mapLimit([...feed.paths()], 16, async (file) => {
-        const target = path.join(folder, file);
-        const dir = path.dirname(target);
-        let made = folders.get(dir);
-        if (!made) {
-          made = mkdir(dir, { recursive: true });
-          folders.set(dir, made);
-        }
-        await made;
-        await writeFile(target, feed.render(file) ?? '');
-      });
     },
     configureServer(server) {
       server.watcher.add(seedsDir);
@@ -146,7 +176,7 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
             const versioned = `${feed.version}/`;
             const body =
               url === devIndexPath()
-                ? JSON.stringify(newsIndex(feed))
+                ? JSON.stringify(newsIndex())
                 : file.startsWith(versioned)
                   ? feed.render(file.slice(versioned.length))
                   : undefined;

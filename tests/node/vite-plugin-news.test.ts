@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
-import { build } from 'vite';
+import { build, createLogger } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { cspPlugin } from '../../src/node/vite-plugin-csp.ts';
 import { newsPlugin } from '../../src/node/vite-plugin-news.ts';
@@ -13,16 +13,33 @@ import { writeHostileFolder } from '../fixtures/hostile/write-folder.ts';
 
 const corpus = '../shared/corpus/smartable-power-apps';
 
-async function buildWith(seedsDir: string, strict = false): Promise<string> {
-  const outDir = mkdtempSync(path.join(tmpdir(), 'news-dist-'));
+async function buildWith(
+  seedsDir: string,
+  strict = false,
+  outDir = mkdtempSync(path.join(tmpdir(), 'news-dist-')),
+  log: string[] = [],
+): Promise<string> {
+  const logger = createLogger('silent');
+  logger.info = (message) => void log.push(message);
   await build({
     configFile: false,
     root: process.cwd(),
     logLevel: 'silent',
+    customLogger: logger,
     plugins: [react(), newsPlugin({ seedsDir, strict }), cspPlugin()],
     build: { outDir, emptyOutDir: true },
   });
   return outDir;
+}
+
+/** The data folder's files, by path relative to `data/`. */
+function dataFiles(outDir: string): Map<string, string> {
+  const root = path.join(outDir, 'data');
+  return new Map(
+    filesUnder(root)
+      .map((file) => [path.relative(root, file), readFileSync(file, 'utf8')] as const)
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
 }
 
 function filesUnder(dir: string): string[] {
@@ -109,6 +126,43 @@ describe('the news plugin', () => {
     }
     expect(shippedArticles(outDir)).toHaveLength(191);
   });
+
+  it.runIf(existsSync(corpus))(
+    'updates the data folder in place after an edit, exactly as a build from scratch would write it',
+    async () => {
+      const seeds = path.join(mkdtempSync(path.join(tmpdir(), 'news-rebuild-')), 'seeds');
+      cpSync(corpus, seeds, { recursive: true });
+      const outDir = mkdtempSync(path.join(tmpdir(), 'news-dist-'));
+      const first: string[] = [];
+      await buildWith(seeds, false, outDir, first);
+      expect(first.join('\n')).toMatch(/data\/[0-9a-f]{12}\/: [\d,]+ files written/);
+      writeFileSync(path.join(outDir, 'stale.js'), 'left by an older build');
+
+      const [name] = readdirSync(seeds).sort();
+      const file = path.join(seeds, name ?? '');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: "/m, 'title: "Edited: '));
+      const second: string[] = [];
+      await buildWith(seeds, false, outDir, second);
+      expect(second.join('\n')).toMatch(/updated in place, \d+ files rewritten/);
+      expect(existsSync(path.join(outDir, 'stale.js'))).toBe(false);
+      expect(readdirSync(path.join(outDir, 'data'))).toHaveLength(1);
+      expect(shippedArticles(outDir).some((article) => article.title.startsWith('Edited: '))).toBe(true);
+      const html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
+      expect(readdirSync(path.join(outDir, 'assets')).length).toBeGreaterThan(0);
+      expect(html).toContain('<script type="module"');
+
+      const fresh = await buildWith(seeds);
+      expect(dataFiles(outDir)).toEqual(dataFiles(fresh));
+
+      // A file removed changes every rank after it: the folder is written whole, and still right.
+      rmSync(file);
+      const third: string[] = [];
+      await buildWith(seeds, false, outDir, third);
+      expect(third.join('\n')).toMatch(/files written/);
+      expect(dataFiles(outDir)).toEqual(dataFiles(await buildWith(seeds)));
+    },
+    60_000,
+  );
 
   it('fails the build in strict mode when a file is rejected, and only then', async () => {
     await expect(buildWith('tests/fixtures/seeds/mixed', true)).rejects.toThrow(

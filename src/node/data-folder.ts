@@ -1,0 +1,158 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { NewsIndex } from '../shared/feed-data.ts';
+import { compareNewestFirst } from '../shared/feed-order.ts';
+import { buildFeedData, type FeedData, type FeedSnapshot } from './feed-data/build-feed-data.ts';
+import { patchFeedData, type FeedPatch } from './feed-data/patch-feed-data.ts';
+import { mapLimit } from './map-limit.ts';
+import type { createSeedLoader, SeedScan } from './seeds/load-seeds.ts';
+import { pipelineVersion } from './seeds/parse-cache.ts';
+
+/**
+ * The data folder of a build (`<outDir>/data/<version>/`), written whole the first time and
+ * updated in place afterwards. What the last build wrote is remembered beside the parse cache (a
+ * `BuildRecord`): the content hash of every seed file and the folder's `FeedSnapshot`. A rebuild
+ * compares hashes, and when the only change is articles edited in place, it renames the folder to
+ * its new version and rewrites the few files those articles appear in (see patch-feed-data.ts).
+ * Anything else (a file added or removed, an article moved, a folder missing) writes it whole.
+ */
+
+type BuildRecord = { pipeline: string; hashes: [string, string][]; feed: FeedSnapshot };
+
+export type DataFolderPlan = {
+  /** The folder's name under `data/`. */
+  version: string;
+  index: Omit<NewsIndex, 'base'>;
+  /** Whether the previous build's folder is updated in place, or a new one written whole. */
+  kind: 'patch' | 'whole';
+  /** Files written (or deleted) when the plan is carried out. */
+  files: number;
+  /** Writes the folder into `dataRoot` and records it for the next build. */
+  write: (dataRoot: string) => Promise<void>;
+};
+
+type SeedLoader = ReturnType<typeof createSeedLoader>;
+
+/** Files written at once: tens of thousands of small files at 100,000 articles. */
+const writeConcurrency = 16;
+
+export function planDataFolder(options: {
+  scan: SeedScan;
+  loader: SeedLoader;
+  /** `<outDir>/data`. */
+  dataRoot: string;
+  /** Where the record of the last build into `dataRoot` is kept. */
+  recordFile: string;
+}): DataFolderPlan {
+  const { scan, loader, dataRoot, recordFile } = options;
+  const pipeline = pipelineVersion();
+  const remember = (feed: FeedSnapshot) => {
+    mkdirSync(path.dirname(recordFile), { recursive: true });
+    const record: BuildRecord = { pipeline, hashes: [...scan.hashes], feed };
+    writeFileSync(`${recordFile}.tmp`, JSON.stringify(record));
+    renameSync(`${recordFile}.tmp`, recordFile);
+  };
+
+  const previous = readRecord(recordFile, pipeline);
+  const patch =
+    previous && patchFromRecord(previous, scan, loader, path.join(dataRoot, previous.feed.version));
+  if (previous && patch) {
+    return {
+      version: patch.snapshot.version,
+      index: patch.snapshot.index,
+      kind: 'patch',
+      files: patch.files.size,
+      write: async (root) => {
+        const from = path.join(root, previous.feed.version);
+        const to = path.join(root, patch.snapshot.version);
+        // The record goes first: a build stopped half way must not be patched again.
+        rmSync(recordFile, { force: true });
+        if (from !== to) await rename(from, to);
+        for (const [file, text] of patch.files) {
+          const target = path.join(to, file);
+          if (text === null) {
+            await rm(target, { force: true });
+          } else {
+            await mkdir(path.dirname(target), { recursive: true });
+            await writeFile(target, text);
+          }
+        }
+        removeOthers(root, patch.snapshot.version);
+        remember(patch.snapshot);
+      },
+    };
+  }
+
+  const data = buildFeedData(scan.kept.map(loader.article).sort(compareNewestFirst));
+  return {
+    version: data.version,
+    index: data.index,
+    kind: 'whole',
+    files: [...data.paths()].length,
+    write: async (root) => {
+      rmSync(recordFile, { force: true });
+      await rm(root, { recursive: true, force: true });
+      await writeWhole(path.join(root, data.version), data);
+      remember(data.snapshot);
+    },
+  };
+}
+
+function readRecord(file: string, pipeline: string): BuildRecord | undefined {
+  try {
+    const record = JSON.parse(readFileSync(file, 'utf8')) as BuildRecord;
+    return record.pipeline === pipeline ? record : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The patch from the recorded build to this scan, when the change is one a patch can express. */
+function patchFromRecord(
+  record: BuildRecord,
+  scan: SeedScan,
+  loader: SeedLoader,
+  folder: string,
+): FeedPatch | undefined {
+  if (!existsSync(folder) || record.hashes.length !== scan.hashes.size) return undefined;
+  const changed = new Set<string>();
+  for (const [file, hash] of record.hashes) {
+    const now = scan.hashes.get(file);
+    if (now === undefined) return undefined;
+    if (now !== hash) changed.add(file);
+  }
+  // The same articles kept (no duplicate won or lost, none accepted or rejected), by id.
+  const ids = new Set(record.feed.ids);
+  if (ids.size !== scan.kept.length || scan.kept.some(({ id }) => !ids.has(id))) return undefined;
+  const edited = scan.kept.filter(({ file }) => changed.has(file)).map(loader.article);
+  return patchFeedData(record.feed, edited, (file) => {
+    try {
+      return readFileSync(path.join(folder, file), 'utf8');
+    } catch {
+      return undefined;
+    }
+  });
+}
+
+async function writeWhole(folder: string, data: FeedData): Promise<void> {
+  const folders = new Map<string, Promise<unknown>>();
+  await mapLimit([...data.paths()], writeConcurrency, async (file) => {
+    const target = path.join(folder, file);
+    const dir = path.dirname(target);
+    let made = folders.get(dir);
+    if (!made) {
+      made = mkdir(dir, { recursive: true });
+      folders.set(dir, made);
+    }
+    await made;
+    await writeFile(target, data.render(file) ?? '');
+  });
+}
+
+/** Earlier versions left in `data/` by a build that stopped before cleaning up. */
+function removeOthers(root: string, keep: string): void {
+  for (const name of readdirSync(root)) {
+    if (name !== keep) rmSync(path.join(root, name), { recursive: true, force: true });
+  }
+}
