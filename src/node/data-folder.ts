@@ -49,7 +49,11 @@ export function planDataFolder(options: {
   const pipeline = pipelineVersion();
   const remember = (feed: FeedSnapshot) => {
     mkdirSync(path.dirname(recordFile), { recursive: true });
-    const record: BuildRecord = { pipeline, hashes: [...scan.hashes], feed };
+    const record: BuildRecord = {
+      pipeline,
+      hashes: [...scan.hashes].map(([file, hash]) => [file, short(hash)]),
+      feed,
+    };
     writeFileSync(`${recordFile}.tmp`, JSON.stringify(record));
     renameSync(`${recordFile}.tmp`, recordFile);
   };
@@ -99,6 +103,9 @@ export function planDataFolder(options: {
   };
 }
 
+/** A content hash cut to 72 bits: the record only tells changed files from unchanged ones. */
+const short = (hash: string) => hash.slice(0, 12);
+
 function readRecord(file: string, pipeline: string): BuildRecord | undefined {
   try {
     const record = JSON.parse(readFileSync(file, 'utf8')) as BuildRecord;
@@ -120,7 +127,7 @@ function patchFromRecord(
   for (const [file, hash] of record.hashes) {
     const now = scan.hashes.get(file);
     if (now === undefined) return undefined;
-    if (now !== hash) changed.add(file);
+    if (short(now) !== hash) changed.add(file);
   }
   // The same articles kept (no duplicate won or lost, none accepted or rejected), by id.
   const ids = new Set(record.feed.ids);

@@ -66,9 +66,10 @@ export function createSeedLoader(options: SeedLoaderOptions = {}) {
     // Same size and modification time as when it was parsed: not even read again. A synchronous
     // stat is several times faster than a promise per file, and 100,000 of them take half a second.
     const toRead: { file: string; size: number; mtimeMs: number }[] = [];
+    const prefix = root.endsWith(path.sep) ? root : root + path.sep; // path.join is slow 100,000 times
     for (const file of listing.files) {
       try {
-        const { size, mtimeMs } = statSync(path.join(root, file));
+        const { size, mtimeMs } = statSync(prefix + file);
         const meta = cache.meta(file);
         if (meta && meta.size === size && meta.mtimeMs === mtimeMs) stats.cached += 1;
         else toRead.push({ file, size, mtimeMs });

@@ -15,25 +15,36 @@ export function mergeDuplicates<T extends Sourced>(
   kept: T[];
   issues: SeedIssue[];
 } {
-  const winners = new Map<string, T>();
+  // Grouped by URL first: only the rare groups of two or more need ordering.
+  const byUrl = new Map<string, T | T[]>();
+  for (const entry of entries) {
+    const group = byUrl.get(entry.article.url);
+    if (group === undefined) byUrl.set(entry.article.url, entry);
+    else if (Array.isArray(group)) group.push(entry);
+    else byUrl.set(entry.article.url, [group, entry]);
+  }
+  const kept: T[] = [];
   const issues: SeedIssue[] = [];
-  const ordered = [...entries].sort(
-    (a, b) => Number(b.article.published) - Number(a.article.published) || compare(a.file, b.file),
-  );
-  for (const entry of ordered) {
-    const winner = winners.get(entry.article.url);
-    if (winner === undefined) {
-      winners.set(entry.article.url, entry);
+  for (const group of byUrl.values()) {
+    if (!Array.isArray(group)) {
+      kept.push(group);
       continue;
     }
-    issues.push({
-      severity: 'warning',
-      file: entry.file,
-      field: 'originalUrl',
-      message: `has the same source URL (${winner.article.url}) as ${winner.file}; they are one article and ${winner.file} was kept`,
-    });
+    const [winner, ...others] = group.sort(
+      (a, b) => Number(b.article.published) - Number(a.article.published) || compare(a.file, b.file),
+    ) as [T, ...T[]];
+    kept.push(winner);
+    for (const entry of others) {
+      issues.push({
+        severity: 'warning',
+        file: entry.file,
+        field: 'originalUrl',
+        message: `has the same source URL (${winner.article.url}) as ${winner.file}; they are one article and ${winner.file} was kept`,
+      });
+    }
   }
-  const kept = [...winners.values()].sort((a, b) => compare(a.file, b.file));
+  // Usually in path order already (the folder is listed sorted), which this sort checks in one pass.
+  kept.sort((a, b) => compare(a.file, b.file));
   return { kept, issues };
 }
 

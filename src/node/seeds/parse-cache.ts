@@ -20,11 +20,10 @@ export type FileMeta = {
 
 /**
  * The cache is two-tier: a light index of every file's `FileMeta`, read whole by every build, and
- * the parsed articles, split by path into shards read only when an article is asked for. A rebuild
- * after one edit reads the index and one shard, and rewrites them.
+ * the parsed articles, read only when an article is asked for. Both are split by path into shards:
+ * a rebuild after one edit reads the index and one shard of articles, and rewrites one of each.
  */
 const shardCount = 64;
-const indexFile = 'index.json';
 
 /**
  * A hash of the pipeline's own code (the seeds and feed-data folders and src/shared), so that a
@@ -64,6 +63,41 @@ export function metaOf(hash: string, size: number, mtimeMs: number, result: File
   };
 }
 
+/**
+ * An index entry as stored: a tuple, not an object, since the index of 100,000 files is read by
+ * every build and its keys would be half of it. `url` is null for a rejected file.
+ */
+type StoredMeta = [
+  file: string,
+  hash: string,
+  size: number,
+  mtimeMs: number,
+  issues: SeedIssue[] | 0,
+  url: string | null,
+  published: 0 | 1,
+];
+
+const packMeta = ([file, { hash, size, mtimeMs, issues, article }]: [string, FileMeta]): StoredMeta => [
+  file,
+  hash,
+  size,
+  mtimeMs,
+  issues.length > 0 ? issues : 0,
+  article?.url ?? null,
+  article?.published ? 1 : 0,
+];
+
+const unpackMeta = ([file, hash, size, mtimeMs, issues, url, published]: StoredMeta): [string, FileMeta] => [
+  file,
+  {
+    hash,
+    size,
+    mtimeMs,
+    issues: issues === 0 ? [] : issues,
+    ...(url === null ? {} : { article: { url, published: published === 1 } }),
+  },
+];
+
 export type ParseCache = {
   meta: (file: string) => FileMeta | undefined;
   /** The parsed file; reads its shard the first time one of its files is asked for. */
@@ -101,57 +135,67 @@ export function openParseCache(dir?: string): ParseCache {
     renameSync(temporary, target);
   };
 
-  const metas = new Map(read<[string, FileMeta]>(indexFile));
-  const shards: (Map<string, FileResult> | undefined)[] = Array.from({ length: shardCount }, () =>
+  // Both tiers are split the same way, by path, so that an edit rewrites one small file of each.
+  const metas = Array.from(
+    { length: shardCount },
+    (_, index) => new Map(read<StoredMeta>(`index-${index}.json`).map(unpackMeta)),
+  );
+  const results: (Map<string, FileResult> | undefined)[] = Array.from({ length: shardCount }, () =>
     dir ? undefined : new Map(),
   );
-  const shard = (file: string): Map<string, FileResult> => {
-    const index = shardOf(file);
-    let entries = shards[index];
+  const resultsOf = (index: number): Map<string, FileResult> => {
+    let entries = results[index];
     if (!entries) {
       entries = new Map(read<[string, FileResult]>(`${index}.json`));
-      shards[index] = entries;
+      results[index] = entries;
     }
     return entries;
   };
-  const dirty = new Set<number>();
-  let indexDirty = false;
+  const dirtyResults = new Set<number>();
+  const dirtyMetas = new Set<number>();
 
   return {
-    meta: (file) => metas.get(file),
-    result: (file) => (metas.has(file) ? shard(file).get(file) : undefined),
+    meta: (file) => metas[shardOf(file)]?.get(file),
+    result: (file) => {
+      const index = shardOf(file);
+      return metas[index]?.has(file) ? resultsOf(index).get(file) : undefined;
+    },
     set: (file, meta, result) => {
-      metas.set(file, meta);
-      shard(file).set(file, result);
-      dirty.add(shardOf(file));
-      indexDirty = true;
+      const index = shardOf(file);
+      metas[index]?.set(file, meta);
+      resultsOf(index).set(file, result);
+      dirtyMetas.add(index);
+      dirtyResults.add(index);
     },
     restat: (file, size, mtimeMs) => {
-      const meta = metas.get(file);
+      const index = shardOf(file);
+      const meta = metas[index]?.get(file);
       if (!meta) return;
-      metas.set(file, { ...meta, size, mtimeMs });
-      indexDirty = true;
+      metas[index]?.set(file, { ...meta, size, mtimeMs });
+      dirtyMetas.add(index);
     },
     get size() {
-      return metas.size;
+      return metas.reduce((total, entries) => total + entries.size, 0);
     },
     keepOnly: (files) => {
-      for (const file of metas.keys()) {
-        if (files.has(file)) continue;
-        metas.delete(file);
-        shard(file).delete(file);
-        dirty.add(shardOf(file));
-        indexDirty = true;
+      for (const [index, entries] of metas.entries()) {
+        for (const file of entries.keys()) {
+          if (files.has(file)) continue;
+          entries.delete(file);
+          resultsOf(index).delete(file);
+          dirtyMetas.add(index);
+          dirtyResults.add(index);
+        }
       }
     },
     save: () => {
-      if (!dir || (!indexDirty && dirty.size === 0)) return;
+      if (!dir || (dirtyMetas.size === 0 && dirtyResults.size === 0)) return;
       mkdirSync(dir, { recursive: true });
-      // Shards first: an index entry never points at an article that was not written.
-      for (const index of dirty) write(`${index}.json`, [...(shards[index] ?? [])]);
-      write(indexFile, [...metas]);
-      dirty.clear();
-      indexDirty = false;
+      // Articles first: an index entry never points at an article that was not written.
+      for (const index of dirtyResults) write(`${index}.json`, [...resultsOf(index)]);
+      for (const index of dirtyMetas) write(`index-${index}.json`, [...(metas[index] ?? [])].map(packMeta));
+      dirtyResults.clear();
+      dirtyMetas.clear();
     },
   };
 }

@@ -172,8 +172,10 @@ describe('the parse cache on disk', () => {
 
   it('ignores cache files that are corrupt', async () => {
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'news-cache-bad-'));
-    writeFileSync(path.join(cacheDir, 'index.json'), '{ not json');
-    for (let shard = 0; shard < 64; shard += 1) writeFileSync(path.join(cacheDir, `${shard}.json`), '{ not json');
+    for (let shard = 0; shard < 64; shard += 1) {
+      writeFileSync(path.join(cacheDir, `index-${shard}.json`), '{ not json');
+      writeFileSync(path.join(cacheDir, `${shard}.json`), '{ not json');
+    }
     const load = await createSeedLoader({ cacheDir }).load(fixtures);
     expect(load.stats).toEqual({ parsed: 7, cached: 0 });
     expect(load.summary.articlesKept).toBe(3);
