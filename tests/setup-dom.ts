@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { scheduleQueryUpdatesInMicrotasks } from '../src/app/query-client.ts';
+
+// As the app does at startup (src/app/main.tsx).
+scheduleQueryUpdatesInMicrotasks();
 
 afterEach(() => {
   cleanup();

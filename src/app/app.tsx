@@ -1,9 +1,13 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { FeedPage } from '../features/feed/components/feed-page.tsx';
 
-type AppProps = { queryClient: QueryClient };
+type AppProps = {
+  queryClient: QueryClient;
+  /** Fetch likely next views ahead once the first screen is up; on unless a test turns it off. */
+  warmUp?: boolean;
+};
 
-export function App({ queryClient }: AppProps) {
+export function App({ queryClient, warmUp = true }: AppProps) {
   return (
     <QueryClientProvider client={queryClient}>
       <a className="skip-link" href="#main">
@@ -13,7 +17,7 @@ export function App({ queryClient }: AppProps) {
         <h1>News reader</h1>
         <p className="tagline">Every story, with its related coverage, linked to the source.</p>
       </header>
-      <FeedPage />
+      <FeedPage warmUp={warmUp} />
     </QueryClientProvider>
   );
 }

@@ -1,9 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
-import { createQueryClient } from './query-client.ts';
+import { createQueryClient, scheduleQueryUpdatesInMicrotasks } from './query-client.ts';
 import './styles.css';
 
+scheduleQueryUpdatesInMicrotasks();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(

@@ -2,11 +2,47 @@ import type { Article } from './article-schema.ts';
 import type { DataPage, View } from './feed-data.ts';
 
 /**
- * Reading the data folder page by page, with the fetching left to the caller: `load` returns a
- * page at once when it has it, or a promise. Nothing here knows about React or the network.
+ * Reading the data folder page by page, with the fetching left to the caller. Each reader is
+ * synchronous over what is at hand (`peek`) and names what it lacks; `readAll` fetches that and
+ * reads again. So a read whose files are cached answers in the same task, with no await at all.
+ * Nothing here knows about React or the network.
  */
 
 export type Load = (file: string) => DataPage | Promise<DataPage>;
+/** A file if it is already at hand, without fetching anything. */
+export type Peek<T = DataPage> = (file: string) => T | undefined;
+/** What a synchronous read lacked: the files to fetch before trying again. */
+export type Missing = { missing: string[] };
+
+export const isMissing = (value: unknown): value is Missing =>
+  typeof value === 'object' && value !== null && 'missing' in value;
+
+/**
+ * Runs a synchronous read (`attempt`) until it has every file it needs: each time it names the
+ * files it lacks, they are loaded and it runs again. When everything is at hand already, this is
+ * one synchronous pass, and callers that can use a value at once call `attempt` themselves.
+ */
+export async function readAll<T, F>(
+  attempt: (peek: Peek<F>) => T | Missing,
+  load: (file: string) => F | Promise<F>,
+): Promise<T> {
+  const files = new Map<string, F>();
+  const pending = new Map<string, Promise<F>>();
+  const peek: Peek<F> = (file) => {
+    if (!files.has(file) && !pending.has(file)) {
+      const loaded = load(file);
+      if (loaded instanceof Promise) pending.set(file, loaded);
+      else files.set(file, loaded);
+    }
+    return files.get(file);
+  };
+  for (;;) {
+    const result = attempt(peek);
+    if (!isMissing(result)) return result;
+    const loaded = await Promise.all(result.missing.map((file) => pending.get(file) ?? load(file)));
+    result.missing.forEach((file, i) => files.set(file, loaded[i] as F));
+  }
+}
 
 /** A list of articles stored as pages: `count` articles, page `n` in `file(n)`. */
 export type Source = { count: number; file: (page: number) => string };
@@ -22,26 +58,15 @@ export type StreamPage<C> = { articles: Article[]; next: C | null };
  * The next `want` articles of the union of `sources` (each newest first), newest first, each
  * once, only published ones unless `view` is `a`. Reads only the pages it needs.
  */
-export async function readMerged(
+export function readMergedNow(
   sources: readonly Source[],
   view: View,
   cursor: MergeCursor,
   want: number,
   pageSize: number,
-  load: Load,
-): Promise<StreamPage<MergeCursor>> {
+  peek: Peek,
+): StreamPage<MergeCursor> | Missing {
   const consumed = sources.map((_, i) => cursor.consumed[i] ?? 0);
-  const pages = new Map<string, DataPage>();
-  const pageOf = async (i: number): Promise<DataPage> => {
-    const file = (sources[i] as Source).file(Math.floor((consumed[i] ?? 0) / pageSize));
-    let page = pages.get(file);
-    if (!page) {
-      const loaded = load(file);
-      page = loaded instanceof Promise ? await loaded : loaded;
-      pages.set(file, page);
-    }
-    return page;
-  };
   const articles: Article[] = [];
   while (articles.length < want) {
     // The newest head among the sources still open; ranks ascend in feed order.
@@ -53,7 +78,9 @@ export async function readMerged(
         heads.push(Number.POSITIVE_INFINITY);
         continue;
       }
-      const page = await pageOf(i);
+      const file = source.file(Math.floor((consumed[i] ?? 0) / pageSize));
+      const page = peek(file);
+      if (!page) return { missing: [file] };
       const slot = (consumed[i] ?? 0) % pageSize;
       const rank = page.ranks[slot] ?? Number.POSITIVE_INFINITY;
       heads.push(rank);
@@ -71,22 +98,44 @@ export async function readMerged(
   return { articles, next: open ? { kind: 'merge', consumed } : null };
 }
 
+export const readMerged = (
+  sources: readonly Source[],
+  view: View,
+  cursor: MergeCursor,
+  want: number,
+  pageSize: number,
+  load: Load,
+): Promise<StreamPage<MergeCursor>> =>
+  readAll((peek) => readMergedNow(sources, view, cursor, want, pageSize, peek), load);
+
 /** The next `want` articles of an ascending rank list, read from the pages of the full feed. */
-export async function readRanks(
+export function readRanksNow(
+  ranks: ArrayLike<number>,
+  cursor: RankCursor,
+  want: number,
+  pageSize: number,
+  file: (page: number) => string,
+  peek: Peek,
+): StreamPage<RankCursor> | Missing {
+  const end = Math.min(ranks.length, cursor.offset + want);
+  const wanted = Array.from({ length: end - cursor.offset }, (_, i) => ranks[cursor.offset + i] ?? 0);
+  const files = [...new Set(wanted.map((rank) => file(Math.floor(rank / pageSize))))];
+  // Every page at once: the ranks say which, so they are fetched side by side.
+  const missing = files.filter((name) => !peek(name));
+  if (missing.length > 0) return { missing };
+  const articles = wanted.map((rank) => {
+    const page = peek(file(Math.floor(rank / pageSize))) as DataPage;
+    return page.articles[rank % pageSize] as Article;
+  });
+  return { articles, next: end < ranks.length ? { kind: 'ranks', offset: end } : null };
+}
+
+export const readRanks = (
   ranks: ArrayLike<number>,
   cursor: RankCursor,
   want: number,
   pageSize: number,
   file: (page: number) => string,
   load: Load,
-): Promise<StreamPage<RankCursor>> {
-  const end = Math.min(ranks.length, cursor.offset + want);
-  const wanted = Array.from({ length: end - cursor.offset }, (_, i) => ranks[cursor.offset + i] ?? 0);
-  const files = [...new Set(wanted.map((rank) => file(Math.floor(rank / pageSize))))];
-  const loaded = new Map(await Promise.all(files.map(async (name) => [name, await load(name)] as const)));
-  const articles = wanted.map((rank) => {
-    const page = loaded.get(file(Math.floor(rank / pageSize))) as DataPage;
-    return page.articles[rank % pageSize] as Article;
-  });
-  return { articles, next: end < ranks.length ? { kind: 'ranks', offset: end } : null };
-}
+): Promise<StreamPage<RankCursor>> =>
+  readAll((peek) => readRanksNow(ranks, cursor, want, pageSize, file, peek), load);

@@ -179,4 +179,28 @@ describe('topic intent', () => {
         .every((file) => /^t\/\d+\/[1-9]\d*\.json$/.test(file)),
     ).toBe(true);
   });
+
+  it('fetches the top topics and the search base ahead once the first screen is up, so they answer from memory', async () => {
+    const { user, fetchMock } = renderApp(many, '/', { warmUp: true });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${publishedCount} articles`));
+    // Nothing ahead of the first screen…
+    expect(requested(fetchMock).every((file) => file.startsWith('a/'))).toBe(true);
+    // …then, at idle, each topic's first file and rank list, and the search base.
+    await waitFor(() => expect(requested(fetchMock)).toContain('s/base.json'));
+    const warmed = requested(fetchMock).filter((file) => file.startsWith('t/'));
+    expect(warmed.sort()).toEqual(['t/0/0.json', 't/0/ranks.json', 't/1/0.json', 't/1/ranks.json']);
+
+    const before = requested(fetchMock).length;
+    await user.click(screen.getByRole('checkbox', { name: 'Even' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Three' }));
+    const either = many.filter((a, i) => a.published && (i % 2 === 0 || i % 3 === 0));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${either.length} articles`));
+    expect(titles().slice(0, 6)).toEqual(either.slice(0, 6).map((a) => a.title));
+    // The union's first screen and its count came from the files fetched ahead.
+    expect(
+      requested(fetchMock)
+        .slice(before)
+        .every((file) => /^t\/\d+\/[1-9]\d*\.json$/.test(file)),
+    ).toBe(true);
+  });
 });

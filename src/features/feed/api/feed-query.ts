@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import {
   infiniteQueryOptions,
   keepPreviousData,
@@ -6,6 +6,7 @@ import {
   useInfiniteQuery,
   useQuery,
   useQueryClient,
+  type QueryClient,
 } from '@tanstack/react-query';
 import {
   dataPath,
@@ -16,10 +17,13 @@ import {
   type View,
 } from '../../../shared/feed-data.ts';
 import {
-  readMerged,
-  readRanks,
-  type Load,
+  isMissing,
+  readAll,
+  readMergedNow,
+  readRanksNow,
   type MergeCursor,
+  type Missing,
+  type Peek,
   type RankCursor,
   type Source,
   type StreamPage,
@@ -31,6 +35,7 @@ import {
   rankListFlags,
   type Selection,
 } from '../../../shared/ranks.ts';
+import type { searchFlagsNow } from '../../search/api/search-index.ts';
 import { dataFileQuery, loadDataFile } from './data-files.ts';
 
 /** What the reader asked for, with topics already resolved to their ids and counts. */
@@ -41,36 +46,80 @@ const needsSelection = (request: FeedRequest) => request.words.length > 0 || req
 
 const topicIds = (topics: readonly TopicStat[]) => topics.map((topic) => topic.id).sort((a, b) => a - b);
 
+type SearchModule = { searchFlagsNow: typeof searchFlagsNow };
+/** The search code, once its chunk has loaded: from then on a search can answer synchronously. */
+let searchModule: SearchModule | undefined;
+const loadSearch = async (): Promise<SearchModule> =>
+  (searchModule ??= await import('../../search/api/search-index.ts'));
+
+/** A data file from the query cache, or undefined: never a fetch. */
+const cachePeek =
+  (client: QueryClient, index: NewsIndex): Peek<unknown> =>
+  (file) =>
+    client.getQueryData(dataFileQuery<unknown>(index.base, file).queryKey);
+
+/** What a selection depends on: topic ids, search words. */
+type SelectionKey = { ids: number[]; words: readonly string[]; anyTopic: boolean };
+
+const selectionKey = (request: FeedRequest): SelectionKey => ({
+  ids: topicIds(request.topics).filter((id) => id >= 0),
+  words: request.words,
+  anyTopic: request.topics.length > 0,
+});
+
+/** The matching ranks, from files at hand (`peek`); or what is missing to compute them. */
+function selectionFrom(
+  index: NewsIndex,
+  { ids, words, anyTopic }: SelectionKey,
+  peek: Peek<unknown>,
+  search: SearchModule | undefined,
+): Selection | Missing {
+  const size = index.count.a;
+  const files = ids.map((id) => dataPath.topicRanks(id));
+  const ranks = files.map((file) => peek(file) as TopicRanks | undefined);
+  const found = search && words.length > 0 ? search.searchFlagsNow(index, words, peek) : undefined;
+  const missing = [...files.filter((_, i) => !ranks[i]), ...(isMissing(found) ? found.missing : [])];
+  if (missing.length > 0) return { missing };
+  const inTopics = (view: View) =>
+    rankListFlags(
+      size,
+      ranks.map((list) => (list as TopicRanks)[view]),
+    );
+  if (!found || isMissing(found)) return { a: flaggedRanks(inTopics('a')), p: flaggedRanks(inTopics('p')) };
+  const { matching, published } = found;
+  if (anyTopic) intersectFlags(matching, inTopics('a'));
+  return splitPublished(matching, published);
+}
+
 /** The articles matching several topics and/or a search, as ranks, in both views. */
 const selectionQuery = (index: NewsIndex, request: FeedRequest) => {
-  const ids = topicIds(request.topics).filter((id) => id >= 0);
-  const { words } = request;
-  const searching = words.length > 0;
-  const anyTopic = request.topics.length > 0;
+  const key = selectionKey(request);
   return queryOptions({
-    queryKey: ['news', index, 'selection', ids, words, searching, anyTopic],
+    queryKey: ['news', index, 'selection', key],
     staleTime: Infinity,
     queryFn: async ({ client }): Promise<Selection> => {
-      const size = index.count.a;
-      const ranks = await Promise.all(
-        ids.map((id) =>
-          Promise.resolve(loadDataFile<TopicRanks>(client, index.base, dataPath.topicRanks(id))),
-        ),
-      );
-      const inTopics = (view: View) =>
-        rankListFlags(
-          size,
-          ranks.map((list) => list[view]),
-        );
-      if (!searching) return { a: flaggedRanks(inTopics('a')), p: flaggedRanks(inTopics('p')) };
       // The search index is its own chunk, loaded with the first search.
-      const { searchFlags } = await import('../../search/api/search-index.ts');
-      const { matching, published } = await searchFlags(client, index, words);
-      if (anyTopic) intersectFlags(matching, inTopics('a'));
-      return splitPublished(matching, published);
+      const search = key.words.length > 0 ? await loadSearch() : undefined;
+      return readAll(
+        (peek) => selectionFrom(index, key, peek, search),
+        (file) => loadDataFile<unknown>(client, index.base, file),
+      );
     },
   });
 };
+
+/**
+ * The selection at once, when every file it needs is cached already; else undefined. Queries
+ * start with it (`initialData`): no await, no loading state, the same render.
+ */
+function selectionNow(client: QueryClient, index: NewsIndex, request: FeedRequest): Selection | undefined {
+  const cached = client.getQueryData(selectionQuery(index, request).queryKey);
+  if (cached) return cached;
+  const key = selectionKey(request);
+  if (key.words.length > 0 && !searchModule) return undefined;
+  const now = selectionFrom(index, key, cachePeek(client, index), searchModule);
+  return isMissing(now) ? undefined : now;
+}
 
 export type FeedCount =
   | { status: 'pending' }
@@ -84,8 +133,10 @@ export type FeedCount =
 
 /** How many articles match, and how many more would if unpublished ones were shown. */
 export function useFeedCount(index: NewsIndex, request: FeedRequest): FeedCount {
+  const client = useQueryClient();
   const selection = useQuery({
     ...selectionQuery(index, request),
+    initialData: () => selectionNow(client, index, request),
     enabled: needsSelection(request),
     placeholderData: keepPreviousData,
   });
@@ -112,11 +163,6 @@ const firstRead = 6;
 const laterReads = 24;
 
 /**
- * The feed for `request`, page by page (react-query's infinite query): a merged read of the
- * topics' own pages (or of the full feed), or, for a search, the matching ranks read from the
- * full feed's pages. Each page is a data file fetched once and shared by every view.
- */
-/**
  * Starts loading what `request` would show, before the reader asks for it (a pointer resting on a
  * topic, a topic reached with the keyboard), so that the click answers from memory.
  */
@@ -139,10 +185,79 @@ export function usePrefetchFeed(index: NewsIndex): (request: FeedRequest) => voi
   );
 }
 
+/** Topics whose first screen and rank list are fetched ahead, from the top of the sidebar. */
+export const warmTopics = 8;
+
+/**
+ * Once the first screen is up and the browser has nothing else to do, fetches what the next
+ * interaction most likely needs, so that it answers from memory: the search code and its base
+ * file, and the first file and rank list of the topics at the top of the sidebar (`topics`, in
+ * sidebar order). Never before the first card, never on a connection that asks to save data.
+ */
+export function useWarmUp(index: NewsIndex, topics: readonly TopicStat[], when: boolean): void {
+  const client = useQueryClient();
+  const ids = topics.slice(0, warmTopics).map((topic) => topic.id);
+  const key = ids.join(',');
+  useEffect(() => {
+    const connection = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection;
+    if (!when || connection?.saveData) return undefined;
+    const ignore = () => undefined;
+    const warm = () => {
+      loadSearch().catch(ignore);
+      const files = [
+        dataPath.searchBase,
+        ...key
+          .split(',')
+          .filter(Boolean)
+          .flatMap((id) => [dataPath.topicPage(Number(id), 0), dataPath.topicRanks(Number(id))]),
+      ];
+      for (const file of files) client.query(dataFileQuery(index.base, file)).catch(ignore);
+    };
+    // Safari has no requestIdleCallback (the DOM typings say every browser does).
+    if ('requestIdleCallback' in window) {
+      const handle = window.requestIdleCallback(warm, { timeout: 3000 });
+      return () => window.cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(warm, 500);
+    return () => clearTimeout(timer);
+  }, [client, index.base, key, when]);
+}
+
 export function useFeedPages(index: NewsIndex, request: FeedRequest, enabled = true) {
   return useInfiniteQuery({ ...feedPagesQuery(index, request), enabled, placeholderData: keepPreviousData });
 }
 
+/** One read of the feed for `request`, from files at hand; or what is missing. */
+function readFeed(
+  index: NewsIndex,
+  request: FeedRequest,
+  cursor: Cursor,
+  selection: Selection,
+  peek: Peek,
+): StreamPage<Cursor> | Missing {
+  // The first read fills the first screen from one small file; later ones read further ahead.
+  const first = cursor.kind === 'ranks' ? cursor.offset === 0 : cursor.consumed.length === 0;
+  const want = first ? firstRead : laterReads;
+  if (cursor.kind === 'ranks') {
+    return readRanksNow(selection[request.view], cursor, want, index.pageSize, dataPath.page, peek);
+  }
+  const sources: Source[] =
+    request.topics.length === 0
+      ? [{ count: index.count.a, file: dataPath.page }]
+      : request.topics.map((topic) => ({
+          count: topic.a,
+          file: (page) => dataPath.topicPage(topic.id, page),
+        }));
+  return readMergedNow(sources, request.view, cursor, want, index.pageSize, peek);
+}
+
+const noSelection: Selection = { a: new Uint32Array(0), p: new Uint32Array(0) };
+
+/**
+ * The feed for `request`, page by page (react-query's infinite query): a merged read of the
+ * topics' own pages (or of the full feed), or, for a search, the matching ranks read from the
+ * full feed's pages. Each page is a data file fetched once and shared by every view.
+ */
 const feedPagesQuery = (index: NewsIndex, request: FeedRequest) => {
   const initial: Cursor =
     request.words.length > 0 ? { kind: 'ranks', offset: 0 } : { kind: 'merge', consumed: [] };
@@ -150,22 +265,12 @@ const feedPagesQuery = (index: NewsIndex, request: FeedRequest) => {
     queryKey: ['news', index, 'feed', request],
     staleTime: Infinity,
     queryFn: async ({ pageParam, client }): Promise<StreamPage<Cursor>> => {
-      const load: Load = (file) => loadDataFile<DataPage>(client, index.base, file);
-      // The first read fills the first screen from one small file; later ones read further ahead.
-      const first = pageParam.kind === 'ranks' ? pageParam.offset === 0 : pageParam.consumed.length === 0;
-      const want = first ? firstRead : laterReads;
-      if (pageParam.kind === 'ranks') {
-        const selection = await client.query(selectionQuery(index, request));
-        return readRanks(selection[request.view], pageParam, want, index.pageSize, dataPath.page, load);
-      }
-      const sources: Source[] =
-        request.topics.length === 0
-          ? [{ count: index.count.a, file: dataPath.page }]
-          : request.topics.map((topic) => ({
-              count: topic.a,
-              file: (page) => dataPath.topicPage(topic.id, page),
-            }));
-      return readMerged(sources, request.view, pageParam, want, index.pageSize, load);
+      const selection =
+        pageParam.kind === 'ranks' ? await client.query(selectionQuery(index, request)) : noSelection;
+      return readAll(
+        (peek: Peek) => readFeed(index, request, pageParam, selection, peek),
+        (file) => loadDataFile<DataPage>(client, index.base, file),
+      );
     },
     initialPageParam: initial,
     getNextPageParam: (last) => last.next,

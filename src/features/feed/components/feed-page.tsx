@@ -5,7 +5,13 @@ import { toggleTopic } from '../../../shared/feed-params.ts';
 import { SearchBox } from '../../search/components/search-box.tsx';
 import { useTopicChoices } from '../../topics/api/topic-stats.ts';
 import { TopicFilter } from '../../topics/components/topic-filter.tsx';
-import { useFeedCount, useFeedPages, usePrefetchFeed, type FeedRequest } from '../api/feed-query.ts';
+import {
+  useFeedCount,
+  useFeedPages,
+  usePrefetchFeed,
+  useWarmUp,
+  type FeedRequest,
+} from '../api/feed-query.ts';
 import { useLiveSeeds, useNewsIndex } from '../api/news-index.ts';
 import { useFeedParams } from '../hooks/use-feed-params.ts';
 import { useNow } from '../hooks/use-now.ts';
@@ -18,8 +24,13 @@ import { UnpublishedToggle } from './unpublished-toggle.tsx';
 
 const noTopics: FeedRequest['topics'] = [];
 
+type FeedPageProps = {
+  /** Fetch likely next views ahead once the first screen is up (see useWarmUp); tests turn it off. */
+  warmUp?: boolean;
+};
+
 /** The reader: search and topic filter beside a newest-first feed, all driven by the URL. */
-export function FeedPage() {
+export function FeedPage({ warmUp = true }: FeedPageProps) {
   useLiveSeeds();
   const index = useNewsIndex();
   const [params, setParams] = useFeedParams();
@@ -68,6 +79,7 @@ export function FeedPage() {
       ? 'pending'
       : 'success';
   const total = count.status === 'success' ? count.count : 0;
+  useWarmUp(index, choices.offered, warmUp && state === 'success');
   // The list on screen is the previous one while the next loads: say so, and dim it.
   const stale = count.status === 'success' && (pages.isPlaceholderData || count.stale);
   const renderArticle = (article: Article) => (

@@ -7,6 +7,7 @@ import {
   type SearchShard,
 } from '../../../shared/feed-data.ts';
 import { flagsFromBits, intersectFlags, rankListFlags } from '../../../shared/ranks.ts';
+import { readAll, type Missing, type Peek } from '../../../shared/feed-stream.ts';
 import { loadDataFile } from '../../feed/api/data-files.ts';
 
 /**
@@ -17,34 +18,42 @@ import { loadDataFile } from '../../feed/api/data-files.ts';
 
 const decodedBases = new Map<string, { published: Uint8Array; shards: Set<string> }>();
 
-async function base(client: QueryClient, index: NewsIndex) {
+/** The search base, decoded once per data folder. */
+function decodedBase(index: NewsIndex, raw: SearchBase) {
   let decoded = decodedBases.get(index.base);
   if (!decoded) {
-    const raw = await loadDataFile<SearchBase>(client, index.base, dataPath.searchBase);
     decoded = { published: flagsFromBits(raw.published, index.count.a), shards: new Set(raw.shards) };
     decodedBases.set(index.base, decoded);
   }
   return decoded;
 }
 
+export type SearchFlags = { matching: Uint8Array; published: Uint8Array };
+
 /**
  * Flags over every rank: set when the article has, for each of `words`, a word starting with it
- * (in its title, excerpt, provider or topics). Also returns the published flags.
+ * (in its title, excerpt, provider or topics). Also returns the published flags. Synchronous over
+ * the files at hand; names the ones it lacks (see readAll in src/shared/feed-stream.ts).
  */
-export async function searchFlags(
-  client: QueryClient,
+export function searchFlagsNow(
   index: NewsIndex,
   words: readonly string[],
-): Promise<{ matching: Uint8Array; published: Uint8Array }> {
-  const { published, shards } = await base(client, index);
+  peek: Peek<unknown>,
+): SearchFlags | Missing {
+  const raw = peek(dataPath.searchBase) as SearchBase | undefined;
+  if (!raw) return { missing: [dataPath.searchBase] };
+  const { published, shards } = decodedBase(index, raw);
+  const files = [...new Set(words.map(searchShardKey))]
+    .filter((key) => shards.has(key))
+    .map((key) => dataPath.searchShard(key));
+  const missing = files.filter((file) => peek(file) === undefined);
+  if (missing.length > 0) return { missing };
+
   const size = index.count.a;
   let matching: Uint8Array | undefined;
   for (const word of words) {
     const key = searchShardKey(word);
-    // A shard is a data file like any other: fetched once, then read from the query cache.
-    const shard = shards.has(key)
-      ? await loadDataFile<SearchShard>(client, index.base, dataPath.searchShard(key))
-      : {};
+    const shard = shards.has(key) ? (peek(dataPath.searchShard(key)) as SearchShard) : {};
     const postings = Object.entries(shard)
       .filter(([term]) => term.startsWith(word))
       .map(([, ranks]) => ranks);
@@ -53,3 +62,10 @@ export async function searchFlags(
   }
   return { matching: matching ?? new Uint8Array(size).fill(1), published };
 }
+
+/** `searchFlagsNow`, fetching what it lacks; shards are data files, kept in the query cache. */
+export const searchFlags = (client: QueryClient, index: NewsIndex, words: readonly string[]) =>
+  readAll(
+    (peek) => searchFlagsNow(index, words, peek),
+    (file) => loadDataFile<unknown>(client, index.base, file),
+  );
