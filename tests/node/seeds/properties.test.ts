@@ -102,7 +102,9 @@ describe('the pipeline under arbitrary front matter', { timeout: 60_000 }, () =>
       fc.property(anyFrontMatter, (data) => {
         checkOutput(JSON.parse(JSON.stringify(data)) as Record<string, unknown>);
       }),
-      { numRuns: 500 },
+      // About one run in 25 keeps an article: at 500 runs (about 20 expected) the check below
+      // failed now and then by chance (10 kept once); at 1,500 about 60 are expected.
+      { numRuns: 1500 },
     );
     // The property is not vacuous: a fair share of the runs produce an article to check.
     expect(keptArticles).toBeGreaterThan(10);
