@@ -14,13 +14,33 @@ afterEach(() => {
 // expectations themselves are unchanged, and no test asserts a duration.
 configure({ asyncUtilTimeout: 5000 });
 
-// jsdom does no layout, so it has no ResizeObserver; every element measures 0 and the
-// virtualised feed renders all its rows. Layout itself is tested in Chromium (tests/e2e).
-// (The DOM typings say it always exists; in jsdom it does not.)
+// jsdom does no layout, so it has no ResizeObserver. This stand-in reports each observed element
+// once, a microtask after it is observed (a browser reports after layout, before paint), with its
+// offsetHeight as its size: 0 unless a test gives elements a height (feed-scale.test.tsx does).
+// Layout itself is tested in Chromium (tests/e2e).
+// (The DOM typings say ResizeObserver always exists; in jsdom it does not.)
 if (!('ResizeObserver' in globalThis)) {
   globalThis.ResizeObserver = class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
+    readonly #callback: ResizeObserverCallback;
+    readonly #targets = new Set<Element>();
+    constructor(callback: ResizeObserverCallback) {
+      this.#callback = callback;
+    }
+    observe(target: Element) {
+      this.#targets.add(target);
+      queueMicrotask(() => {
+        if (!this.#targets.has(target)) return;
+        const blockSize = target instanceof HTMLElement ? target.offsetHeight : 0;
+        const size = [{ blockSize, inlineSize: 0 }];
+        const entry = { target, borderBoxSize: size, contentBoxSize: size } as unknown as ResizeObserverEntry;
+        this.#callback([entry], this);
+      });
+    }
+    unobserve(target: Element) {
+      this.#targets.delete(target);
+    }
+    disconnect() {
+      this.#targets.clear();
+    }
   };
 }

@@ -30,19 +30,27 @@ export function intersectFlags(flags: Uint8Array, other: Uint8Array): Uint8Array
 
 /** The ranks whose flag is set, ascending. */
 export function flaggedRanks(flags: Uint8Array): Uint32Array {
-  let count = 0;
-  for (let i = 0; i < flags.length; i += 1) count += flags[i] ?? 0;
-  const ranks = new Uint32Array(count);
+  const ranks = new Uint32Array(flags.length);
   let next = 0;
   for (let i = 0; i < flags.length; i += 1) if (flags[i]) ranks[next++] = i;
-  return ranks;
+  return ranks.slice(0, next);
 }
 
-/** Sets, in place, the flag of every rank whose bit is set in a base64 bit set. */
+/**
+ * Sets, in place, the flag of every rank whose bit is set in a base64 bit set. Byte by byte: a
+ * byte with no bit set (most of them, in a sparse list) costs one comparison.
+ */
 function orBits(flags: Uint8Array, base64: string): Uint8Array {
   const bytes = atob(base64);
-  for (let i = 0; i < flags.length; i += 1)
-    flags[i] = (flags[i] ?? 0) | ((bytes.charCodeAt(i >> 3) >> (i & 7)) & 1);
+  const end = Math.min(bytes.length, Math.ceil(flags.length / 8));
+  for (let byte = 0; byte < end; byte += 1) {
+    const bits = bytes.charCodeAt(byte);
+    if (bits === 0) continue;
+    const first = byte << 3;
+    for (let bit = 0; bit < 8 && first + bit < flags.length; bit += 1) {
+      if ((bits >> bit) & 1) flags[first + bit] = 1;
+    }
+  }
   return flags;
 }
 

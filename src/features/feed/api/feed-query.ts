@@ -136,7 +136,9 @@ export function useFeedCount(index: NewsIndex, request: FeedRequest): FeedCount 
   const client = useQueryClient();
   const selection = useQuery({
     ...selectionQuery(index, request),
-    initialData: () => selectionNow(client, index, request),
+    // Not for a count the index gives (one topic or none): the query is disabled then, but react-query
+    // would still compute its initial data.
+    initialData: () => (needsSelection(request) ? selectionNow(client, index, request) : undefined),
     enabled: needsSelection(request),
     placeholderData: keepPreviousData,
   });

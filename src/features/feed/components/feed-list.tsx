@@ -1,4 +1,9 @@
-import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
+import {
+  defaultRangeExtractor,
+  useWindowVirtualizer,
+  type Range,
+  type Virtualizer,
+} from '@tanstack/react-virtual';
 import {
   useCallback,
   useEffect,
@@ -21,6 +26,25 @@ type FeedListProps = {
   /** Changes when the reader asks for another list (filters, search): the list goes back to its top. */
   listKey: string;
   renderArticle: (article: Article) => ReactNode;
+};
+
+/**
+ * A row's height from its ResizeObserver entry, which the browser delivers after layout, before
+ * paint. When a row mounts there is no entry yet, and reading its height then would force a layout
+ * in the middle of the click or keystroke that added it: the last known height (or the estimate)
+ * stands in until the entry arrives, in the same frame.
+ */
+const measureWithoutForcedLayout = (
+  element: Element,
+  entry: ResizeObserverEntry | undefined,
+  instance: Virtualizer<Window, Element>,
+): number => {
+  const box = entry?.borderBoxSize[0];
+  if (box) return Math.round(box.blockSize);
+  const index = instance.indexFromElement(element);
+  return (
+    instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? instance.options.estimateSize(index)
+  );
 };
 
 /** Cards are about this tall before they are measured. */
@@ -72,17 +96,26 @@ export function FeedList({
 
   const virtualizer = useWindowVirtualizer({
     count,
+    // The window's size from the first render: without it the virtualizer measures the window in
+    // an effect, so the first cards would wait for a second render (and the read-ahead would start
+    // before them).
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
     estimateSize: () => estimatedHeight,
     overscan: 2,
     scrollMargin: listTop,
     getItemKey: (index) => articles[index]?.id ?? 'loading-more',
     rangeExtractor,
+    measureElement: measureWithoutForcedLayout,
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? -1;
 
   useEffect(() => {
-    if (hasMore && lastIndex >= articles.length - loadAhead) onNeedMore();
+    if (!hasMore || lastIndex < articles.length - loadAhead) return undefined;
+    // In the next task: starting fetches inside the click or keystroke that changed the list would
+    // hold up its answer.
+    const timer = setTimeout(onNeedMore, 0);
+    return () => clearTimeout(timer);
   }, [hasMore, lastIndex, articles.length, onNeedMore]);
 
   // A new list starts at its top (if the reader had scrolled past it).
