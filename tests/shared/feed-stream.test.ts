@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { buildFeedData } from '../../src/node/feed-data/build-feed-data.ts';
 import type { Article } from '../../src/shared/article-schema.ts';
 import { dataPath, type DataPage } from '../../src/shared/feed-data.ts';
-import { readMerged, readRanks, type MergeCursor, type Source } from '../../src/shared/feed-stream.ts';
+import {
+  readMerged,
+  readMergedNow,
+  readRanks,
+  readRanksNow,
+  type MergeCursor,
+  type Source,
+} from '../../src/shared/feed-stream.ts';
 import { makeArticle } from '../fixtures/articles.ts';
 
 const pageSize = 3;
@@ -88,5 +95,32 @@ describe('reading the data folder', () => {
     expect(loaded.sort()).toEqual(['a/0.json', 'a/3.json']);
     const last = await read(3);
     expect(last).toEqual({ articles: [articles[19]], next: null });
+  });
+
+  it('answers in the same call from the files at hand, and otherwise names the ones it lacks', () => {
+    const at = (...files: string[]) => {
+      const pages = new Map(files.map((file) => [file, JSON.parse(data.render(file) ?? '') as DataPage]));
+      return (file: string) => pages.get(file);
+    };
+    const all: Source[] = [{ count: articles.length, file: dataPath.page }];
+    const start: MergeCursor = { kind: 'merge', consumed: [] };
+    // Four articles need two pages of three: the second is named, nothing is fetched.
+    expect(readMergedNow(all, 'a', start, 4, pageSize, at('a/0.json'))).toEqual({ missing: ['a/1.json'] });
+    const page = readMergedNow(all, 'a', start, 4, pageSize, at('a/0.json', 'a/1.json'));
+    expect(page).toEqual({ articles: articles.slice(0, 4), next: { kind: 'merge', consumed: [4] } });
+    // A rank list names every page it lacks at once, so that they are fetched side by side.
+    expect(readRanksNow([1, 10, 19], { kind: 'ranks', offset: 0 }, 3, pageSize, dataPath.page, at())).toEqual(
+      {
+        missing: ['a/0.json', 'a/3.json', 'a/6.json'],
+      },
+    );
+  });
+
+  it('fetches each missing file once, however many times a read is tried again', async () => {
+    const { loaded, load } = loader();
+    const union = [source('Even'), source('Three')];
+    const page = await readMerged(union, 'a', { kind: 'merge', consumed: [] }, 8, pageSize, load);
+    expect(page.articles).toHaveLength(8);
+    expect(new Set(loaded).size).toBe(loaded.length);
   });
 });
