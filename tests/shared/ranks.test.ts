@@ -26,5 +26,9 @@ describe('rank sets', () => {
     const { a, p } = splitPublished(rankListFlags(10, [[0, 1, 1, 1, 6]]), published);
     expect([...a]).toEqual([0, 1, 2, 3, 9]);
     expect([...p]).toEqual([0, 2, 9]);
+    // Bits past the end of the feed (the last byte's padding) are not ranks.
+    expect([...flaggedRanks(flagsFromBits(btoa(String.fromCharCode(0xff, 0xff)), 10))]).toEqual([
+      0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+    ]);
   });
 });
