@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { Article } from '../../shared/article-schema.ts';
 import {
   dataPath,
@@ -181,8 +181,7 @@ export function indexedWords(article: Article): Set<string> {
 }
 
 /** 96 bits of SHA-256: enough to tell two texts apart, and a third of the snapshot's size. */
-export const textHash = (text: string): string =>
-  createHash('sha256').update(text).digest('base64').slice(0, 16);
+export const textHash = (text: string): string => hash('sha256', text, 'base64').slice(0, 16);
 
 /** Names the data folder: a hash of every article's text in feed order, so any change renames it. */
 export function feedVersion(pageSize: number, textHashes: readonly string[]): string {

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../../shared/article-schema.ts';
 import { compareNewestFirst } from '../../shared/feed-order.ts';
@@ -11,7 +10,7 @@ import { listSeedFiles } from './list-files.ts';
 import { mergeDuplicates } from './merge-duplicates.ts';
 import { metaOf, openParseCache } from './parse-cache.ts';
 import { createParsePool } from './parse-pool.ts';
-import { parseSeed, type FileResult } from './parse-seed.ts';
+import { parseSeed, readSeed, type FileResult } from './parse-seed.ts';
 import type { SeedSummary } from './report.ts';
 
 /** What a folder holds, known without reading its unchanged articles back from the cache. */
@@ -78,25 +77,21 @@ export function createSeedLoader(options: SeedLoaderOptions = {}) {
       }
     }
 
-    // Many files to parse (a first build, a new folder): on every core. A few: here, at once.
+    // Many files to read (a first build, a new folder): on every core, this thread only waiting.
+    // A few: here, at once.
     const pool = toRead.length > poolThreshold ? createParsePool() : undefined;
     await mapLimit(toRead, readConcurrency, async ({ file, size, mtimeMs }) => {
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(path.join(root, file));
-      } catch (error) {
-        couldNotRead(file, error);
-        return;
-      }
-      const hash = createHash('sha256').update(bytes).digest('base64');
-      if (cache.meta(file)?.hash === hash) {
+      const request = { full: prefix + file, file, knownHash: cache.meta(file)?.hash };
+      const read = pool ? await pool.read(request) : readSeed(request.full, file, request.knownHash);
+      if (read.kind === 'unreadable') {
+        couldNotRead(file, read.reason);
+      } else if (read.kind === 'unchanged') {
         cache.restat(file, size, mtimeMs);
         stats.cached += 1;
-        return;
+      } else {
+        stats.parsed += 1;
+        cache.set(file, metaOf(read.hash, size, mtimeMs, read.result), read.result);
       }
-      stats.parsed += 1;
-      const result = pool ? await pool.parse(file, bytes) : parseSeed(bytes, file);
-      cache.set(file, metaOf(hash, size, mtimeMs, result), result);
     }).finally(() => pool?.close());
     cache.keepOnly(new Set(listing.files.filter((file) => !unreadable.has(file))));
     cache.save();

@@ -1,10 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { parseSeed, type FileResult } from './parse-seed.ts';
-import type { ParseRequest, ParseResponse } from './parse-worker.ts';
+import { readSeed, type FileRead } from './parse-seed.ts';
+import type { ParseRequest, ParseResponse, ReadRequest } from './parse-worker.ts';
 
 export type ParsePool = {
-  parse: (file: string, bytes: Uint8Array) => Promise<FileResult>;
+  /** `readSeed` on a worker: the file is read, hashed and parsed there, not on this thread. */
+  read: (request: ReadRequest) => Promise<FileRead>;
   close: () => Promise<void>;
 };
 
@@ -12,11 +13,12 @@ export type ParsePool = {
 const batchSize = 64;
 
 /**
- * Parses seed files on every core: `size` worker threads, each fed batches in turn. If a worker
- * cannot start (no tsx, say), its files are parsed on this thread instead: slower, same result.
+ * Reads and parses seed files on every core: `size` worker threads, each fed batches of paths in
+ * turn, so that this thread neither reads nor hashes nor parses. If a worker cannot start (no tsx,
+ * say), its files are read here instead: slower, same result.
  */
 export function createParsePool(size = availableParallelism()): ParsePool {
-  type Pending = { file: string; bytes: Uint8Array; resolve: (result: FileResult) => void };
+  type Pending = ReadRequest & { resolve: (result: FileRead) => void };
   const waiting = new Map<number, Pending[]>();
   const workers: Worker[] = [];
   let broken = false;
@@ -26,7 +28,7 @@ export function createParsePool(size = availableParallelism()): ParsePool {
   let timer: ReturnType<typeof setImmediate> | undefined;
 
   const parseHere = (batch: readonly Pending[]) => {
-    for (const item of batch) item.resolve(parseSeed(item.bytes, item.file));
+    for (const item of batch) item.resolve(readSeed(item.full, item.file, item.knownHash));
   };
 
   for (let i = 0; i < size; i += 1) {
@@ -35,7 +37,7 @@ export function createParsePool(size = availableParallelism()): ParsePool {
       const batch = waiting.get(id) ?? [];
       waiting.delete(id);
       batch.forEach((item, index) => {
-        item.resolve(results[index] ?? parseSeed(item.bytes, item.file));
+        item.resolve(results[index] ?? readSeed(item.full, item.file, item.knownHash));
       });
     });
     worker.on('error', () => {
@@ -57,15 +59,18 @@ export function createParsePool(size = availableParallelism()): ParsePool {
       }
       const id = nextId++;
       waiting.set(id, batch);
-      const request: ParseRequest = { id, files: batch.map(({ file, bytes }) => ({ file, bytes })) };
+      const request: ParseRequest = {
+        id,
+        files: batch.map(({ full, file, knownHash }) => ({ full, file, knownHash })),
+      };
       (workers[nextWorker++ % workers.length] as Worker).postMessage(request);
     }
   };
 
   return {
-    parse: (file, bytes) =>
+    read: (request) =>
       new Promise((resolve) => {
-        queue.push({ file, bytes, resolve });
+        queue.push({ ...request, resolve });
         if (queue.length >= batchSize) flush();
         else timer ??= setImmediate(flush);
       }),

@@ -1,11 +1,15 @@
 import { parentPort } from 'node:worker_threads';
-import { parseSeed, type FileResult } from './parse-seed.ts';
+import { readSeed, type FileRead } from './parse-seed.ts';
 
-/** A batch of files to parse, and the answer: one result per file, in order. */
-export type ParseRequest = { id: number; files: { file: string; bytes: Uint8Array }[] };
-export type ParseResponse = { id: number; results: FileResult[] };
+/** A batch of files to read and parse, and the answer: one result per file, in order. */
+export type ReadRequest = { full: string; file: string; knownHash?: string };
+export type ParseRequest = { id: number; files: ReadRequest[] };
+export type ParseResponse = { id: number; results: FileRead[] };
 
 parentPort?.on('message', ({ id, files }: ParseRequest) => {
-  const response: ParseResponse = { id, results: files.map(({ file, bytes }) => parseSeed(bytes, file)) };
+  const response: ParseResponse = {
+    id,
+    results: files.map(({ full, file, knownHash }) => readSeed(full, file, knownHash)),
+  };
   parentPort?.postMessage(response);
 });

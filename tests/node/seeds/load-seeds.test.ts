@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../../bench/generate-corpus.ts';
 import { createSeedLoader } from '../../../src/node/seeds/load-seeds.ts';
 import { createParsePool } from '../../../src/node/seeds/parse-pool.ts';
-import { parseSeed } from '../../../src/node/seeds/parse-seed.ts';
+import { parseSeed, readSeed } from '../../../src/node/seeds/parse-seed.ts';
 import { formatReport } from '../../../src/node/seeds/report.ts';
 
 const fixtures = 'tests/fixtures/seeds/mixed';
@@ -163,9 +163,20 @@ describe('the parse cache on disk', () => {
     expect(pooled.stats).toEqual({ parsed: 700, cached: 0 });
     const pool = createParsePool(2);
     const names = readdirSync(dir).slice(0, 40);
-    const viaWorkers = await Promise.all(names.map((name) => pool.parse(name, readFileSync(path.join(dir, name)))));
+    const viaWorkers = await Promise.all(names.map((name) => pool.read({ full: path.join(dir, name), file: name })));
+    // The workers read, hash and parse; a known hash skips the parse; a missing file says why.
+    const [first] = viaWorkers;
+    const known = first?.kind === 'parsed' ? first.hash : '';
+    const unchanged = await pool.read({ full: path.join(dir, names[0] ?? ''), file: 'x.md', knownHash: known });
+    const missing = await pool.read({ full: path.join(dir, 'gone.md'), file: 'gone.md' });
     await pool.close();
-    expect(viaWorkers).toEqual(names.map((name) => parseSeed(readFileSync(path.join(dir, name)), name)));
+    expect(viaWorkers).toEqual(names.map((name) => readSeed(path.join(dir, name), name)));
+    expect(viaWorkers.every((read) => read.kind === 'parsed')).toBe(true);
+    expect(viaWorkers.map((read) => read.kind === 'parsed' && read.result)).toEqual(
+      names.map((name) => parseSeed(readFileSync(path.join(dir, name)), name)),
+    );
+    expect(unchanged).toEqual({ kind: 'unchanged', hash: known });
+    expect(missing).toEqual({ kind: 'unreadable', reason: expect.stringContaining('ENOENT') as string });
     expect(pooled.articles).toHaveLength(700 - pooled.summary.filesRejected);
     expect(pooled.summary.filesRejected).toBe(0);
   }, 120_000);
