@@ -203,25 +203,42 @@ export function useWarmUp(index: NewsIndex, topics: readonly TopicStat[], when: 
   useEffect(() => {
     const connection = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection;
     if (!when || connection?.saveData) return undefined;
-    const ignore = () => undefined;
-    const warm = () => {
-      loadSearch().catch(ignore);
-      const files = [
-        dataPath.searchBase,
-        ...key
-          .split(',')
-          .filter(Boolean)
-          .flatMap((id) => [dataPath.topicPage(Number(id), 0), dataPath.topicRanks(Number(id))]),
-      ];
-      for (const file of files) client.query(dataFileQuery(index.base, file)).catch(ignore);
+    const files = [
+      dataPath.searchBase,
+      ...key
+        .split(',')
+        .filter(Boolean)
+        .flatMap((id) => [dataPath.topicPage(Number(id), 0), dataPath.topicRanks(Number(id))]),
+    ];
+    const tasks: (() => Promise<unknown>)[] = [
+      loadSearch,
+      ...files.map((file) => () => client.query(dataFileQuery(index.base, file))),
+    ];
+    // One at a time, each in its own idle period: a request the reader makes meanwhile (a search's
+    // index shard, say) waits behind one of these at most, never behind a queue of them.
+    let cancel = () => {};
+    const run = (next: number) => {
+      const task = tasks[next];
+      if (!task) return;
+      const go = () => {
+        task()
+          .catch(() => undefined)
+          .finally(() => run(next + 1));
+      };
+      // Safari has no requestIdleCallback (the DOM typings say every browser does).
+      if ('requestIdleCallback' in window) {
+        const handle = window.requestIdleCallback(go, { timeout: 3000 });
+        cancel = () => window.cancelIdleCallback(handle);
+      } else {
+        const timer = setTimeout(go, next === 0 ? 500 : 0);
+        cancel = () => clearTimeout(timer);
+      }
     };
-    // Safari has no requestIdleCallback (the DOM typings say every browser does).
-    if ('requestIdleCallback' in window) {
-      const handle = window.requestIdleCallback(warm, { timeout: 3000 });
-      return () => window.cancelIdleCallback(handle);
-    }
-    const timer = setTimeout(warm, 500);
-    return () => clearTimeout(timer);
+    run(0);
+    return () => {
+      cancel();
+      tasks.length = 0;
+    };
   }, [client, index.base, key, when]);
 }
 
