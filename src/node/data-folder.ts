@@ -29,7 +29,7 @@ export type DataFolderPlan = {
   /** Files written (or deleted) when the plan is carried out. */
   files: number;
   /** Writes the folder into `dataRoot` and records it for the next build. */
-  write: (dataRoot: string) => Promise<void>;
+  write: () => Promise<void>;
 };
 
 type SeedLoader = ReturnType<typeof createSeedLoader>;
@@ -67,9 +67,9 @@ export function planDataFolder(options: {
       index: patch.snapshot.index,
       kind: 'patch',
       files: patch.files.size,
-      write: async (root) => {
-        const from = path.join(root, previous.feed.version);
-        const to = path.join(root, patch.snapshot.version);
+      write: async () => {
+        const from = path.join(dataRoot, previous.feed.version);
+        const to = path.join(dataRoot, patch.snapshot.version);
         // The record goes first: a build stopped half way must not be patched again.
         rmSync(recordFile, { force: true });
         if (from !== to) await rename(from, to);
@@ -82,7 +82,7 @@ export function planDataFolder(options: {
             await writeFile(target, text);
           }
         }
-        removeOthers(root, patch.snapshot.version);
+        removeOthers(dataRoot, patch.snapshot.version);
         remember(patch.snapshot);
       },
     };
@@ -94,10 +94,10 @@ export function planDataFolder(options: {
     index: data.index,
     kind: 'whole',
     files: [...data.paths()].length,
-    write: async (root) => {
+    write: async () => {
       rmSync(recordFile, { force: true });
-      await rm(root, { recursive: true, force: true });
-      await writeWhole(path.join(root, data.version), data);
+      await rm(dataRoot, { recursive: true, force: true });
+      await writeWhole(path.join(dataRoot, data.version), data);
       remember(data.snapshot);
     },
   };

@@ -136,9 +136,9 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
         ].join('\n');
       },
     },
-    async writeBundle(output) {
+    async writeBundle() {
       if (!plan) return;
-      await plan.write(path.join(output.dir ?? outDir(), 'data'));
+      await plan.write();
       const files = `${plan.files.toLocaleString('en')} file${plan.files === 1 ? '' : 's'}`;
       config.logger.info(
         plan.kind === 'patch'

@@ -8,7 +8,6 @@ import type { DataPage, View } from './feed-data.ts';
  * Nothing here knows about React or the network.
  */
 
-export type Load = (file: string) => DataPage | Promise<DataPage>;
 /** A file if it is already at hand, without fetching anything. */
 export type Peek<T = DataPage> = (file: string) => T | undefined;
 /** What a synchronous read lacked: the files to fetch before trying again. */
@@ -98,16 +97,6 @@ export function readMergedNow(
   return { articles, next: open ? { kind: 'merge', consumed } : null };
 }
 
-export const readMerged = (
-  sources: readonly Source[],
-  view: View,
-  cursor: MergeCursor,
-  want: number,
-  pageSize: number,
-  load: Load,
-): Promise<StreamPage<MergeCursor>> =>
-  readAll((peek) => readMergedNow(sources, view, cursor, want, pageSize, peek), load);
-
 /** The next `want` articles of an ascending rank list, read from the pages of the full feed. */
 export function readRanksNow(
   ranks: ArrayLike<number>,
@@ -129,13 +118,3 @@ export function readRanksNow(
   });
   return { articles, next: end < ranks.length ? { kind: 'ranks', offset: end } : null };
 }
-
-export const readRanks = (
-  ranks: ArrayLike<number>,
-  cursor: RankCursor,
-  want: number,
-  pageSize: number,
-  file: (page: number) => string,
-  load: Load,
-): Promise<StreamPage<RankCursor>> =>
-  readAll((peek) => readRanksNow(ranks, cursor, want, pageSize, file, peek), load);

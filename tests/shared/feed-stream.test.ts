@@ -3,11 +3,12 @@ import { buildFeedData } from '../../src/node/feed-data/build-feed-data.ts';
 import type { Article } from '../../src/shared/article-schema.ts';
 import { dataPath, type DataPage } from '../../src/shared/feed-data.ts';
 import {
-  readMerged,
+  readAll,
   readMergedNow,
-  readRanks,
   readRanksNow,
   type MergeCursor,
+  type Peek,
+  type RankCursor,
   type Source,
 } from '../../src/shared/feed-stream.ts';
 import { makeArticle } from '../fixtures/articles.ts';
@@ -38,7 +39,29 @@ function loader() {
   return { loaded, load };
 }
 
-async function readAll(sources: Source[], view: 'p' | 'a', want: number) {
+type Load = (file: string) => Promise<DataPage>;
+
+/** One merged read, fetching what it lacks, as the feed's queries do. */
+const readMerged = (
+  sources: Source[],
+  view: 'p' | 'a',
+  cursor: MergeCursor,
+  want: number,
+  size: number,
+  load: Load,
+) => readAll((peek: Peek) => readMergedNow(sources, view, cursor, want, size, peek), load);
+
+/** One read of a rank list, fetching what it lacks. */
+const readRanks = (
+  ranks: number[],
+  cursor: RankCursor,
+  want: number,
+  size: number,
+  file: (page: number) => string,
+  load: Load,
+) => readAll((peek: Peek) => readRanksNow(ranks, cursor, want, size, file, peek), load);
+
+async function readToEnd(sources: Source[], view: 'p' | 'a', want: number) {
   const { load } = loader();
   const titles: string[] = [];
   let cursor: MergeCursor | null = { kind: 'merge', consumed: [] };
@@ -57,17 +80,17 @@ describe('reading the data folder', () => {
   it('reads the union of topics newest first, each article once, in any page size', async () => {
     const either = (i: number) => i % 2 === 0 || i % 3 === 0;
     for (const want of [1, 2, 5, 50]) {
-      expect(await readAll([source('Even'), source('Three')], 'a', want)).toEqual(expected(either));
+      expect(await readToEnd([source('Even'), source('Three')], 'a', want)).toEqual(expected(either));
     }
-    expect(await readAll([source('Even'), source('Three')], 'p', 4)).toEqual(
+    expect(await readToEnd([source('Even'), source('Three')], 'p', 4)).toEqual(
       expected((i) => either(i) && i % 4 !== 3),
     );
   });
 
   it('reads the full feed, published only by default', async () => {
     const all: Source = { count: articles.length, file: dataPath.page };
-    expect(await readAll([all], 'p', 5)).toEqual(expected((i) => i % 4 !== 3));
-    expect(await readAll([all], 'a', 5)).toEqual(expected(() => true));
+    expect(await readToEnd([all], 'p', 5)).toEqual(expected((i) => i % 4 !== 3));
+    expect(await readToEnd([all], 'a', 5)).toEqual(expected(() => true));
   });
 
   it('fetches only the pages it needs for what it returns', async () => {

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Article } from '../../shared/article-schema.ts';
 import { compareNewestFirst } from '../../shared/feed-order.ts';
@@ -10,7 +9,7 @@ import { listSeedFiles } from './list-files.ts';
 import { mergeDuplicates } from './merge-duplicates.ts';
 import { metaOf, openParseCache } from './parse-cache.ts';
 import { createParsePool } from './parse-pool.ts';
-import { parseSeed, readSeed, type FileResult } from './parse-seed.ts';
+import { readSeed, type FileResult } from './parse-seed.ts';
 import type { SeedSummary } from './report.ts';
 
 /** What a folder holds, known without reading its unchanged articles back from the cache. */
@@ -132,10 +131,12 @@ export function createSeedLoader(options: SeedLoaderOptions = {}) {
     let result: FileResult | undefined = cache.result(file);
     if (!result?.article) {
       // The cache's index knew the file but its shard was lost: parse it again.
-      const bytes = readFileSync(path.join(root, file));
-      result = parseSeed(bytes, file);
-      const { size, mtimeMs } = statSync(path.join(root, file));
-      cache.set(file, metaOf(createHash('sha256').update(bytes).digest('base64'), size, mtimeMs, result), result);
+      const full = path.join(root, file);
+      const { size, mtimeMs } = statSync(full);
+      const read = readSeed(full, file);
+      if (read.kind !== 'parsed') throw new Error(`${file} could not be read again; build again`);
+      result = read.result;
+      cache.set(file, metaOf(read.hash, size, mtimeMs, result), result);
       cache.save();
     }
     if (!result.article) throw new Error(`${file} changed while it was being read; build again`);

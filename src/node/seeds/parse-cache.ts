@@ -25,11 +25,19 @@ export type FileMeta = {
  */
 const shardCount = 64;
 
+let pipeline: string | undefined;
+
 /**
  * A hash of the pipeline's own code (the seeds and feed-data folders and src/shared), so that a
  * cache written by an older pipeline is never trusted: changing a rule re-parses everything.
+ * Computed once per process: the parse cache and the build record both ask for it.
  */
 export function pipelineVersion(): string {
+  pipeline ??= hashPipeline();
+  return pipeline;
+}
+
+function hashPipeline(): string {
   const hash = createHash('sha256');
   const here = path.dirname(fileURLToPath(import.meta.url));
   for (const dir of [here, path.resolve(here, '../feed-data'), path.resolve(here, '../../shared')]) {

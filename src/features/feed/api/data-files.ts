@@ -23,8 +23,11 @@ export const dataFileQuery = <T>(base: string, file: string) =>
     staleTime: Infinity,
   });
 
+/** A data file if the query cache has it; never a fetch. */
+export const peekDataFile = (client: QueryClient, base: string, file: string): unknown =>
+  client.getQueryData(dataFileQuery<unknown>(base, file).queryKey);
+
 /** A data file from the cache at once when it is there, else from the network. */
 export function loadDataFile<T>(client: QueryClient, base: string, file: string): T | Promise<T> {
-  const options = dataFileQuery<T>(base, file);
-  return client.getQueryData<T>(options.queryKey) ?? client.query(options);
+  return (peekDataFile(client, base, file) as T | undefined) ?? client.query(dataFileQuery<T>(base, file));
 }

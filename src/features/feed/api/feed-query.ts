@@ -36,7 +36,7 @@ import {
   type Selection,
 } from '../../../shared/ranks.ts';
 import type { searchFlagsNow } from '../../search/api/search-index.ts';
-import { dataFileQuery, loadDataFile } from './data-files.ts';
+import { dataFileQuery, loadDataFile, peekDataFile } from './data-files.ts';
 
 /** What the reader asked for, with topics already resolved to their ids and counts. */
 export type FeedRequest = { view: View; topics: readonly TopicStat[]; words: readonly string[] };
@@ -52,11 +52,11 @@ let searchModule: SearchModule | undefined;
 const loadSearch = async (): Promise<SearchModule> =>
   (searchModule ??= await import('../../search/api/search-index.ts'));
 
-/** A data file from the query cache, or undefined: never a fetch. */
+/** Data files from the query cache only: never a fetch. */
 const cachePeek =
   (client: QueryClient, index: NewsIndex): Peek<unknown> =>
   (file) =>
-    client.getQueryData(dataFileQuery<unknown>(index.base, file).queryKey);
+    peekDataFile(client, index.base, file);
 
 /** What a selection depends on: topic ids, search words. */
 type SelectionKey = { ids: number[]; words: readonly string[]; anyTopic: boolean };

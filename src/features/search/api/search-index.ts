@@ -1,4 +1,3 @@
-import type { QueryClient } from '@tanstack/react-query';
 import {
   dataPath,
   searchShardKey,
@@ -7,8 +6,7 @@ import {
   type SearchShard,
 } from '../../../shared/feed-data.ts';
 import { flagsFromBits, intersectFlags, rankListFlags } from '../../../shared/ranks.ts';
-import { readAll, type Missing, type Peek } from '../../../shared/feed-stream.ts';
-import { loadDataFile } from '../../feed/api/data-files.ts';
+import type { Missing, Peek } from '../../../shared/feed-stream.ts';
 
 /**
  * The search index, loaded on first use (this module is its own chunk): a base file saying which
@@ -62,10 +60,3 @@ export function searchFlagsNow(
   }
   return { matching: matching ?? new Uint8Array(size).fill(1), published };
 }
-
-/** `searchFlagsNow`, fetching what it lacks; shards are data files, kept in the query cache. */
-export const searchFlags = (client: QueryClient, index: NewsIndex, words: readonly string[]) =>
-  readAll(
-    (peek) => searchFlagsNow(index, words, peek),
-    (file) => loadDataFile<unknown>(client, index.base, file),
-  );
