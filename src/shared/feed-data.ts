@@ -105,13 +105,29 @@ const stopWords = new Set(
  * digits only, at least two characters, without the commonest English words.
  */
 export function searchWords(text: string): string[] {
+  return searchTokens(text).filter((word) => word.length >= 2 && !stopWords.has(word));
+}
+
+/** Every run of letters and digits in `text`, normalised as the index stores words, however short. */
+function searchTokens(text: string): string[] {
   return (
     text
       .normalize('NFKD')
       .replace(/\p{M}+/gu, '')
       .toLocaleLowerCase('en')
       .match(/[\p{L}\p{N}]+/gu) ?? []
-  ).filter((word) => word.length >= 2 && !stopWords.has(word));
+  );
+}
+
+/**
+ * The first character of the word being typed at the end of `text`, while it is the only one
+ * typed: the next keystroke will need a shard of the words that start with it. Otherwise
+ * undefined (no word, a finished word, or a longer one, whose shard the search itself fetches).
+ */
+export function typedInitial(text: string): string | undefined {
+  if (!/[\p{L}\p{N}]\p{M}*$/u.test(text)) return undefined;
+  const last = searchTokens(text).at(-1);
+  return last !== undefined && /^.$/u.test(last) ? last : undefined;
 }
 
 /** The shard a word lives in: its first two characters, as hex code points. */

@@ -5,6 +5,7 @@ import {
   isTopicSelected,
   searchShardKey,
   searchWords,
+  typedInitial,
 } from '../../src/shared/feed-data.ts';
 import { flaggedRanks, rankListFlags } from '../../src/shared/ranks.ts';
 
@@ -41,6 +42,19 @@ describe('data helpers', () => {
     ]);
     expect(searchWords('Überraschung für Zürich')).toEqual(['uberraschung', 'fur', 'zurich']);
     expect(searchWords('東京 ニュース')).toEqual(['東京', 'ニュース']);
+  });
+
+  it('tells the first letter of a word being typed, while it is the only one', () => {
+    expect(typedInitial('r')).toBe('r');
+    expect(typedInitial('robot V')).toBe('v');
+    expect(typedInitial('Émile')).toBeUndefined();
+    expect(typedInitial('É')).toBe('e');
+    expect(typedInitial('chip m')).toBe('m');
+    expect(typedInitial('chip ma')).toBeUndefined();
+    expect(typedInitial('chip ')).toBeUndefined();
+    expect(typedInitial('v.')).toBeUndefined();
+    expect(typedInitial('𐌰')).toBe('𐌰');
+    expect(typedInitial('')).toBeUndefined();
   });
 
   it('shards words by their first two characters, astral ones included', () => {

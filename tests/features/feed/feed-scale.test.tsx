@@ -92,6 +92,48 @@ describe('the feed over a paged data folder', () => {
     expect(window.location.search).toBe('?q=ocean&topic=Even');
   });
 
+  it('fetches, at the first letter of a word, the index shards of the words it starts, so the next keystroke answers from memory', async () => {
+    const { user, fetchMock } = renderApp(many);
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${publishedCount} articles`));
+    const box = screen.getByRole('searchbox', { name: 'Search articles' });
+    const shards = () => requested(fetchMock).filter((file) => /^s\/[\da-f]+-[\da-f]+\.json$/.test(file));
+
+    await user.type(box, 'o');
+    // "ocean" and "Ocean Wire": the one shard of words in "o".
+    await waitFor(() => expect(shards()).toEqual(['s/6f-63.json']));
+    await user.type(box, 'c');
+    await waitFor(() => expect(titles()).toEqual(['Story 7', 'Story 8']));
+    expect(screen.getByRole('status')).toHaveTextContent('2 articles');
+    expect(shards()).toEqual(['s/6f-63.json']);
+
+    // Words in "s": "see" and "story", two shards.
+    await user.type(box, ' s');
+    await waitFor(() => expect(shards().slice(1).sort()).toEqual(['s/73-65.json', 's/73-74.json']));
+    await user.type(box, 'ee');
+    await waitFor(() => expect(window.location.search).toBe('?q=oc+see'));
+    // Both excerpts say "see".
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('2 articles'));
+    expect(titles()).toEqual(['Story 7', 'Story 8']);
+    expect(shards()).toHaveLength(3);
+  });
+
+  it('fetches nothing on speculation when the connection asks to save data', async () => {
+    Object.defineProperty(navigator, 'connection', { value: { saveData: true }, configurable: true });
+    try {
+      const { user, fetchMock } = renderApp(many);
+      await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${publishedCount} articles`));
+      await user.type(screen.getByRole('searchbox', { name: 'Search articles' }), 's');
+      await waitFor(() => expect(window.location.search).toBe('?q=s'));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(requested(fetchMock).filter((file) => file.startsWith('s/'))).toEqual([]);
+      await user.type(screen.getByRole('searchbox', { name: 'Search articles' }), 'ee');
+      await waitFor(() => expect(requested(fetchMock)).toContain('s/73-65.json'));
+      expect(requested(fetchMock)).not.toContain('s/73-74.json');
+    } finally {
+      Reflect.deleteProperty(navigator, 'connection');
+    }
+  });
+
   it('says when a search finds nothing, and clears it', async () => {
     const { user } = renderApp(many, '/?q=zebra');
     expect(await screen.findByText('No articles match “zebra”.')).toBeInTheDocument();

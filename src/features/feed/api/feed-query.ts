@@ -11,7 +11,9 @@ import {
 import {
   dataPath,
   type DataPage,
+  typedInitial,
   type NewsIndex,
+  type SearchBase,
   type TopicRanks,
   type TopicStat,
   type View,
@@ -35,7 +37,7 @@ import {
   rankListFlags,
   type Selection,
 } from '../../../shared/ranks.ts';
-import type { searchFlagsNow } from '../../search/api/search-index.ts';
+import type { searchFlagsNow, shardsStarting } from '../../search/api/search-index.ts';
 import { dataFileQuery, loadDataFile, peekDataFile } from './data-files.ts';
 
 /** What the reader asked for, with topics already resolved to their ids and counts. */
@@ -46,7 +48,7 @@ const needsSelection = (request: FeedRequest) => request.words.length > 0 || req
 
 const topicIds = (topics: readonly TopicStat[]) => topics.map((topic) => topic.id).sort((a, b) => a - b);
 
-type SearchModule = { searchFlagsNow: typeof searchFlagsNow };
+type SearchModule = { searchFlagsNow: typeof searchFlagsNow; shardsStarting: typeof shardsStarting };
 /** The search code, once its chunk has loaded: from then on a search can answer synchronously. */
 let searchModule: SearchModule | undefined;
 const loadSearch = async (): Promise<SearchModule> =>
@@ -187,6 +189,35 @@ export function usePrefetchFeed(index: NewsIndex): (request: FeedRequest) => voi
   );
 }
 
+/** Whether the connection asks to save data: then nothing is fetched on speculation. */
+const savesData = () =>
+  (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData === true;
+
+/**
+ * Called with the search box's text as it changes. With one letter of a word typed, fetches the
+ * index shards of every word starting with it, so that the next keystroke (which needs one of
+ * them) answers from memory instead of waiting for the network. Not on a connection that asks to
+ * save data.
+ */
+export function usePrefetchSearch(index: NewsIndex): (text: string) => void {
+  const client = useQueryClient();
+  return useCallback(
+    (text: string) => {
+      const initial = typedInitial(text);
+      if (initial === undefined || savesData()) return;
+      const ahead = async () => {
+        const search = await loadSearch();
+        const base = await loadDataFile<SearchBase>(client, index.base, dataPath.searchBase);
+        await Promise.allSettled(
+          search.shardsStarting(base, initial).map((file) => client.query(dataFileQuery(index.base, file))),
+        );
+      };
+      ahead().catch(() => undefined);
+    },
+    [client, index],
+  );
+}
+
 /** Topics whose first screen and rank list are fetched ahead, from the top of the sidebar. */
 export const warmTopics = 8;
 
@@ -201,8 +232,7 @@ export function useWarmUp(index: NewsIndex, topics: readonly TopicStat[], when: 
   const ids = topics.slice(0, warmTopics).map((topic) => topic.id);
   const key = ids.join(',');
   useEffect(() => {
-    const connection = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection;
-    if (!when || connection?.saveData) return undefined;
+    if (!when || savesData()) return undefined;
     const files = [
       dataPath.searchBase,
       ...key

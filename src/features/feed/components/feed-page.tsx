@@ -9,6 +9,7 @@ import {
   useFeedCount,
   useFeedPages,
   usePrefetchFeed,
+  usePrefetchSearch,
   useWarmUp,
   type FeedRequest,
 } from '../api/feed-query.ts';
@@ -58,8 +59,11 @@ export function FeedPage({ warmUp = true }: FeedPageProps) {
   };
   const clearTopics = () => setParams({ ...params, topics: [] });
   const showUnpublished = (show: boolean) => setParams({ ...params, showUnpublished: show });
-  const onSearch = (query: string) =>
+  const prefetchSearch = usePrefetchSearch(index);
+  const onSearch = (query: string) => {
+    prefetchSearch(query);
     setParams({ ...params, query }, { replace: params.query !== '' && query !== '' });
+  };
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages;
   const onNeedMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();

@@ -26,6 +26,12 @@ function decodedBase(index: NewsIndex, raw: SearchBase) {
   return decoded;
 }
 
+/** The shards of every word starting with `initial` (one character), by the search base. */
+export function shardsStarting(raw: SearchBase, initial: string): string[] {
+  const prefix = `${searchShardKey(initial)}-`;
+  return raw.shards.filter((key) => key.startsWith(prefix)).map((key) => dataPath.searchShard(key));
+}
+
 export type SearchFlags = { matching: Uint8Array; published: Uint8Array };
 
 /**
