@@ -200,6 +200,50 @@ describe('the feed over a paged data folder', () => {
   });
 });
 
+/** Every value `main`'s aria-busy takes while `act` runs. */
+async function busyDuring(act: () => Promise<void>): Promise<(string | null)[]> {
+  const main = screen.getByRole('main');
+  const values: (string | null)[] = [];
+  const observer = new MutationObserver(() => values.push(main.getAttribute('aria-busy')));
+  observer.observe(main, { attributes: true, attributeFilter: ['aria-busy'] });
+  try {
+    await act();
+  } finally {
+    observer.disconnect();
+  }
+  return values;
+}
+
+describe('answers from memory', () => {
+  it('shows a topic whose files are at hand in the render the click causes, with no loading state', async () => {
+    const { user, fetchMock } = renderApp(many);
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${publishedCount} articles`));
+    await user.hover(screen.getByRole('checkbox', { name: 'Three' }));
+    await waitFor(() =>
+      expect(requested(fetchMock).some((file) => /^t\/\d+\/0\.json$/.test(file))).toBe(true),
+    );
+    const three = many.filter((a, i) => a.published && i % 3 === 0);
+    const busy = await busyDuring(async () => {
+      await user.click(screen.getByRole('checkbox', { name: 'Three' }));
+      await waitFor(() => expect(titles()).toEqual(three.map((a) => a.title)));
+    });
+    expect(busy).not.toContain('true');
+  });
+
+  it('answers a keystroke whose index shard came with the word’s first letter with no loading state', async () => {
+    const { user, fetchMock } = renderApp(many);
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${publishedCount} articles`));
+    const box = screen.getByRole('searchbox', { name: 'Search articles' });
+    await user.type(box, 'o');
+    await waitFor(() => expect(requested(fetchMock)).toContain('s/6f-63.json'));
+    const busy = await busyDuring(async () => {
+      await user.type(box, 'c');
+      await waitFor(() => expect(titles()).toEqual(['Story 7', 'Story 8']));
+    });
+    expect(busy).not.toContain('true');
+  });
+});
+
 describe('topic intent', () => {
   it('starts loading a topic when the pointer rests on it, so the click answers from memory', async () => {
     const { user, fetchMock } = renderApp(many);

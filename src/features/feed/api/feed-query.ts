@@ -272,6 +272,34 @@ export function useWarmUp(index: NewsIndex, topics: readonly TopicStat[], when: 
   }, [client, index.base, key, when]);
 }
 
+/**
+ * Puts the first screen of `request` in the query cache at once when every file it needs is cached
+ * already, so that the render a change causes shows it: one render, no loading state in between.
+ * Call it just before the change (a click, a keystroke). When a file is missing it does nothing,
+ * and the queries load as usual.
+ */
+export function useSeedFeed(index: NewsIndex): (request: FeedRequest) => void {
+  const client = useQueryClient();
+  return useCallback(
+    (request: FeedRequest) => {
+      const pages = feedPagesQuery(index, request);
+      if (client.getQueryData(pages.queryKey)) return;
+      const cursor = pages.initialPageParam;
+      let selection = noSelection;
+      if (cursor.kind === 'ranks') {
+        const now = selectionNow(client, index, request);
+        if (!now) return;
+        client.setQueryData(selectionQuery(index, request).queryKey, now);
+        selection = now;
+      }
+      const peek = cachePeek(client, index) as Peek;
+      const page = readFeed(index, request, cursor, selection, peek);
+      if (!isMissing(page)) client.setQueryData(pages.queryKey, { pages: [page], pageParams: [cursor] });
+    },
+    [client, index],
+  );
+}
+
 export function useFeedPages(index: NewsIndex, request: FeedRequest, enabled = true) {
   return useInfiniteQuery({ ...feedPagesQuery(index, request), enabled, placeholderData: keepPreviousData });
 }

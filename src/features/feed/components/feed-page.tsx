@@ -10,6 +10,7 @@ import {
   useFeedPages,
   usePrefetchFeed,
   usePrefetchSearch,
+  useSeedFeed,
   useWarmUp,
   type FeedRequest,
 } from '../api/feed-query.ts';
@@ -50,18 +51,31 @@ export function FeedPage({ warmUp = true }: FeedPageProps) {
   const pages = useFeedPages(index, request, ready);
   const articles = useMemo(() => pages.data?.pages.flatMap((page) => page.articles) ?? [], [pages.data]);
 
-  const onTopic = (topic: string) => setParams(toggleTopic(params, topic));
-  const prefetch = usePrefetchFeed(index);
-  const onTopicIntent = (topic: string) => {
+  /** The request after `topic` is toggled, when every topic it names is on offer. */
+  const requestToggling = (topic: string): FeedRequest | undefined => {
     const known = new Map(choices.offered.map((stat) => [topicKey(stat.name), stat]));
     const next = toggleTopic(params, topic).topics.map((name) => known.get(topicKey(name)));
-    if (next.every((stat): stat is TopicStat => stat !== undefined)) prefetch({ view, topics: next, words });
+    return next.every((stat): stat is TopicStat => stat !== undefined)
+      ? { view, topics: next, words }
+      : undefined;
+  };
+  const seed = useSeedFeed(index);
+  const onTopic = (topic: string) => {
+    const next = requestToggling(topic);
+    if (next) seed(next);
+    setParams(toggleTopic(params, topic));
+  };
+  const prefetch = usePrefetchFeed(index);
+  const onTopicIntent = (topic: string) => {
+    const next = requestToggling(topic);
+    if (next) prefetch(next);
   };
   const clearTopics = () => setParams({ ...params, topics: [] });
   const showUnpublished = (show: boolean) => setParams({ ...params, showUnpublished: show });
   const prefetchSearch = usePrefetchSearch(index);
   const onSearch = (query: string) => {
     prefetchSearch(query);
+    if (ready) seed({ view, topics: request.topics, words: searchWords(query) });
     setParams({ ...params, query }, { replace: params.query !== '' && query !== '' });
   };
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages;
