@@ -167,6 +167,22 @@ const firstRead = 6;
 const laterReads = 24;
 
 /**
+ * Loads every file the first screen of `request` reads, and the rank lists a count of several
+ * topics needs, so that showing it answers from memory. Not for a search: its files depend on
+ * its shards (see usePrefetchSearch).
+ */
+function loadFirstScreen(client: QueryClient, index: NewsIndex, request: FeedRequest): Promise<unknown> {
+  const start: Cursor = { kind: 'merge', consumed: [] };
+  return Promise.all([
+    needsSelection(request) ? client.query(selectionQuery(index, request)) : undefined,
+    readAll(
+      (peek: Peek) => readFeed(index, request, start, noSelection, peek),
+      (file) => loadDataFile<DataPage>(client, index.base, file),
+    ),
+  ]);
+}
+
+/**
  * Starts loading what `request` would show, before the reader asks for it (a pointer resting on a
  * topic, a topic reached with the keyboard), so that the click answers from memory.
  */
@@ -175,15 +191,7 @@ export function usePrefetchFeed(index: NewsIndex): (request: FeedRequest) => voi
   return useCallback(
     (request: FeedRequest) => {
       // A failure here is not shown: the real query meets it again, and says so.
-      const ignore = () => undefined;
-      if (needsSelection(request)) client.query(selectionQuery(index, request)).catch(ignore);
-      // The first file of each source: the first read finds it in the cache.
-      if (request.words.length > 0) return;
-      const files =
-        request.topics.length === 0
-          ? [dataPath.page(0)]
-          : request.topics.map((t) => dataPath.topicPage(t.id, 0));
-      for (const file of files) client.query(dataFileQuery(index.base, file)).catch(ignore);
+      if (request.words.length === 0) loadFirstScreen(client, index, request).catch(() => undefined);
     },
     [client, index],
   );
@@ -224,25 +232,24 @@ export const warmTopics = 8;
 /**
  * Once the first screen is up and the browser has nothing else to do, fetches what the next
  * interaction most likely needs, so that it answers from memory: the search code and its base
- * file, and the first file and rank list of the topics at the top of the sidebar (`topics`, in
- * sidebar order). Never before the first card, never on a connection that asks to save data.
+ * file, and the first screen and rank list of the topics at the top of the sidebar (`topics`, in
+ * sidebar order) in `view`. Never before the first card, never on a connection that asks to save data.
  */
-export function useWarmUp(index: NewsIndex, topics: readonly TopicStat[], when: boolean): void {
+export function useWarmUp(index: NewsIndex, view: View, topics: readonly TopicStat[], when: boolean): void {
   const client = useQueryClient();
-  const ids = topics.slice(0, warmTopics).map((topic) => topic.id);
-  const key = ids.join(',');
+  const top = topics.slice(0, warmTopics);
+  // The effect depends on the topics' identity, not on the array's.
+  const key = JSON.stringify(top);
   useEffect(() => {
     if (!when || savesData()) return undefined;
-    const files = [
-      dataPath.searchBase,
-      ...key
-        .split(',')
-        .filter(Boolean)
-        .flatMap((id) => [dataPath.topicPage(Number(id), 0), dataPath.topicRanks(Number(id))]),
-    ];
+    const stats = JSON.parse(key) as TopicStat[];
     const tasks: (() => Promise<unknown>)[] = [
       loadSearch,
-      ...files.map((file) => () => client.query(dataFileQuery(index.base, file))),
+      () => client.query(dataFileQuery(index.base, dataPath.searchBase)),
+      ...stats.flatMap((topic) => [
+        () => loadFirstScreen(client, index, { view, topics: [topic], words: [] }),
+        () => client.query(dataFileQuery(index.base, dataPath.topicRanks(topic.id))),
+      ]),
     ];
     // One at a time, each in its own idle period: a request the reader makes meanwhile (a search's
     // index shard, say) waits behind one of these at most, never behind a queue of them.
@@ -269,7 +276,7 @@ export function useWarmUp(index: NewsIndex, topics: readonly TopicStat[], when: 
       cancel();
       tasks.length = 0;
     };
-  }, [client, index.base, key, when]);
+  }, [client, index, view, key, when]);
 }
 
 /**

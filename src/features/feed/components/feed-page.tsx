@@ -97,7 +97,7 @@ export function FeedPage({ warmUp = true }: FeedPageProps) {
       ? 'pending'
       : 'success';
   const total = count.status === 'success' ? count.count : 0;
-  useWarmUp(index, choices.offered, warmUp && state === 'success');
+  useWarmUp(index, view, choices.offered, warmUp && state === 'success');
   // The list on screen is the previous one while the next loads: say so, and dim it.
   const stale = count.status === 'success' && (pages.isPlaceholderData || count.stale);
   const renderArticle = (article: Article) => (
