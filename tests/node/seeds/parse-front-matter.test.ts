@@ -128,6 +128,20 @@ describe('the fast YAML path', () => {
     }
   });
 
+  it('gives plain JSON data: a non-finite number becomes null, a __proto__ key stays an own key', () => {
+    const text = '---\ntitle: x\nquality: .inf\nheat: -.Inf\nlist: [.nan, 1, {a: .inf}]\n__proto__: .nan\n---\n';
+    const result = parseFrontMatter(utf8(text));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.data).toEqual(thorough(text));
+    expect(result.data).toEqual(
+      JSON.parse('{"title":"x","quality":null,"heat":null,"list":[null,1,{"a":null}],"__proto__":null}'),
+    );
+    expect(Object.hasOwn(result.data, '__proto__')).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(result.data, '__proto__')?.value).toBeNull();
+    expect(Object.getPrototypeOf(result.data)).toBe(Object.prototype);
+  });
+
   it('reads the bundled seed and a generated one exactly as the thorough parser does', () => {
     const text = readFileSync('seeds/000_0a2167d0d2ea9f38.txt', 'utf8');
     const result = parseFrontMatter(utf8(text));
