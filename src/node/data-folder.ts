@@ -1,9 +1,16 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Article } from '../shared/article-schema.ts';
 import type { NewsIndex } from '../shared/feed-data.ts';
 import { compareNewestFirst } from '../shared/feed-order.ts';
-import { buildFeedData, type FeedData, type FeedSnapshot } from './feed-data/build-feed-data.ts';
+import {
+  buildFeedData,
+  derivedFromPrepared,
+  type ArticleDerived,
+  type FeedData,
+  type FeedSnapshot,
+} from './feed-data/build-feed-data.ts';
 import { patchFeedData, type FeedPatch } from './feed-data/patch-feed-data.ts';
 import { mapLimit } from './map-limit.ts';
 import type { createSeedLoader, SeedScan } from './seeds/load-seeds.ts';
@@ -88,7 +95,11 @@ export function planDataFolder(options: {
     };
   }
 
-  const data = buildFeedData(scan.kept.map(loader.article).sort(compareNewestFirst));
+  const data = buildFeedData(
+    scan.kept.map(loader.article).sort(compareNewestFirst),
+    undefined,
+    preparedByWorkers(scan, loader),
+  );
   return {
     version: data.version,
     index: data.index,
@@ -100,6 +111,22 @@ export function planDataFolder(options: {
       await writeWhole(path.join(dataRoot, data.version), data);
       remember(data.snapshot);
     },
+  };
+}
+
+/**
+ * For buildFeedData: an article's text and words as the parse workers prepared them in `scan`
+ * (all of them in a cold build), so that this thread does not work them out again.
+ */
+export function preparedByWorkers(
+  scan: SeedScan,
+  loader: SeedLoader,
+): (article: Article) => ArticleDerived | undefined {
+  const files = new Map(scan.kept.map(({ file, id }) => [id, file]));
+  return (article) => {
+    const file = files.get(article.id);
+    const prepared = file === undefined ? undefined : loader.prepared(file);
+    return prepared && derivedFromPrepared(article.id, prepared);
   };
 }
 

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger, Plugin, ResolvedConfig } from 'vite';
 import type { NewsIndex } from '../shared/feed-data.ts';
-import { planDataFolder, type DataFolderPlan } from './data-folder.ts';
+import { planDataFolder, preparedByWorkers, type DataFolderPlan } from './data-folder.ts';
 import { buildFeedData, type FeedData } from './feed-data/build-feed-data.ts';
 import { isSeedFile } from './seeds/list-files.ts';
 import { createSeedLoader, type SeedScan } from './seeds/load-seeds.ts';
@@ -57,7 +57,7 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
   async function reload(logger: Logger): Promise<SeedScan> {
     if (config.command === 'serve') {
       const result = await loader.load(seedsDir);
-      data = buildFeedData(result.articles);
+      data = buildFeedData(result.articles, undefined, preparedByWorkers(result, loader));
       report(logger, result);
       return result;
     }

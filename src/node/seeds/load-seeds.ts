@@ -4,12 +4,14 @@ import type { Article } from '../../shared/article-schema.ts';
 import { compareNewestFirst } from '../../shared/feed-order.ts';
 import { mapLimit } from '../map-limit.ts';
 import { articleIds } from './article-id.ts';
+import type { PreparedArticle } from '../feed-data/build-feed-data.ts';
 import type { SeedIssue } from './issue.ts';
 import { listSeedFiles } from './list-files.ts';
 import { mergeDuplicates } from './merge-duplicates.ts';
 import { metaOf, openParseCache } from './parse-cache.ts';
 import { createParsePool } from './parse-pool.ts';
 import { readSeed, type FileResult } from './parse-seed.ts';
+import type { PooledRead } from './worker-wire.ts';
 import type { SeedSummary } from './report.ts';
 
 /** What a folder holds, known without reading its unchanged articles back from the cache. */
@@ -50,9 +52,12 @@ const poolThreshold = 500;
 export function createSeedLoader(options: SeedLoaderOptions = {}) {
   const cache = openParseCache(options.cacheDir);
   let root = '';
+  /** What the parse workers prepared of the articles they parsed in the last scan. */
+  let prepared = new Map<string, PreparedArticle>();
 
   async function scan(folder: string): Promise<SeedScan> {
     root = folder;
+    prepared = new Map();
     const stats = { parsed: 0, cached: 0 };
     const listing = await listSeedFiles(root);
     const unreadable = new Map<string, SeedIssue>();
@@ -81,7 +86,9 @@ export function createSeedLoader(options: SeedLoaderOptions = {}) {
     const pool = toRead.length > poolThreshold ? createParsePool() : undefined;
     await mapLimit(toRead, readConcurrency, async ({ file, size, mtimeMs }) => {
       const request = { full: prefix + file, file, knownHash: cache.meta(file)?.hash };
-      const read = pool ? await pool.read(request) : readSeed(request.full, file, request.knownHash);
+      const read: PooledRead = pool
+        ? await pool.read(request)
+        : readSeed(request.full, file, request.knownHash);
       if (read.kind === 'unreadable') {
         couldNotRead(file, read.reason);
       } else if (read.kind === 'unchanged') {
@@ -89,7 +96,8 @@ export function createSeedLoader(options: SeedLoaderOptions = {}) {
         stats.cached += 1;
       } else {
         stats.parsed += 1;
-        cache.set(file, metaOf(read.hash, size, mtimeMs, read.result), read.result);
+        cache.set(file, metaOf(read.hash, size, mtimeMs, read.result), read.result, read.prepared?.json);
+        if (read.prepared) prepared.set(file, read.prepared);
       }
     }).finally(() => pool?.close());
     cache.keepOnly(new Set(listing.files.filter((file) => !unreadable.has(file))));
@@ -143,11 +151,17 @@ export function createSeedLoader(options: SeedLoaderOptions = {}) {
     return { id, ...result.article };
   }
 
+  /**
+   * A kept file's article as a parse worker prepared it in the last scan (its JSON text and search
+   * words), when one did; see buildFeedData's `derived`.
+   */
+  const preparedOf = (file: string): PreparedArticle | undefined => prepared.get(file);
+
   async function load(folder: string): Promise<SeedLoad> {
     const scanned = await scan(folder);
     const articles = scanned.kept.map(article).sort(compareNewestFirst);
     return { ...scanned, articles };
   }
 
-  return { scan, article, load };
+  return { scan, article, prepared: preparedOf, load };
 }

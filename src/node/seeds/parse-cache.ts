@@ -110,7 +110,8 @@ export type ParseCache = {
   meta: (file: string) => FileMeta | undefined;
   /** The parsed file; reads its shard the first time one of its files is asked for. */
   result: (file: string) => FileResult | undefined;
-  set: (file: string, meta: FileMeta, result: FileResult) => void;
+  /** `articleJson`, when known, is `result.article` as JSON: saving then reuses it. */
+  set: (file: string, meta: FileMeta, result: FileResult, articleJson?: string) => void;
   /** Same content, seen with a new size or time. */
   restat: (file: string, size: number, mtimeMs: number) => void;
   readonly size: number;
@@ -135,11 +136,12 @@ export function openParseCache(dir?: string): ParseCache {
       return [];
     }
   };
-  const write = (name: string, entries: unknown[]) => {
+  /** Writes `{ version, entries }`, each entry given as JSON text. */
+  const write = (name: string, entries: string[]) => {
     if (!dir) return;
     const target = path.join(dir, name);
     const temporary = `${target}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ version, entries }));
+    writeFileSync(temporary, `{"version":${JSON.stringify(version)},"entries":[${entries.join(',')}]}`);
     renameSync(temporary, target);
   };
 
@@ -159,6 +161,13 @@ export function openParseCache(dir?: string): ParseCache {
     }
     return entries;
   };
+  /** Articles' JSON as the parse workers sent it, for the entries set in this process. */
+  const articleJson = new Map<string, string>();
+  const resultText = (file: string, result: FileResult): string => {
+    const json = articleJson.get(file);
+    if (json === undefined) return JSON.stringify([file, result]);
+    return `[${JSON.stringify(file)},{"article":${json},"issues":${JSON.stringify(result.issues)}}]`;
+  };
   const dirtyResults = new Set<number>();
   const dirtyMetas = new Set<number>();
 
@@ -168,10 +177,12 @@ export function openParseCache(dir?: string): ParseCache {
       const index = shardOf(file);
       return metas[index]?.has(file) ? resultsOf(index).get(file) : undefined;
     },
-    set: (file, meta, result) => {
+    set: (file, meta, result, json) => {
       const index = shardOf(file);
       metas[index]?.set(file, meta);
       resultsOf(index).set(file, result);
+      if (json !== undefined && result.article) articleJson.set(file, json);
+      else articleJson.delete(file);
       dirtyMetas.add(index);
       dirtyResults.add(index);
     },
@@ -191,6 +202,7 @@ export function openParseCache(dir?: string): ParseCache {
           if (files.has(file)) continue;
           entries.delete(file);
           resultsOf(index).delete(file);
+          articleJson.delete(file);
           dirtyMetas.add(index);
           dirtyResults.add(index);
         }
@@ -200,8 +212,18 @@ export function openParseCache(dir?: string): ParseCache {
       if (!dir || (dirtyMetas.size === 0 && dirtyResults.size === 0)) return;
       mkdirSync(dir, { recursive: true });
       // Articles first: an index entry never points at an article that was not written.
-      for (const index of dirtyResults) write(`${index}.json`, [...resultsOf(index)]);
-      for (const index of dirtyMetas) write(`index-${index}.json`, [...(metas[index] ?? [])].map(packMeta));
+      for (const index of dirtyResults) {
+        write(
+          `${index}.json`,
+          [...resultsOf(index)].map(([file, result]) => resultText(file, result)),
+        );
+      }
+      for (const index of dirtyMetas) {
+        write(
+          `index-${index}.json`,
+          [...(metas[index] ?? [])].map((entry) => JSON.stringify(packMeta(entry))),
+        );
+      }
       dirtyResults.clear();
       dirtyMetas.clear();
     },

@@ -1,11 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { readSeed, type FileRead } from './parse-seed.ts';
-import type { ParseRequest, ParseResponse, ReadRequest } from './parse-worker.ts';
+import { readSeed } from './parse-seed.ts';
+import { fromWire, type ParseRequest, type ParseResponse, type PooledRead, type ReadRequest } from './worker-wire.ts';
 
 export type ParsePool = {
-  /** `readSeed` on a worker: the file is read, hashed and parsed there, not on this thread. */
-  read: (request: ReadRequest) => Promise<FileRead>;
+  /**
+   * `readSeed` on a worker: the file is read, hashed and parsed there, not on this thread, and an
+   * accepted article comes with its prepared form (see PreparedArticle).
+   */
+  read: (request: ReadRequest) => Promise<PooledRead>;
   close: () => Promise<void>;
 };
 
@@ -18,7 +21,7 @@ const batchSize = 64;
  * say), its files are read here instead: slower, same result.
  */
 export function createParsePool(size = availableParallelism()): ParsePool {
-  type Pending = ReadRequest & { resolve: (result: FileRead) => void };
+  type Pending = ReadRequest & { resolve: (result: PooledRead) => void };
   const waiting = new Map<number, Pending[]>();
   const workers: Worker[] = [];
   let broken = false;
@@ -37,7 +40,8 @@ export function createParsePool(size = availableParallelism()): ParsePool {
       const batch = waiting.get(id) ?? [];
       waiting.delete(id);
       batch.forEach((item, index) => {
-        item.resolve(results[index] ?? readSeed(item.full, item.file, item.knownHash));
+        const result = results[index];
+        item.resolve(result ? fromWire(result) : readSeed(item.full, item.file, item.knownHash));
       });
     });
     worker.on('error', () => {
@@ -50,9 +54,10 @@ export function createParsePool(size = availableParallelism()): ParsePool {
 
   const flush = () => {
     timer = undefined;
-    while (queue.length > 0) {
-      const batch = queue.slice(0, batchSize);
-      queue = queue.slice(batchSize);
+    const all = queue;
+    queue = [];
+    for (let start = 0; start < all.length; start += batchSize) {
+      const batch = all.slice(start, start + batchSize);
       if (broken) {
         parseHere(batch);
         continue;

@@ -1,15 +1,11 @@
 import { parentPort } from 'node:worker_threads';
-import { readSeed, type FileRead } from './parse-seed.ts';
-
-/** A batch of files to read and parse, and the answer: one result per file, in order. */
-export type ReadRequest = { full: string; file: string; knownHash?: string };
-export type ParseRequest = { id: number; files: ReadRequest[] };
-export type ParseResponse = { id: number; results: FileRead[] };
+import { readSeed } from './parse-seed.ts';
+import { toWire, type ParseRequest, type ParseResponse } from './worker-wire.ts';
 
 parentPort?.on('message', ({ id, files }: ParseRequest) => {
   const response: ParseResponse = {
     id,
-    results: files.map(({ full, file, knownHash }) => readSeed(full, file, knownHash)),
+    results: files.map(({ full, file, knownHash }) => toWire(readSeed(full, file, knownHash))),
   };
   parentPort?.postMessage(response);
 });

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../../bench/generate-corpus.ts';
+import { preparedByWorkers } from '../../../src/node/data-folder.ts';
+import { buildFeedData, indexedWords, prepareArticle } from '../../../src/node/feed-data/build-feed-data.ts';
 import { createSeedLoader } from '../../../src/node/seeds/load-seeds.ts';
 import { createParsePool } from '../../../src/node/seeds/parse-pool.ts';
 import { parseSeed, readSeed } from '../../../src/node/seeds/parse-seed.ts';
@@ -159,8 +161,26 @@ describe('the parse cache on disk', () => {
   it('parses a large folder on worker threads, with the same result as on this thread', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'news-pool-'));
     generateCorpus(dir, 700);
-    const pooled = await createSeedLoader().load(dir);
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'news-pool-cache-'));
+    const loader = createSeedLoader({ cacheDir });
+    const pooled = await loader.load(dir);
     expect(pooled.stats).toEqual({ parsed: 700, cached: 0 });
+    // What the workers prepared is what this thread would work out, and the cache they filled
+    // (saved from their text) reads back as the same articles.
+    const prepared = preparedByWorkers(pooled, loader);
+    expect(pooled.articles.every((article) => prepared(article) !== undefined)).toBe(true);
+    for (const article of pooled.articles) {
+      const derived = prepared(article);
+      expect(derived?.text).toBe(JSON.stringify(article));
+      expect(new Set(derived?.words)).toEqual(indexedWords(article));
+    }
+    const fresh = buildFeedData(pooled.articles);
+    const fromWorkers = buildFeedData(pooled.articles, undefined, prepared);
+    expect(fromWorkers.version).toBe(fresh.version);
+    for (const file of fresh.paths()) expect(fromWorkers.render(file), file).toBe(fresh.render(file));
+    const warm = await createSeedLoader({ cacheDir }).load(dir);
+    expect(warm.stats).toEqual({ parsed: 0, cached: 700 });
+    expect(warm.articles).toEqual(pooled.articles);
     const pool = createParsePool(2);
     const names = readdirSync(dir).slice(0, 40);
     const viaWorkers = await Promise.all(names.map((name) => pool.read({ full: path.join(dir, name), file: name })));
@@ -170,7 +190,17 @@ describe('the parse cache on disk', () => {
     const unchanged = await pool.read({ full: path.join(dir, names[0] ?? ''), file: 'x.md', knownHash: known });
     const missing = await pool.read({ full: path.join(dir, 'gone.md'), file: 'gone.md' });
     await pool.close();
-    expect(viaWorkers).toEqual(names.map((name) => readSeed(path.join(dir, name), name)));
+    const withoutPrepared = viaWorkers.map((read) => {
+      const copy = { ...read };
+      delete copy.prepared;
+      return copy;
+    });
+    expect(withoutPrepared).toEqual(
+      names.map((name) => readSeed(path.join(dir, name), name)),
+    );
+    expect(viaWorkers.map((read) => read.prepared)).toEqual(
+      viaWorkers.map((read) => read.kind === 'parsed' && read.result.article && prepareArticle(read.result.article)),
+    );
     expect(viaWorkers.every((read) => read.kind === 'parsed')).toBe(true);
     expect(viaWorkers.map((read) => read.kind === 'parsed' && read.result)).toEqual(
       names.map((name) => parseSeed(readFileSync(path.join(dir, name)), name)),
