@@ -6,15 +6,26 @@ import { createHash } from 'node:crypto';
  * paths collapse to the same slug (`a b.md`, `a-b.txt`), each gets a short hash of its full path.
  */
 export function articleIds(paths: readonly string[]): Map<string, string> {
-  const slugs = new Map(paths.map((file) => [file, slugOf(file)]));
-  const uses = new Map<string, number>();
-  for (const slug of slugs.values()) uses.set(slug, (uses.get(slug) ?? 0) + 1);
-  return new Map(
-    [...slugs].map(([file, slug]) => [file, (uses.get(slug) ?? 0) > 1 ? `${slug}-${shortHash(file)}` : slug]),
-  );
+  const slugs = paths.map(slugOf);
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const slug of slugs) {
+    if (seen.has(slug)) shared.add(slug);
+    else seen.add(slug);
+  }
+  const ids = new Map<string, string>();
+  for (const [i, file] of paths.entries()) {
+    const slug = slugs[i] ?? '';
+    ids.set(file, shared.has(slug) ? `${slug}-${shortHash(file)}` : slug);
+  }
+  return ids;
 }
 
+/** A path that is its own slug once its extension is cut: by far the commonest case. */
+const plainName = /^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?\.(?:md|markdown|txt)$/;
+
 function slugOf(file: string): string {
+  if (plainName.test(file)) return file.slice(0, file.lastIndexOf('.'));
   const withoutExtension = file.replace(/\.(md|markdown|txt)$/i, '');
   const slug = withoutExtension
     .toLowerCase()

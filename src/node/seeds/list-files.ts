@@ -8,6 +8,12 @@ export function isSeedFile(name: string): boolean {
   return !path.basename(name).startsWith('.') && seedExtensions.has(path.extname(name).toLowerCase());
 }
 
+/** isSeedFile for a bare file name (no folder): the same rule without path parsing, 100,000 times. */
+function isSeedName(name: string): boolean {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && !name.startsWith('.') && seedExtensions.has(name.slice(dot).toLowerCase());
+}
+
 export type FileListing = {
   /** Seed files as paths relative to the folder, with forward slashes, sorted. */
   files: string[];
@@ -36,11 +42,12 @@ export async function listSeedFiles(root: string): Promise<FileListing> {
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
-      const abs = path.join(dir, entry.name);
+      // Joined by hand: path.join normalises, which `dir` (a real path) never needs, 100,000 times.
+      const abs = `${dir}${dir.endsWith(path.sep) ? '' : path.sep}${entry.name}`;
       const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
       if (entry.isSymbolicLink()) links.push({ abs, rel });
       else if (entry.isDirectory()) await walk(abs, rel);
-      else if (entry.isFile() && isSeedFile(entry.name)) found.set(abs, rel);
+      else if (entry.isFile() && isSeedName(entry.name)) found.set(abs, rel);
     }
   }
 
