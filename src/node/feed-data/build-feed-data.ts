@@ -45,25 +45,39 @@ export type FeedSnapshot = {
 
 /**
  * What the build works out of each article alone: its JSON text (written once, reused by every
- * page that holds it) and the words it is found by. A cold build has it from the parse workers
- * (see `PreparedArticle`), so this thread does not do it again for 100,000 articles.
+ * page that holds it), the words it is found by, and the hash of its text. A cold build has them
+ * from the parse workers (see PreparedArticle), so this thread does not work them out again for
+ * 100,000 articles.
  */
-export type ArticleDerived = { text: string; words: Iterable<string> };
+export type ArticleDerived = { text: string; words: Iterable<string>; textHash?: string };
 
-/** The part of `ArticleDerived` that does not depend on the article's id, as a parse worker sends it. */
-export type PreparedArticle = { json: string; words: string };
+/**
+ * What a parse worker sends of an accepted article: its fields as JSON, its words joined by
+ * spaces, and, when it was told the article's id, the hash of its text under that id.
+ */
+export type PreparedArticle = { json: string; words: string; hashed?: { id: string; textHash: string } };
 
-/** Worked out where the file is parsed: the fields' JSON and their words, joined by spaces. */
-export function prepareArticle(fields: ArticleFields): PreparedArticle {
-  return { json: JSON.stringify(fields), words: [...indexedWords(fields)].join(' ') };
+/** `JSON.stringify({ id, ...fields })`, from the fields' JSON: the id first, then the fields in order. */
+const articleText = (id: string, json: string): string =>
+  json === '{}' ? `{"id":${JSON.stringify(id)}}` : `{"id":${JSON.stringify(id)},${json.slice(1)}`;
+
+/** Worked out where the file is parsed (on a parse worker, for a large folder). */
+export function prepareArticle(fields: ArticleFields, id?: string): PreparedArticle {
+  const json = JSON.stringify(fields);
+  return {
+    json,
+    words: [...indexedWords(fields)].join(' '),
+    ...(id === undefined ? {} : { hashed: { id, textHash: textHash(articleText(id, json)) } }),
+  };
 }
 
 /** The article `{ id, ...fields }`'s derived data, from its fields' prepared form. */
-export function derivedFromPrepared(id: string, { json, words }: PreparedArticle): ArticleDerived {
-  // JSON.stringify({ id, ...fields }): the id comes first, then the fields in their own order.
-  const text =
-    json === '{}' ? `{"id":${JSON.stringify(id)}}` : `{"id":${JSON.stringify(id)},${json.slice(1)}`;
-  return { text, words: words === '' ? [] : words.split(' ') };
+export function derivedFromPrepared(id: string, { json, words, hashed }: PreparedArticle): ArticleDerived {
+  return {
+    text: articleText(id, json),
+    words: words === '' ? [] : words.split(' '),
+    ...(hashed?.id === id ? { textHash: hashed.textHash } : {}),
+  };
 }
 
 type TopicEntry = TopicStat & { ranks: number[]; published: number[] };
@@ -192,7 +206,7 @@ export function buildFeedData(
     topics: topics.filter((topic) => shown.has(topic)).map(stat),
     topicTotal: { p: topics.filter((topic) => topic.p > 0).length, a: topics.length },
   };
-  const textHashes = texts.map(textHash);
+  const textHashes = texts.map((text, rank) => known[rank]?.textHash ?? textHash(text));
   const version = feedVersion(pageSize, textHashes);
   return {
     version,

@@ -83,9 +83,10 @@ export function createSeedLoader(options: SeedLoaderOptions = {}) {
 
     // Many files to read (a first build, a new folder): on every core, this thread only waiting.
     // A few: here, at once.
+    const ids = articleIds(listing.files);
     const pool = toRead.length > poolThreshold ? createParsePool() : undefined;
     await mapLimit(toRead, readConcurrency, async ({ file, size, mtimeMs }) => {
-      const request = { full: prefix + file, file, knownHash: cache.meta(file)?.hash };
+      const request = { full: prefix + file, file, knownHash: cache.meta(file)?.hash, id: ids.get(file) };
       const read: PooledRead = pool
         ? await pool.read(request)
         : readSeed(request.full, file, request.knownHash);
@@ -103,7 +104,6 @@ export function createSeedLoader(options: SeedLoaderOptions = {}) {
     cache.keepOnly(new Set(listing.files.filter((file) => !unreadable.has(file))));
     cache.save();
 
-    const ids = articleIds(listing.files);
     const issues: SeedIssue[] = [...listing.issues, ...unreadable.values()];
     const hashes = new Map<string, string>();
     const sourced: { file: string; article: { url: string; published: boolean } }[] = [];

@@ -66,7 +66,7 @@ export function createParsePool(size = availableParallelism()): ParsePool {
       waiting.set(id, batch);
       const request: ParseRequest = {
         id,
-        files: batch.map(({ full, file, knownHash }) => ({ full, file, knownHash })),
+        files: batch.map(({ full, file, knownHash, id }) => ({ full, file, knownHash, id })),
       };
       (workers[nextWorker++ % workers.length] as Worker).postMessage(request);
     }

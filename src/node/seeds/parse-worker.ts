@@ -5,7 +5,7 @@ import { toWire, type ParseRequest, type ParseResponse } from './worker-wire.ts'
 parentPort?.on('message', ({ id, files }: ParseRequest) => {
   const response: ParseResponse = {
     id,
-    results: files.map(({ full, file, knownHash }) => toWire(readSeed(full, file, knownHash))),
+    results: files.map(({ full, file, knownHash, id }) => toWire(readSeed(full, file, knownHash), id)),
   };
   parentPort?.postMessage(response);
 });

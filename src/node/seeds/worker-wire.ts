@@ -4,7 +4,13 @@ import type { SeedIssue } from './issue.ts';
 import type { FileRead } from './parse-seed.ts';
 
 /** A batch of files for a parse worker to read and parse, and its answer: one result per file, in order. */
-export type ReadRequest = { full: string; file: string; knownHash?: string };
+export type ReadRequest = {
+  full: string;
+  file: string;
+  knownHash?: string;
+  /** The id the article will have, when known: the worker then hashes its text too. */
+  id?: string;
+};
 export type ParseRequest = { id: number; files: ReadRequest[] };
 export type ParseResponse = { id: number; results: WireRead[] };
 
@@ -19,10 +25,15 @@ export type WireRead =
   | { kind: 'parsed'; hash: string; issues: SeedIssue[]; prepared?: PreparedArticle };
 
 /** A parse result on a parse worker, about to be sent. */
-export function toWire(read: FileRead): WireRead {
+export function toWire(read: FileRead, id?: string): WireRead {
   if (read.kind !== 'parsed') return read;
   const { article, issues } = read.result;
-  return { kind: 'parsed', hash: read.hash, issues, ...(article ? { prepared: prepareArticle(article) } : {}) };
+  return {
+    kind: 'parsed',
+    hash: read.hash,
+    issues,
+    ...(article ? { prepared: prepareArticle(article, id) } : {}),
+  };
 }
 
 /** What a worker sent, with the article made an object again, and its prepared form kept. */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildFeedData } from '../../../src/node/feed-data/build-feed-data.ts';
+import {
+  buildFeedData,
+  derivedFromPrepared,
+  indexedWords,
+  prepareArticle,
+  textHash,
+} from '../../../src/node/feed-data/build-feed-data.ts';
 import type { Article } from '../../../src/shared/article-schema.ts';
 import {
   dataPath,
@@ -102,6 +108,31 @@ describe('the data folder', () => {
     for (const file of paths) expect(data.render(file)).toBeDefined();
     expect(paths).toContain(dataPath.topics);
     expect(data.render('index.html')).toBeUndefined();
+  });
+
+  it('builds the same folder from what the parse workers prepared as from the articles alone', () => {
+    const derived = (article: Article) => {
+      const { id, ...fields } = article;
+      return derivedFromPrepared(id, prepareArticle(fields, id));
+    };
+    const prepared = buildFeedData(articles, 2, derived);
+    expect(prepared.version).toBe(data.version);
+    expect(prepared.snapshot).toEqual(data.snapshot);
+    for (const file of data.paths()) expect(prepared.render(file), file).toBe(data.render(file));
+  });
+
+  it('uses a prepared text hash only for the id it was made for', () => {
+    const [article] = articles as [Article, ...Article[]];
+    const { id, ...fields } = article;
+    const made = derivedFromPrepared(id, prepareArticle(fields, id));
+    expect(made).toEqual({
+      text: JSON.stringify(article),
+      words: [...indexedWords(article)],
+      textHash: textHash(JSON.stringify(article)),
+    });
+    const other = derivedFromPrepared('other-id', prepareArticle(fields, id));
+    expect(other.text).toBe(JSON.stringify({ ...article, id: 'other-id' }));
+    expect(other.textHash).toBeUndefined();
   });
 
   it('changes its version with the content and the page size, and only then', () => {
