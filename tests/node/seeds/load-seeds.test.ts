@@ -1,4 +1,5 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +10,8 @@ import { createSeedLoader } from '../../../src/node/seeds/load-seeds.ts';
 import { createParsePool } from '../../../src/node/seeds/parse-pool.ts';
 import { parseSeed, readSeed } from '../../../src/node/seeds/parse-seed.ts';
 import { formatReport } from '../../../src/node/seeds/report.ts';
+
+import { seedFields, seedText } from '../../fixtures/seed-text.ts';
 
 const fixtures = 'tests/fixtures/seeds/mixed';
 const corpus = '../shared/corpus/smartable-power-apps';
@@ -120,6 +123,27 @@ describe('loading a folder of seeds', () => {
     // Unchanged files come from the cache: the very same parsed objects, not a re-parse.
     expect(byId(second, 'nested-draft')?.topics).toBe(byId(first, 'nested-draft')?.topics);
     expect(byId(second, 'nested-crlf')?.topics).not.toBe(byId(first, 'nested-crlf')?.topics);
+  });
+});
+
+describe('reading one file', () => {
+  it('reads files of any size whole, one after another, each with the hash of its own bytes', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'news-read-'));
+    const long = seedText(seedFields({ title: 'Long', excerpt: 'word '.repeat(40_000) }));
+    const short = seedText(seedFields({ title: 'Short' }));
+    writeFileSync(path.join(dir, 'long.md'), long);
+    writeFileSync(path.join(dir, 'short.md'), short);
+    const sha = (text: string) => createHash('sha256').update(text).digest('base64');
+    for (const [name, text, title] of [
+      ['long.md', long, 'Long'],
+      ['short.md', short, 'Short'],
+      ['long.md', long, 'Long'],
+    ] as const) {
+      const read = readSeed(path.join(dir, name), name);
+      expect(read.kind === 'parsed' && read.hash).toBe(sha(text));
+      expect(read.kind === 'parsed' && read.result.article?.title).toBe(title);
+    }
+    expect(long.length).toBeGreaterThan(200_000);
   });
 });
 
