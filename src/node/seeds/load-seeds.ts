@@ -2,7 +2,6 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Article } from '../../shared/article-schema.ts';
 import { compareNewestFirst } from '../../shared/feed-order.ts';
-import { mapLimit } from '../map-limit.ts';
 import { articleIds } from './article-id.ts';
 import type { PreparedArticle } from '../feed-data/build-feed-data.ts';
 import type { SeedIssue } from './issue.ts';
@@ -11,7 +10,7 @@ import { mergeDuplicates } from './merge-duplicates.ts';
 import { metaOf, openParseCache } from './parse-cache.ts';
 import { createParsePool } from './parse-pool.ts';
 import { readSeed, type FileResult } from './parse-seed.ts';
-import type { PooledRead } from './worker-wire.ts';
+import type { PooledRead, ReadRequest } from './worker-wire.ts';
 import type { SeedSummary } from './report.ts';
 
 /** What a folder holds, known without reading its unchanged articles back from the cache. */
@@ -37,8 +36,6 @@ export type SeedLoaderOptions = {
   cacheDir?: string;
 };
 
-/** Files read at once: enough to keep the disk and the parse workers busy, never EMFILE. */
-const readConcurrency = 256;
 /** Below this many files to parse, starting worker threads costs more than it saves. */
 const poolThreshold = 500;
 
@@ -81,15 +78,15 @@ export function createSeedLoader(options: SeedLoaderOptions = {}) {
       }
     }
 
-    // Many files to read (a first build, a new folder): on every core, this thread only waiting.
-    // A few: here, at once.
     const ids = articleIds(listing.files);
-    const pool = toRead.length > poolThreshold ? createParsePool() : undefined;
-    await mapLimit(toRead, readConcurrency, async ({ file, size, mtimeMs }) => {
-      const request = { full: prefix + file, file, knownHash: cache.meta(file)?.hash, id: ids.get(file) };
-      const read: PooledRead = pool
-        ? await pool.read(request)
-        : readSeed(request.full, file, request.knownHash);
+    const found = new Map(toRead.map((entry) => [entry.file, entry]));
+    const requests: ReadRequest[] = toRead.map(({ file }) => {
+      const knownHash = cache.meta(file)?.hash;
+      return { full: prefix + file, file, id: ids.get(file) ?? file, ...(knownHash ? { knownHash } : {}) };
+    });
+    const onRead = (request: ReadRequest, read: PooledRead) => {
+      const { file } = request;
+      const { size, mtimeMs } = found.get(file) ?? { size: 0, mtimeMs: 0 };
       if (read.kind === 'unreadable') {
         couldNotRead(file, read.reason);
       } else if (read.kind === 'unchanged') {
@@ -100,7 +97,15 @@ export function createSeedLoader(options: SeedLoaderOptions = {}) {
         cache.set(file, metaOf(read.hash, size, mtimeMs, read.result), read.result, read.prepared?.json);
         if (read.prepared) prepared.set(file, read.prepared);
       }
-    }).finally(() => pool?.close());
+    };
+    // Many files to read (a first build, a new folder): on every core, this thread only waiting.
+    // A few: here, at once.
+    if (requests.length > poolThreshold) {
+      const pool = createParsePool();
+      await pool.readAll(requests, onRead).finally(() => pool.close());
+    } else {
+      for (const request of requests) onRead(request, readSeed(request.full, request.file, request.knownHash));
+    }
     cache.keepOnly(new Set(listing.files.filter((file) => !unreadable.has(file))));
     cache.save();
 

@@ -5,83 +5,110 @@ import { fromWire, type ParseRequest, type ParseResponse, type PooledRead, type 
 
 export type ParsePool = {
   /**
-   * `readSeed` on a worker: the file is read, hashed and parsed there, not on this thread, and an
-   * accepted article comes with its prepared form (see PreparedArticle).
+   * `readSeed` on the workers for every request: each file is read, hashed and parsed there, not
+   * on this thread, and an accepted article comes with its prepared form (see PreparedArticle).
+   * `onRead` is called on this thread as each result arrives, in no particular order; the promise
+   * settles when every file has been read.
    */
+  readAll: (requests: readonly ReadRequest[], onRead: (request: ReadRequest, read: PooledRead) => void) => Promise<void>;
+  /** One file, the same way. */
   read: (request: ReadRequest) => Promise<PooledRead>;
   close: () => Promise<void>;
 };
 
 /** Files sent to a worker at once: few messages, yet every worker kept busy. */
 const batchSize = 64;
+/** Batches a worker holds at once: one to work on, more waiting, so that it never idles. */
+const batchesAhead = 3;
+
+type Batch = { requests: readonly ReadRequest[]; onRead: (request: ReadRequest, read: PooledRead) => void; done: () => void };
 
 /**
- * Reads and parses seed files on every core: `size` worker threads, each fed batches of paths in
- * turn, so that this thread neither reads nor hashes nor parses. If a worker cannot start (no tsx,
- * say), its files are read here instead: slower, same result.
+ * Reads and parses seed files on every core: `size` worker threads, each fed batches of paths, so
+ * that this thread neither reads nor hashes nor parses, and handles one message per batch rather
+ * than a promise per file. If a worker cannot start (no tsx, say), its files are read here
+ * instead: slower, same result.
  */
 export function createParsePool(size = availableParallelism()): ParsePool {
-  type Pending = ReadRequest & { resolve: (result: PooledRead) => void };
-  const waiting = new Map<number, Pending[]>();
+  const inFlight = new Map<number, Batch>();
+  const load = new Map<Worker, number>();
+  const queue: Batch[] = [];
   const workers: Worker[] = [];
   let broken = false;
-  let queue: Pending[] = [];
   let nextId = 0;
-  let nextWorker = 0;
-  let timer: ReturnType<typeof setImmediate> | undefined;
 
-  const parseHere = (batch: readonly Pending[]) => {
-    for (const item of batch) item.resolve(readSeed(item.full, item.file, item.knownHash));
+  const readHere = ({ requests, onRead, done }: Batch) => {
+    for (const request of requests) onRead(request, readSeed(request.full, request.file, request.knownHash));
+    done();
+  };
+
+  /** Hands queued batches to the least busy workers, up to `batchesAhead` each. */
+  const dispatch = () => {
+    while (queue.length > 0) {
+      if (broken) {
+        readHere(queue.shift() as Batch);
+        continue;
+      }
+      const worker = workers.reduce((a, b) => ((load.get(a) ?? 0) <= (load.get(b) ?? 0) ? a : b));
+      if ((load.get(worker) ?? 0) >= batchesAhead) return;
+      const batch = queue.shift() as Batch;
+      const id = nextId++;
+      inFlight.set(id, batch);
+      load.set(worker, (load.get(worker) ?? 0) + 1);
+      const message: ParseRequest = { id, files: [...batch.requests] };
+      worker.postMessage(message);
+    }
   };
 
   for (let i = 0; i < size; i += 1) {
     const worker = new Worker(new URL('./parse-worker-boot.mjs', import.meta.url));
     worker.on('message', ({ id, results }: ParseResponse) => {
-      const batch = waiting.get(id) ?? [];
-      waiting.delete(id);
-      batch.forEach((item, index) => {
-        const result = results[index];
-        item.resolve(result ? fromWire(result) : readSeed(item.full, item.file, item.knownHash));
-      });
+      const batch = inFlight.get(id);
+      inFlight.delete(id);
+      load.set(worker, (load.get(worker) ?? 1) - 1);
+      if (batch) {
+        batch.requests.forEach((request, index) => {
+          const result = results[index];
+          batch.onRead(request, result ? fromWire(result) : readSeed(request.full, request.file, request.knownHash));
+        });
+        batch.done();
+      }
+      dispatch();
     });
     worker.on('error', () => {
       broken = true;
-      for (const batch of waiting.values()) parseHere(batch);
-      waiting.clear();
+      const stranded = [...inFlight.values()];
+      inFlight.clear();
+      for (const batch of stranded) readHere(batch);
+      dispatch();
     });
     workers.push(worker);
+    load.set(worker, 0);
   }
 
-  const flush = () => {
-    timer = undefined;
-    const all = queue;
-    queue = [];
-    for (let start = 0; start < all.length; start += batchSize) {
-      const batch = all.slice(start, start + batchSize);
-      if (broken) {
-        parseHere(batch);
-        continue;
-      }
-      const id = nextId++;
-      waiting.set(id, batch);
-      const request: ParseRequest = {
-        id,
-        files: batch.map(({ full, file, knownHash, id }) => ({ full, file, knownHash, id })),
-      };
-      (workers[nextWorker++ % workers.length] as Worker).postMessage(request);
+  const readAll: ParsePool['readAll'] = async (requests, onRead) => {
+    const batches: Promise<void>[] = [];
+    for (let start = 0; start < requests.length; start += batchSize) {
+      batches.push(
+        new Promise<void>((done) => {
+          queue.push({ requests: requests.slice(start, start + batchSize), onRead, done });
+        }),
+      );
     }
+    dispatch();
+    await Promise.all(batches);
   };
 
   return {
-    read: (request) =>
-      new Promise((resolve) => {
-        queue.push({ ...request, resolve });
-        if (queue.length >= batchSize) flush();
-        else timer ??= setImmediate(flush);
-      }),
+    readAll,
+    read: async (request) => {
+      let answer: PooledRead | undefined;
+      await readAll([request], (_, read) => {
+        answer = read;
+      });
+      return answer as PooledRead;
+    },
     close: async () => {
-      if (timer) clearImmediate(timer);
-      flush();
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };
