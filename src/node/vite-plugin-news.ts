@@ -138,7 +138,8 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
     },
     async writeBundle() {
       if (!plan) return;
-      await plan.write();
+      // The parse cache is written in the background meanwhile (see createSeedLoader's scan).
+      await Promise.all([plan.write(), loader.saved()]);
       const files = `${plan.files.toLocaleString('en')} file${plan.files === 1 ? '' : 's'}`;
       config.logger.info(
         plan.kind === 'patch'

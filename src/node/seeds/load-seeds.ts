@@ -49,6 +49,13 @@ const poolThreshold = 500;
 export function createSeedLoader(options: SeedLoaderOptions = {}) {
   const cache = openParseCache(options.cacheDir);
   let root = '';
+  /** The parse cache being written, since the last scan (see ParseCache.save). */
+  let saving: Promise<void> = Promise.resolve();
+  const save = () => {
+    saving = cache.save();
+    // Heard by whoever awaits `saved()`; never an unhandled rejection meanwhile.
+    saving.catch(() => undefined);
+  };
   /** What the parse workers prepared of the articles they parsed in the last scan. */
   let prepared = new Map<string, PreparedArticle>();
 
@@ -107,7 +114,7 @@ export function createSeedLoader(options: SeedLoaderOptions = {}) {
       for (const request of requests) onRead(request, readSeed(request.full, request.file, request.knownHash));
     }
     cache.keepOnly(new Set(listing.files.filter((file) => !unreadable.has(file))));
-    cache.save();
+    save();
 
     const issues: SeedIssue[] = [...listing.issues, ...unreadable.values()];
     const hashes = new Map<string, string>();
@@ -150,7 +157,7 @@ export function createSeedLoader(options: SeedLoaderOptions = {}) {
       if (read.kind !== 'parsed') throw new Error(`${file} could not be read again; build again`);
       result = read.result;
       cache.set(file, metaOf(read.hash, size, mtimeMs, result), result);
-      cache.save();
+      save();
     }
     if (!result.article) throw new Error(`${file} changed while it was being read; build again`);
     return { id, ...result.article };
@@ -165,8 +172,12 @@ export function createSeedLoader(options: SeedLoaderOptions = {}) {
   async function load(folder: string): Promise<SeedLoad> {
     const scanned = await scan(folder);
     const articles = scanned.kept.map(article).sort(compareNewestFirst);
+    await saving;
     return { ...scanned, articles };
   }
 
-  return { scan, article, prepared: preparedOf, load };
+  /** Settles when the parse cache, as of the last scan, is on disk (scan writes it in the background). */
+  const saved = () => saving;
+
+  return { scan, article, prepared: preparedOf, load, saved };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SeedIssue } from './issue.ts';
@@ -117,8 +118,12 @@ export type ParseCache = {
   readonly size: number;
   /** Forgets every file not in `files` (deleted or renamed ones). */
   keepOnly: (files: ReadonlySet<string>) => void;
-  /** Writes the index and the shards that changed; each atomically (a temporary file, then a rename). */
-  save: () => void;
+  /**
+   * Writes the index and the shards that changed, as they are now; each atomically (a temporary
+   * file, then a rename), articles before the index, and after any earlier save. The files are
+   * written in the background: the promise settles once they are on disk.
+   */
+  save: () => Promise<void>;
 };
 
 /**
@@ -136,14 +141,15 @@ export function openParseCache(dir?: string): ParseCache {
       return [];
     }
   };
-  /** Writes `{ version, entries }`, each entry given as JSON text. */
-  const write = (name: string, entries: string[]) => {
-    if (!dir) return;
-    const target = path.join(dir, name);
+  /** `{ version, entries }`, each entry given as JSON text. */
+  const shardText = (entries: string[]) =>
+    `{"version":${JSON.stringify(version)},"entries":[${entries.join(',')}]}`;
+  const write = async (target: string, text: string) => {
     const temporary = `${target}.${process.pid}.tmp`;
-    writeFileSync(temporary, `{"version":${JSON.stringify(version)},"entries":[${entries.join(',')}]}`);
-    renameSync(temporary, target);
+    await writeFile(temporary, text);
+    await rename(temporary, target);
   };
+  let saving: Promise<void> = Promise.resolve();
 
   // Both tiers are split the same way, by path, so that an edit rewrites one small file of each.
   const metas = Array.from(
@@ -209,23 +215,27 @@ export function openParseCache(dir?: string): ParseCache {
       }
     },
     save: () => {
-      if (!dir || (dirtyMetas.size === 0 && dirtyResults.size === 0)) return;
-      mkdirSync(dir, { recursive: true });
+      if (!dir || (dirtyMetas.size === 0 && dirtyResults.size === 0)) return saving;
+      // The texts now, the writing in the background (while the build goes on with the feed).
       // Articles first: an index entry never points at an article that was not written.
-      for (const index of dirtyResults) {
-        write(
+      const files = [
+        ...[...dirtyResults].map((index): [string, string] => [
           `${index}.json`,
-          [...resultsOf(index)].map(([file, result]) => resultText(file, result)),
-        );
-      }
-      for (const index of dirtyMetas) {
-        write(
+          shardText([...resultsOf(index)].map(([file, result]) => resultText(file, result))),
+        ]),
+        ...[...dirtyMetas].map((index): [string, string] => [
           `index-${index}.json`,
-          [...(metas[index] ?? [])].map((entry) => JSON.stringify(packMeta(entry))),
-        );
-      }
+          shardText([...(metas[index] ?? [])].map((entry) => JSON.stringify(packMeta(entry)))),
+        ]),
+      ];
       dirtyResults.clear();
       dirtyMetas.clear();
+      // After the earlier saves, whether they succeeded or not (their callers heard about it).
+      saving = saving.catch(() => undefined).then(async () => {
+        await mkdir(dir, { recursive: true });
+        for (const [name, text] of files) await write(path.join(dir, name), text);
+      });
+      return saving;
     },
   };
 }
