@@ -271,7 +271,7 @@ describe('topic intent', () => {
   });
 
   it('fetches the top topics and the search base ahead once the first screen is up, so they answer from memory', async () => {
-    const { user, fetchMock } = renderApp(many, '/', { warmUp: true });
+    const { user, fetchMock, queryClient } = renderApp(many, '/', { warmUp: true });
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${publishedCount} articles`));
     // Nothing ahead of the first screen…
     expect(requested(fetchMock).every((file) => file.startsWith('a/'))).toBe(true);
@@ -285,8 +285,23 @@ describe('topic intent', () => {
         .filter((file) => !file.startsWith('a/')),
     ).toEqual(['s/base.json', 't/0/0.json', 't/0/ranks.json', 't/1/0.json', 't/1/ranks.json']);
 
+    // Each top topic's first screen was read ahead too, into the query cache…
+    const feeds = queryClient
+      .getQueryCache()
+      .findAll({ queryKey: ['news'] })
+      .filter((query) => query.queryKey[2] === 'feed' && query.state.data !== undefined);
+    const topicNames = feeds.flatMap((query) =>
+      (query.queryKey[3] as { topics: { name: string }[] }).topics.map((topic) => topic.name),
+    );
+    expect(topicNames.sort()).toEqual(['Even', 'Three']);
     const before = requested(fetchMock).length;
-    await user.click(screen.getByRole('checkbox', { name: 'Even' }));
+    // …so the click shows it with no loading state.
+    const even = many.filter((a, i) => a.published && i % 2 === 0);
+    const busy = await busyDuring(async () => {
+      await user.click(screen.getByRole('checkbox', { name: 'Even' }));
+      await waitFor(() => expect(titles().slice(0, 6)).toEqual(even.slice(0, 6).map((a) => a.title)));
+    });
+    expect(busy).not.toContain('true');
     await user.click(screen.getByRole('checkbox', { name: 'Three' }));
     const either = many.filter((a, i) => a.published && (i % 2 === 0 || i % 3 === 0));
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${either.length} articles`));

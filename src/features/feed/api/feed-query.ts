@@ -247,7 +247,12 @@ export function useWarmUp(index: NewsIndex, view: View, topics: readonly TopicSt
       loadSearch,
       () => client.query(dataFileQuery(index.base, dataPath.searchBase)),
       ...stats.flatMap((topic) => [
-        () => loadFirstScreen(client, index, { view, topics: [topic], words: [] }),
+        // Its first screen, fetched and read ahead: the click shows it in the render it causes.
+        async () => {
+          const request = { view, topics: [topic], words: [] };
+          await loadFirstScreen(client, index, request);
+          seedFirstScreen(client, index, request);
+        },
         () => client.query(dataFileQuery(index.base, dataPath.topicRanks(topic.id))),
       ]),
     ];
@@ -287,24 +292,23 @@ export function useWarmUp(index: NewsIndex, view: View, topics: readonly TopicSt
  */
 export function useSeedFeed(index: NewsIndex): (request: FeedRequest) => void {
   const client = useQueryClient();
-  return useCallback(
-    (request: FeedRequest) => {
-      const pages = feedPagesQuery(index, request);
-      if (client.getQueryData(pages.queryKey)) return;
-      const cursor = pages.initialPageParam;
-      let selection = noSelection;
-      if (cursor.kind === 'ranks') {
-        const now = selectionNow(client, index, request);
-        if (!now) return;
-        client.setQueryData(selectionQuery(index, request).queryKey, now);
-        selection = now;
-      }
-      const peek = cachePeek(client, index) as Peek;
-      const page = readFeed(index, request, cursor, selection, peek);
-      if (!isMissing(page)) client.setQueryData(pages.queryKey, { pages: [page], pageParams: [cursor] });
-    },
-    [client, index],
-  );
+  return useCallback((request: FeedRequest) => seedFirstScreen(client, index, request), [client, index]);
+}
+
+function seedFirstScreen(client: QueryClient, index: NewsIndex, request: FeedRequest): void {
+  const pages = feedPagesQuery(index, request);
+  if (client.getQueryData(pages.queryKey)) return;
+  const cursor = pages.initialPageParam;
+  let selection = noSelection;
+  if (cursor.kind === 'ranks') {
+    const now = selectionNow(client, index, request);
+    if (!now) return;
+    client.setQueryData(selectionQuery(index, request).queryKey, now);
+    selection = now;
+  }
+  const peek = cachePeek(client, index) as Peek;
+  const page = readFeed(index, request, cursor, selection, peek);
+  if (!isMissing(page)) client.setQueryData(pages.queryKey, { pages: [page], pageParams: [cursor] });
 }
 
 export function useFeedPages(index: NewsIndex, request: FeedRequest, enabled = true) {

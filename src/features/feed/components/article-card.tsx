@@ -1,8 +1,9 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { ExternalLink } from '../../../components/external-link.tsx';
 import { RelativeTime } from '../../../components/relative-time.tsx';
 import { RemoteImage } from '../../../components/remote-image.tsx';
 import type { Article } from '../../../shared/article-schema.ts';
+import { isTopicSelected } from '../../../shared/feed-data.ts';
 import { RelatedPanel } from '../../related/components/related-panel.tsx';
 import { RelatedToggle } from '../../related/components/related-toggle.tsx';
 import { TopicChips } from '../../topics/components/topic-chips.tsx';
@@ -18,14 +19,7 @@ type ArticleCardProps = {
   onToggleRelated: (id: string) => void;
 };
 
-export function ArticleCard({
-  article,
-  now,
-  selectedTopics,
-  onTopic,
-  expanded,
-  onToggleRelated,
-}: ArticleCardProps) {
+function Card({ article, now, selectedTopics, onTopic, expanded, onToggleRelated }: ArticleCardProps) {
   const id = useId();
   const titleId = `${id}-title`;
   const panelId = `${id}-related`;
@@ -79,3 +73,25 @@ export function ArticleCard({
     </article>
   );
 }
+
+/** The same card: the same article, time and panel, and the same of its topics chosen. */
+function sameCard(before: ArticleCardProps, after: ArticleCardProps): boolean {
+  return (
+    before.article === after.article &&
+    before.now === after.now &&
+    before.expanded === after.expanded &&
+    before.onTopic === after.onTopic &&
+    before.onToggleRelated === after.onToggleRelated &&
+    (before.selectedTopics === after.selectedTopics ||
+      before.article.topics.every(
+        (topic) =>
+          isTopicSelected(before.selectedTopics, topic) === isTopicSelected(after.selectedTopics, topic),
+      ))
+  );
+}
+
+/**
+ * One article of the feed. Memoised: choosing a topic re-renders only the cards that show it, so
+ * a click answers sooner (the handlers it is given must keep their identity, see useLatestCallback).
+ */
+export const ArticleCard = memo(Card, sameCard);

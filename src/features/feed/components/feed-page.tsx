@@ -19,6 +19,7 @@ import { useFeedParams } from '../hooks/use-feed-params.ts';
 import { useNow } from '../hooks/use-now.ts';
 import { ArticleCard } from './article-card.tsx';
 import { EmptyState } from './empty-state.tsx';
+import { useLatestCallback } from '../hooks/use-latest-callback.ts';
 import { FeedList } from './feed-list.tsx';
 import { LoadError } from './load-error.tsx';
 import { StatusLine } from './status-line.tsx';
@@ -60,16 +61,17 @@ export function FeedPage({ warmUp = true }: FeedPageProps) {
       : undefined;
   };
   const seed = useSeedFeed(index);
-  const onTopic = (topic: string) => {
+  // Stable handlers: memoised topic options and cards keep them across renders.
+  const onTopic = useLatestCallback((topic: string) => {
     const next = requestToggling(topic);
     if (next) seed(next);
     setParams(toggleTopic(params, topic));
-  };
+  });
   const prefetch = usePrefetchFeed(index);
-  const onTopicIntent = (topic: string) => {
+  const onTopicIntent = useLatestCallback((topic: string) => {
     const next = requestToggling(topic);
     if (next) prefetch(next);
-  };
+  });
   const clearTopics = () => setParams({ ...params, topics: [] });
   const showUnpublished = (show: boolean) => setParams({ ...params, showUnpublished: show });
   const prefetchSearch = usePrefetchSearch(index);

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { isTopicSelected } from '../../../shared/feed-data.ts';
 
 export type TopicCount = { name: string; count: number };
@@ -42,28 +42,15 @@ export function TopicFilter({
       ) : (
         <ul className="topic-list">
           {topics.map((topic, index) => (
-            <li key={topic.name}>
-              <label
-                className="topic-option"
-                onPointerEnter={() => onIntent?.(topic.name)}
-                onFocus={() => onIntent?.(topic.name)}
-              >
-                <input
-                  type="checkbox"
-                  checked={isTopicSelected(selected, topic.name)}
-                  onChange={() => onToggle(topic.name)}
-                  aria-describedby={`${id}-${index}`}
-                />
-                <span className="topic-name">{topic.name}</span>
-                <span className="topic-count" aria-hidden="true">
-                  {topic.count}
-                </span>
-              </label>
-              {/* Referenced by aria-describedby: "Portals, checkbox, 15 articles". */}
-              <span id={`${id}-${index}`} hidden>
-                {pluralize(topic.count, 'article')}
-              </span>
-            </li>
+            <TopicOption
+              key={topic.name}
+              name={topic.name}
+              count={topic.count}
+              checked={isTopicSelected(selected, topic.name)}
+              describedBy={`${id}-${index}`}
+              onToggle={onToggle}
+              onIntent={onIntent}
+            />
           ))}
         </ul>
       )}
@@ -85,3 +72,47 @@ export function TopicFilter({
     </fieldset>
   );
 }
+
+type TopicOptionProps = {
+  name: string;
+  count: number;
+  checked: boolean;
+  describedBy: string;
+  onToggle: (topic: string) => void;
+  onIntent: ((topic: string) => void) | undefined;
+};
+
+/** One topic's checkbox; memoised, so that a click re-renders the option it changed, not all of them. */
+const TopicOption = memo(function TopicOption({
+  name,
+  count,
+  checked,
+  describedBy,
+  onToggle,
+  onIntent,
+}: TopicOptionProps) {
+  return (
+    <li>
+      <label
+        className="topic-option"
+        onPointerEnter={() => onIntent?.(name)}
+        onFocus={() => onIntent?.(name)}
+      >
+        <input
+          type="checkbox"
+          checked={checked}
+          onChange={() => onToggle(name)}
+          aria-describedby={describedBy}
+        />
+        <span className="topic-name">{name}</span>
+        <span className="topic-count" aria-hidden="true">
+          {count}
+        </span>
+      </label>
+      {/* Referenced by aria-describedby: "Portals, checkbox, 15 articles". */}
+      <span id={describedBy} hidden>
+        {pluralize(count, 'article')}
+      </span>
+    </li>
+  );
+});
