@@ -134,6 +134,19 @@ describe('the feed over a paged data folder', () => {
     }
   });
 
+  it('a card that did not change since the last filter still filters from the current one', async () => {
+    const { user } = renderApp(many, '/?topic=Even');
+    await waitFor(() => expect(titles()[0]).toBe('Story 0'));
+    await user.type(screen.getByRole('searchbox', { name: 'Search articles' }), 'story');
+    await waitFor(() => expect(new URLSearchParams(window.location.search).get('q')).toBe('story'));
+    // Story 6 (Even and Three) kept its card through the search: its chip must know about it.
+    const card = screen.getByRole('article', { name: 'Story 6' });
+    await user.click(within(card).getByRole('button', { name: 'Filter by Three' }));
+    const params = new URLSearchParams(window.location.search);
+    expect(params.get('q')).toBe('story');
+    expect(params.getAll('topic')).toEqual(['Even', 'Three']);
+  });
+
   it('says when a search finds nothing, and clears it', async () => {
     const { user } = renderApp(many, '/?q=zebra');
     expect(await screen.findByText('No articles match “zebra”.')).toBeInTheDocument();
