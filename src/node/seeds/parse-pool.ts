@@ -29,7 +29,11 @@ type Batch = { requests: readonly ReadRequest[]; onRead: (request: ReadRequest, 
  * than a promise per file. If a worker cannot start (no tsx, say), its files are read here
  * instead: slower, same result.
  */
-export function createParsePool(size = availableParallelism()): ParsePool {
+export function createParsePool(
+  size = availableParallelism(),
+  /** The worker's script; tests give one that fails. */
+  script: URL = new URL('./parse-worker-boot.mjs', import.meta.url),
+): ParsePool {
   const inFlight = new Map<number, Batch>();
   const load = new Map<Worker, number>();
   const queue: Batch[] = [];
@@ -61,7 +65,7 @@ export function createParsePool(size = availableParallelism()): ParsePool {
   };
 
   for (let i = 0; i < size; i += 1) {
-    const worker = new Worker(new URL('./parse-worker-boot.mjs', import.meta.url));
+    const worker = new Worker(script);
     worker.on('message', ({ id, results }: ParseResponse) => {
       const batch = inFlight.get(id);
       inFlight.delete(id);

@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, uti
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../../bench/generate-corpus.ts';
 import { preparedByWorkers } from '../../../src/node/data-folder.ts';
@@ -235,6 +236,28 @@ describe('the parse cache on disk', () => {
     expect(pooled.articles).toHaveLength(700 - pooled.summary.filesRejected);
     expect(pooled.summary.filesRejected).toBe(0);
   }, 120_000);
+
+  it('reads every file on this thread when the workers cannot start, with the same results', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'news-pool-broken-'));
+    generateCorpus(dir, 150);
+    const broken = path.join(dir, 'broken-worker.mjs');
+    writeFileSync(broken, 'throw new Error("this worker cannot start");\n');
+    const pool = createParsePool(2, pathToFileURL(broken));
+    const names = readdirSync(dir).filter((name) => name.endsWith('.md'));
+    const reads = new Map<string, unknown>();
+    const calls: string[] = [];
+    await pool.readAll(
+      names.map((name) => ({ full: path.join(dir, name), file: name })),
+      (request, read) => {
+        calls.push(request.file);
+        reads.set(request.file, read);
+      },
+    );
+    await pool.close();
+    // Each file once, whatever was in flight when the workers failed.
+    expect(calls.sort()).toEqual([...names].sort());
+    for (const name of names) expect(reads.get(name), name).toEqual(readSeed(path.join(dir, name), name));
+  }, 60_000);
 
   it('ignores cache files that are corrupt', async () => {
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'news-cache-bad-'));
