@@ -98,7 +98,7 @@ export function planDataFolder(options: {
   const data = buildFeedData(
     scan.kept.map(loader.article).sort(compareNewestFirst),
     undefined,
-    preparedByWorkers(scan, loader),
+    preparedByWorkers(loader),
   );
   return {
     version: data.version,
@@ -115,17 +115,12 @@ export function planDataFolder(options: {
 }
 
 /**
- * For buildFeedData: an article's text and words as the parse workers prepared them in `scan`
- * (all of them in a cold build), so that this thread does not work them out again.
+ * For buildFeedData: an article's text, words and hash as the parse workers prepared them in the
+ * loader's last scan (all of them in a cold build), so that this thread does not work them out again.
  */
-export function preparedByWorkers(
-  scan: SeedScan,
-  loader: SeedLoader,
-): (article: Article) => ArticleDerived | undefined {
-  const files = new Map(scan.kept.map(({ file, id }) => [id, file]));
+export function preparedByWorkers(loader: SeedLoader): (article: Article) => ArticleDerived | undefined {
   return (article) => {
-    const file = files.get(article.id);
-    const prepared = file === undefined ? undefined : loader.prepared(file);
+    const prepared = loader.prepared(article.id);
     return prepared && derivedFromPrepared(article.id, prepared);
   };
 }

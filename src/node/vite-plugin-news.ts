@@ -57,7 +57,7 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
   async function reload(logger: Logger): Promise<SeedScan> {
     if (config.command === 'serve') {
       const result = await loader.load(seedsDir);
-      data = buildFeedData(result.articles, undefined, preparedByWorkers(result, loader));
+      data = buildFeedData(result.articles, undefined, preparedByWorkers(loader));
       report(logger, result);
       return result;
     }

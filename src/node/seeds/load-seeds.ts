@@ -56,7 +56,7 @@ export function createSeedLoader(options: SeedLoaderOptions = {}) {
     // Heard by whoever awaits `saved()`; never an unhandled rejection meanwhile.
     saving.catch(() => undefined);
   };
-  /** What the parse workers prepared of the articles they parsed in the last scan. */
+  /** What the parse workers prepared of the articles they parsed in the last scan, by article id. */
   let prepared = new Map<string, PreparedArticle>();
 
   async function scan(folder: string): Promise<SeedScan> {
@@ -102,7 +102,7 @@ export function createSeedLoader(options: SeedLoaderOptions = {}) {
       } else {
         stats.parsed += 1;
         cache.set(file, metaOf(read.hash, size, mtimeMs, read.result), read.result, read.prepared?.json);
-        if (read.prepared) prepared.set(file, read.prepared);
+        if (read.prepared && request.id !== undefined) prepared.set(request.id, read.prepared);
       }
     };
     // Many files to read (a first build, a new folder): on every core, this thread only waiting.
@@ -164,10 +164,10 @@ export function createSeedLoader(options: SeedLoaderOptions = {}) {
   }
 
   /**
-   * A kept file's article as a parse worker prepared it in the last scan (its JSON text and search
-   * words), when one did; see buildFeedData's `derived`.
+   * An article as a parse worker prepared it in the last scan (its JSON text, search words and
+   * text hash), by id, when one did; see buildFeedData's `derived`.
    */
-  const preparedOf = (file: string): PreparedArticle | undefined => prepared.get(file);
+  const preparedOf = (id: string): PreparedArticle | undefined => prepared.get(id);
 
   async function load(folder: string): Promise<SeedLoad> {
     const scanned = await scan(folder);

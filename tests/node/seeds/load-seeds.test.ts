@@ -192,7 +192,7 @@ describe('the parse cache on disk', () => {
     expect(pooled.stats).toEqual({ parsed: 700, cached: 0 });
     // What the workers prepared is what this thread would work out, and the cache they filled
     // (saved from their text) reads back as the same articles.
-    const prepared = preparedByWorkers(pooled, loader);
+    const prepared = preparedByWorkers(loader);
     expect(pooled.articles.every((article) => prepared(article) !== undefined)).toBe(true);
     for (const article of pooled.articles) {
       const derived = prepared(article);
