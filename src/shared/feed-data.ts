@@ -110,6 +110,8 @@ export function searchWords(text: string): string[] {
 
 /** Every run of letters and digits in `text`, normalised as the index stores words, however short. */
 function searchTokens(text: string): string[] {
+  // ASCII text (most of it) has no accents to remove and lowers the same in every locale.
+  if (!nonAscii.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   return (
     text
       .normalize('NFKD')
@@ -118,6 +120,8 @@ function searchTokens(text: string): string[] {
       .match(/[\p{L}\p{N}]+/gu) ?? []
   );
 }
+
+const nonAscii = /[\u0080-\uffff]/;
 
 /**
  * The first character of the word being typed at the end of `text`, while it is the only one

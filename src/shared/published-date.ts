@@ -2,6 +2,9 @@
 const isoPattern =
   /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
+/** The form of `Date.prototype.toISOString` for years 1000 to 9999. */
+const canonical = /^[1-9]\d{3}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /**
  * Parses an ISO 8601 date or date-time and returns it as a UTC ISO string, or undefined when
  * the text is not ISO 8601 or names a day that does not exist (2021-02-30).
@@ -10,6 +13,12 @@ const isoPattern =
 export function toUtcIso(value: unknown): string | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
   if (typeof value !== 'string') return undefined;
+  // Most dates are written as the answer already is (2021-03-04T07:00:00.000Z): when the Date
+  // parser reads one back to the very same text, the day exists and nothing needs converting.
+  if (canonical.test(value)) {
+    const time = Date.parse(value);
+    if (!Number.isNaN(time) && new Date(time).toISOString() === value) return value;
+  }
   const match = isoPattern.exec(value.trim());
   if (!match) return undefined;
   const [, year, month, day, hour = '00', minute = '00', second = '00', fraction = '', zone] = match;

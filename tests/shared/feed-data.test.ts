@@ -44,6 +44,28 @@ describe('data helpers', () => {
     expect(searchWords('東京 ニュース')).toEqual(['東京', 'ニュース']);
   });
 
+  it('splits plain ASCII text as it splits the same words among accented ones', () => {
+    const ascii = 'OpenAI ships GPT-5 to 3 regions; iOS_18 (beta) & Node.js v20: "Q4" earnings up 12%';
+    expect(searchWords(ascii)).toEqual([
+      'openai',
+      'ships',
+      'gpt',
+      'regions',
+      'ios',
+      '18',
+      'beta',
+      'node',
+      'js',
+      'v20',
+      'q4',
+      'earnings',
+      'up',
+      '12',
+    ]);
+    // The accent takes the text off the ASCII path; the other words must come out the same.
+    expect(searchWords(`${ascii} é`)).toEqual(searchWords(ascii));
+  });
+
   it('tells the first letter of a word being typed, while it is the only one', () => {
     expect(typedInitial('r')).toBe('r');
     expect(typedInitial('robot V')).toBe('v');

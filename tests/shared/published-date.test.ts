@@ -29,6 +29,18 @@ describe('toUtcIso', () => {
     expect(toUtcIso(input)).toBeUndefined();
   });
 
+  it('takes a date already in its answer form as it is, and still refuses a day that does not exist', () => {
+    expect(toUtcIso('2019-03-27T12:47:29.072Z')).toBe('2019-03-27T12:47:29.072Z');
+    expect(toUtcIso('2020-02-29T23:59:59.999Z')).toBe('2020-02-29T23:59:59.999Z');
+    for (const impossible of [
+      '2021-02-29T00:00:00.000Z',
+      '2021-04-31T12:00:00.000Z',
+      '2021-03-04T24:00:00.000Z',
+    ]) {
+      expect(toUtcIso(impossible), impossible).toBeUndefined();
+    }
+  });
+
   it('refuses values that are not text', () => {
     expect(toUtcIso(20210304)).toBeUndefined();
     expect(toUtcIso(null)).toBeUndefined();

@@ -94,6 +94,13 @@ describe('parseFrontMatter', () => {
     expect(result.message).toMatch(/aliases that expand too far/);
   });
 
+  it('reads an ampersand or asterisk in text as text, and a real anchor as an anchor', () => {
+    const text = parseFrontMatter(utf8('---\ntitle: "R&D spend * 2"\nexcerpt: A & B\n---\n'));
+    expect(text.ok && text.data).toEqual({ title: 'R&D spend * 2', excerpt: 'A & B' });
+    const anchored = parseFrontMatter(utf8('---\ntitle: &t Same\nexcerpt: *t\n---\n'));
+    expect(anchored.ok && anchored.data).toEqual({ title: 'Same', excerpt: 'Same' });
+  });
+
   it('keeps __proto__ and constructor keys as plain data, never touching Object.prototype', () => {
     const result = parseFrontMatter(
       utf8('---\ntitle: x\n__proto__:\n  polluted: yes\nconstructor:\n  prototype:\n    polluted: yes\n---\n'),
