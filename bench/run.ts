@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
@@ -37,6 +37,22 @@ const root = path.resolve(import.meta.dirname, '..');
 /** 52 keystrokes over words of the generator's vocabulary, prefixes of them, and a miss. */
 const searchQueries = ['robot vision', 'chip market', 'security patch', 'cloud', 'zebra'];
 const out = path.join(root, 'bench/out');
+
+/**
+ * Where earlier outputs wait until the run is over. This machine's ext4 runs without a journal,
+ * and then, to give a file a new inode, the kernel skips every inode freed in the last minute or
+ * more, checking each in turn (ext4's `recently_deleted`): 27,000 files written just after as many
+ * were deleted took 10 to 20 s of system time instead of 1 to 2. So nothing is deleted while a
+ * build (ours or hugo's) is being timed: an old output is moved here, a rename, and this folder is
+ * deleted once every figure is in.
+ */
+const trash = path.join(out, 'trash');
+let setAsideCount = 0;
+function setAside(dir: string): void {
+  if (!existsSync(dir)) return;
+  mkdirSync(trash, { recursive: true });
+  renameSync(dir, path.join(trash, `${process.pid}-${setAsideCount++}`));
+}
 
 function seconds(command: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
   const start = performance.now();
@@ -253,9 +269,10 @@ async function benchSize(articles: number, port: number): Promise<Row> {
   if (!existsSync(corpus) || readdirSync(corpus).length !== articles) generateCorpus(corpus, articles);
   const outDir = path.join(out, `dist-${articles}`);
   const env = { NEWS_SEEDS_DIR: corpus, NEWS_STRICT: '' };
-  rmSync(outDir, { recursive: true, force: true });
-  // The cold build starts without the plugin's parse cache (see src/node/vite-plugin-news.ts).
-  rmSync(path.join(root, 'node_modules/.vite/news-reader'), { recursive: true, force: true });
+  // The cold build starts with neither an output nor the plugin's parse cache (see
+  // src/node/vite-plugin-news.ts), as in a fresh clone.
+  setAside(outDir);
+  setAside(path.join(root, 'node_modules/.vite/news-reader'));
   const coldBuildSeconds = seconds(
     'npx',
     ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'silent'],
@@ -274,9 +291,10 @@ async function benchSize(articles: number, port: number): Promise<Row> {
   let hugoSeconds: number | null = null;
   if (hasHugo()) {
     const site = path.join(out, `hugo-${articles}`);
+    setAside(site);
     prepareHugoSite(corpus, site);
     hugoSeconds = seconds('hugo', ['--quiet', '--source', site, '--destination', path.join(site, 'public')]);
-    rmSync(site, { recursive: true, force: true });
+    setAside(site);
   }
 
   const stop = await serve(outDir, port);
@@ -348,6 +366,10 @@ const sizes = (sizesArg >= 0 ? (process.argv[sizesArg + 1] ?? '') : '1000,10000,
   .split(',')
   .map(Number);
 mkdirSync(out, { recursive: true });
+if (existsSync(trash)) {
+  console.error('bench: deleting what an interrupted run set aside (the first builds may be slower for it)…');
+  rmSync(trash, { recursive: true, force: true });
+}
 const rows: Row[] = [];
 for (const [index, size] of sizes.entries()) {
   console.error(`bench: ${size.toLocaleString('en')} articles…`);
@@ -359,3 +381,4 @@ writeFileSync(
   `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`,
 );
 console.log(`\nwritten to ${path.relative(root, path.join(out, 'results.json'))}`);
+rmSync(trash, { recursive: true, force: true });

@@ -107,8 +107,12 @@ export function planDataFolder(options: {
     files: [...data.paths()].length,
     write: async () => {
       rmSync(recordFile, { force: true });
-      await rm(dataRoot, { recursive: true, force: true });
-      await writeWhole(path.join(dataRoot, data.version), data);
+      const folder = path.join(dataRoot, data.version);
+      // An earlier folder is written over rather than deleted first: see reuseEarlierFolder.
+      const reused = reuseEarlierFolder(dataRoot, data.version, previous?.feed.version);
+      await writeWhole(folder, data);
+      if (reused) removeFilesNotIn(folder, new Set(data.paths()));
+      if (existsSync(dataRoot)) removeOthers(dataRoot, data.version);
       remember(data.snapshot);
     },
   };
@@ -177,6 +181,45 @@ async function writeWhole(folder: string, data: FeedData): Promise<void> {
     await made;
     await writeFile(target, data.render(file) ?? '');
   });
+}
+
+/**
+ * Makes `data/<version>` out of an earlier data folder, when there is one (the last build's, or
+ * any), by renaming it; true when it did. Writing a folder over an earlier one changes files in
+ * place, where deleting it first and writing anew would free and then allocate an inode per file:
+ * on an ext4 without a journal (this project's build machine), allocating tens of thousands of
+ * inodes just after freeing as many costs ten times as long (the kernel checks every recently
+ * freed inode it passes over, see ext4's `recently_deleted`).
+ */
+function reuseEarlierFolder(root: string, version: string, last: string | undefined): boolean {
+  const target = path.join(root, version);
+  if (existsSync(target)) return true;
+  let names: string[];
+  try {
+    names = readdirSync(root, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+  } catch {
+    return false;
+  }
+  const earlier = last !== undefined && names.includes(last) ? last : names[0];
+  if (earlier === undefined) return false;
+  renameSync(path.join(root, earlier), target);
+  return true;
+}
+
+/** Deletes every file under `folder` that is not in `keep` (paths relative to it), and emptied folders. */
+function removeFilesNotIn(folder: string, keep: ReadonlySet<string>): void {
+  const folders: string[] = [];
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    const full = path.join(entry.parentPath, entry.name);
+    if (entry.isDirectory()) folders.push(full);
+    else if (!keep.has(path.relative(folder, full).split(path.sep).join('/'))) rmSync(full, { force: true });
+  }
+  // Deepest first, so that a folder's emptied subfolders are gone before it is tried.
+  for (const dir of folders.sort((a, b) => b.length - a.length)) {
+    if (readdirSync(dir).length === 0) rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Earlier versions left in `data/` by a build that stopped before cleaning up. */

@@ -1,4 +1,13 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
@@ -154,12 +163,19 @@ describe('the news plugin', () => {
       const fresh = await buildWith(seeds);
       expect(dataFiles(outDir)).toEqual(dataFiles(fresh));
 
-      // A file removed changes every rank after it: the folder is written whole, and still right.
+      // A file removed changes every rank after it: the folder is written whole, and still right,
+      // over the earlier one (its files changed in place, not deleted and made again).
+      const firstPage = () => {
+        const [version] = readdirSync(path.join(outDir, 'data'));
+        return statSync(path.join(outDir, 'data', version ?? '', 'a', '0.json'), { bigint: true });
+      };
+      const before = firstPage();
       rmSync(file);
       const third: string[] = [];
       await buildWith(seeds, false, outDir, third);
       expect(third.join('\n')).toMatch(/files written/);
       expect(dataFiles(outDir)).toEqual(dataFiles(await buildWith(seeds)));
+      expect(firstPage().birthtimeNs).toBe(before.birthtimeNs);
     },
     60_000,
   );
