@@ -12,7 +12,6 @@ import {
   type FeedSnapshot,
 } from './feed-data/build-feed-data.ts';
 import { patchFeedData, type FeedPatch } from './feed-data/patch-feed-data.ts';
-import { mapLimit } from './map-limit.ts';
 import type { createSeedLoader, SeedScan } from './seeds/load-seeds.ts';
 import { pipelineVersion } from './seeds/parse-cache.ts';
 
@@ -40,9 +39,6 @@ export type DataFolderPlan = {
 };
 
 type SeedLoader = ReturnType<typeof createSeedLoader>;
-
-/** Files written at once: tens of thousands of small files at 100,000 articles. */
-const writeConcurrency = 16;
 
 export function planDataFolder(options: {
   scan: SeedScan;
@@ -168,19 +164,26 @@ function patchFromRecord(
   });
 }
 
+/**
+ * Writes every file of the folder, one after another, synchronously: 27,000 files at 100,000
+ * articles took 1.6 s this way against 4 s through fs/promises with 16 at once (a promise, a file
+ * handle and a trip through the thread pool per file). It yields now and then, so that what else
+ * is being written meanwhile (the parse cache) moves on too.
+ */
 async function writeWhole(folder: string, data: FeedData): Promise<void> {
-  const folders = new Map<string, Promise<unknown>>();
-  await mapLimit([...data.paths()], writeConcurrency, async (file) => {
+  const folders = new Set<string>();
+  let written = 0;
+  for (const file of data.paths()) {
     const target = path.join(folder, file);
     const dir = path.dirname(target);
-    let made = folders.get(dir);
-    if (!made) {
-      made = mkdir(dir, { recursive: true });
-      folders.set(dir, made);
+    if (!folders.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      folders.add(dir);
     }
-    await made;
-    await writeFile(target, data.render(file) ?? '');
-  });
+    writeFileSync(target, data.render(file) ?? '');
+    written += 1;
+    if (written % 500 === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /**

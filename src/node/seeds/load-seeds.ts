@@ -70,48 +70,55 @@ export function createSeedLoader(options: SeedLoaderOptions = {}) {
       unreadable.set(file, { severity: 'error', file, message: `could not be read: ${reason}` });
     };
 
-    // Same size and modification time as when it was parsed: not even read again. A synchronous
-    // stat is several times faster than a promise per file, and 100,000 of them take half a second.
-    const toRead: { file: string; size: number; mtimeMs: number }[] = [];
-    const prefix = root.endsWith(path.sep) ? root : root + path.sep; // path.join is slow 100,000 times
-    for (const file of listing.files) {
-      try {
-        const { size, mtimeMs } = statSync(prefix + file);
-        const meta = cache.meta(file);
-        if (meta && meta.size === size && meta.mtimeMs === mtimeMs) stats.cached += 1;
-        else toRead.push({ file, size, mtimeMs });
-      } catch (error) {
-        couldNotRead(file, error);
-      }
-    }
-
     const ids = articleIds(listing.files);
-    const found = new Map(toRead.map((entry) => [entry.file, entry]));
-    const requests: ReadRequest[] = toRead.map(({ file }) => {
-      const knownHash = cache.meta(file)?.hash;
-      return { full: prefix + file, file, id: ids.get(file) ?? file, ...(knownHash ? { knownHash } : {}) };
-    });
-    const onRead = (request: ReadRequest, read: PooledRead) => {
-      const { file } = request;
-      const { size, mtimeMs } = found.get(file) ?? { size: 0, mtimeMs: 0 };
-      if (read.kind === 'unreadable') {
-        couldNotRead(file, read.reason);
-      } else if (read.kind === 'unchanged') {
-        cache.restat(file, size, mtimeMs);
-        stats.cached += 1;
-      } else {
-        stats.parsed += 1;
-        cache.set(file, metaOf(read.hash, size, mtimeMs, read.result), read.result, read.prepared?.json);
-        if (read.prepared && request.id !== undefined) prepared.set(request.id, read.prepared);
+    // Files the cache cannot know of (at least this many will be parsed): when they are many, the
+    // workers start now, and boot (about a second) while this thread checks every file's stat.
+    let pool = listing.files.length - cache.size > poolThreshold ? createParsePool() : undefined;
+    try {
+      // Same size and modification time as when it was parsed: not even read again. A synchronous
+      // stat is several times faster than a promise per file, and 100,000 of them take half a second.
+      const toRead: { file: string; size: number; mtimeMs: number }[] = [];
+      const prefix = root.endsWith(path.sep) ? root : root + path.sep; // path.join is slow 100,000 times
+      for (const file of listing.files) {
+        try {
+          const { size, mtimeMs } = statSync(prefix + file);
+          const meta = cache.meta(file);
+          if (meta && meta.size === size && meta.mtimeMs === mtimeMs) stats.cached += 1;
+          else toRead.push({ file, size, mtimeMs });
+        } catch (error) {
+          couldNotRead(file, error);
+        }
       }
-    };
-    // Many files to read (a first build, a new folder): on every core, this thread only waiting.
-    // A few: here, at once.
-    if (requests.length > poolThreshold) {
-      const pool = createParsePool();
-      await pool.readAll(requests, onRead).finally(() => pool.close());
-    } else {
-      for (const request of requests) onRead(request, readSeed(request.full, request.file, request.knownHash));
+
+      const found = new Map(toRead.map((entry) => [entry.file, entry]));
+      const requests: ReadRequest[] = toRead.map(({ file }) => {
+        const knownHash = cache.meta(file)?.hash;
+        return { full: prefix + file, file, id: ids.get(file) ?? file, ...(knownHash ? { knownHash } : {}) };
+      });
+      const onRead = (request: ReadRequest, read: PooledRead) => {
+        const { file } = request;
+        const { size, mtimeMs } = found.get(file) ?? { size: 0, mtimeMs: 0 };
+        if (read.kind === 'unreadable') {
+          couldNotRead(file, read.reason);
+        } else if (read.kind === 'unchanged') {
+          cache.restat(file, size, mtimeMs);
+          stats.cached += 1;
+        } else {
+          stats.parsed += 1;
+          cache.set(file, metaOf(read.hash, size, mtimeMs, read.result), read.result, read.prepared?.json);
+          if (read.prepared && request.id !== undefined) prepared.set(request.id, read.prepared);
+        }
+      };
+      // Many files to read (a first build, a new folder): on every core, this thread only waiting.
+      // A few: here, at once.
+      if (requests.length > poolThreshold) {
+        pool ??= createParsePool();
+        await pool.readAll(requests, onRead);
+      } else {
+        for (const request of requests) onRead(request, readSeed(request.full, request.file, request.knownHash));
+      }
+    } finally {
+      await pool?.close();
     }
     cache.keepOnly(new Set(listing.files.filter((file) => !unreadable.has(file))));
     save();
