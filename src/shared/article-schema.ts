@@ -59,6 +59,16 @@ export const articleSchema = z.strictObject({
     .optional(),
 });
 
+/**
+ * What a card shows, as the data folder's pages hold it: the article without its related coverage
+ * (most of its size, and read only when a panel opens), with how many items that coverage has and
+ * the article's rank (its place in the full feed, which names the file that holds the coverage).
+ */
+export const articleSummarySchema = articleSchema
+  .omit({ related: true })
+  .extend({ rank: z.number().int().nonnegative(), relatedCount: z.number().int().nonnegative() });
+
 export type Article = z.output<typeof articleSchema>;
+export type ArticleSummary = z.output<typeof articleSummarySchema>;
 export type ArticleFields = Omit<Article, 'id'>;
 export type RelatedItem = Article['related'][number];

@@ -1,4 +1,4 @@
-import type { Article } from './article-schema.ts';
+import type { ArticleSummary, RelatedItem } from './article-schema.ts';
 
 /**
  * The contract between the build (src/node/feed-data) and the browser: what the plugin writes
@@ -36,8 +36,11 @@ export type NewsIndex = {
   topicTotal: Record<View, number>;
 };
 
-/** A page of a stream: articles newest first, with their ranks. */
-export type DataPage = { ranks: number[]; articles: Article[] };
+/** A page of a stream: articles newest first (as cards show them), with their ranks. */
+export type DataPage = { ranks: number[]; articles: ArticleSummary[] };
+
+/** The related coverage of the articles of one page of the full feed, in the same order. */
+export type RelatedPage = RelatedItem[][];
 
 /**
  * Ascending ranks, stored whichever way is shorter: deltas (`[3, 2, 4]` for 3, 5, 9), or, for a
@@ -56,6 +59,8 @@ export const topicsShown = 30;
 export const dataPath = {
   /** All articles, newest first, `pageSize` per page. */
   page: (page: number) => `a/${page}.json`,
+  /** The related coverage of the articles of `a/<page>.json` (a `RelatedPage`). */
+  relatedPage: (page: number) => `r/${page}.json`,
   /** The articles of one topic, newest first. */
   topicPage: (topic: number, page: number) => `t/${topic}/${page}.json`,
   /** The ranks of one topic's articles, delta-encoded, for unions and searches. */
@@ -65,6 +70,12 @@ export const dataPath = {
   searchBase: 's/base.json',
   searchShard: (key: string) => `s/${key}.json`,
 };
+
+/** Where the related coverage of the article at `rank` is: a file, and its place in it. */
+export const relatedOf = (rank: number, pageSize: number) => ({
+  file: dataPath.relatedPage(Math.floor(rank / pageSize)),
+  slot: rank % pageSize,
+});
 
 /** The ranks file of a topic: published ranks and all ranks. */
 export type TopicRanks = Record<View, RankList>;

@@ -1,4 +1,4 @@
-import type { Article } from './article-schema.ts';
+import type { ArticleSummary } from './article-schema.ts';
 import type { DataPage, View } from './feed-data.ts';
 
 /**
@@ -51,7 +51,7 @@ export type MergeCursor = { kind: 'merge'; consumed: number[] };
 /** How far a read of a rank list has got. */
 export type RankCursor = { kind: 'ranks'; offset: number };
 
-export type StreamPage<C> = { articles: Article[]; next: C | null };
+export type StreamPage<C> = { articles: ArticleSummary[]; next: C | null };
 
 /**
  * The next `want` articles of the union of `sources` (each newest first), newest first, each
@@ -66,11 +66,11 @@ export function readMergedNow(
   peek: Peek,
 ): StreamPage<MergeCursor> | Missing {
   const consumed = sources.map((_, i) => cursor.consumed[i] ?? 0);
-  const articles: Article[] = [];
+  const articles: ArticleSummary[] = [];
   while (articles.length < want) {
     // The newest head among the sources still open; ranks ascend in feed order.
     let best = Number.POSITIVE_INFINITY;
-    let bestArticle: Article | undefined;
+    let bestArticle: ArticleSummary | undefined;
     const heads: number[] = [];
     for (const [i, source] of sources.entries()) {
       if ((consumed[i] ?? 0) >= source.count) {
@@ -114,7 +114,7 @@ export function readRanksNow(
   if (missing.length > 0) return { missing };
   const articles = wanted.map((rank) => {
     const page = peek(file(Math.floor(rank / pageSize))) as DataPage;
-    return page.articles[rank % pageSize] as Article;
+    return page.articles[rank % pageSize] as ArticleSummary;
   });
   return { articles, next: end < ranks.length ? { kind: 'ranks', offset: end } : null };
 }

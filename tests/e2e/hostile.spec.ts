@@ -76,6 +76,9 @@ test('the adversarial set: nothing runs, nothing unsafe is linked, every valid t
     // One at a time: each panel that opens moves (and may unmount) the cards below it.
     const closed = page.getByRole('button', { name: /^\d+ related$/, expanded: false });
     while ((await closed.count()) > 0) await closed.first().click();
+    // Their items load as they open: every one of them is on the page before it is collected.
+    await expect(page.getByText(/^Loading \d+ related stor/)).toHaveCount(0);
+    await expect(page.getByRole('alert')).toHaveCount(0);
     const playButtons = page.getByRole('button', { name: /^Play video: / });
     while ((await playButtons.count()) > 0) {
       await playButtons.first().click();

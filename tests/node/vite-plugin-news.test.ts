@@ -16,9 +16,10 @@ import { describe, expect, it } from 'vitest';
 import { cspPlugin } from '../../src/node/vite-plugin-csp.ts';
 import { newsPlugin } from '../../src/node/vite-plugin-news.ts';
 import { articleSchema, type Article } from '../../src/shared/article-schema.ts';
-import type { DataPage, NewsIndex } from '../../src/shared/feed-data.ts';
+import type { NewsIndex } from '../../src/shared/feed-data.ts';
 import { allCases, brokenCases } from '../fixtures/hostile/cases.ts';
 import { writeHostileFolder } from '../fixtures/hostile/write-folder.ts';
+import { articlesInFolder } from '../fixtures/articles.ts';
 
 const corpus = '../shared/corpus/smartable-power-apps';
 
@@ -63,13 +64,13 @@ function securedValues(dir: string): string[] {
     .filter((value): value is string => value !== undefined);
 }
 
-/** The full feed as the browser pages through it: data/<version>/a/0.json, 1.json, … */
+/** The full feed as the browser pages through it (data/<version>/a/0.json, 1.json, …), related coverage included. */
 function shippedArticles(outDir: string): Article[] {
   const [version] = readdirSync(path.join(outDir, 'data'));
-  const pages = path.join(outDir, 'data', version ?? '', 'a');
-  return readdirSync(pages)
-    .sort((x, y) => parseInt(x) - parseInt(y))
-    .flatMap((name) => (JSON.parse(readFileSync(path.join(pages, name), 'utf8')) as DataPage).articles);
+  const folder = path.join(outDir, 'data', version ?? '');
+  return articlesInFolder((file) =>
+    existsSync(path.join(folder, file)) ? readFileSync(path.join(folder, file), 'utf8') : undefined,
+  );
 }
 
 describe('the news plugin', () => {

@@ -11,7 +11,7 @@ import {
   type RankCursor,
   type Source,
 } from '../../src/shared/feed-stream.ts';
-import { makeArticle } from '../fixtures/articles.ts';
+import { makeArticle, summaryOf } from '../fixtures/articles.ts';
 
 const pageSize = 3;
 const articles: Article[] = Array.from({ length: 20 }, (_, i) =>
@@ -23,6 +23,8 @@ const articles: Article[] = Array.from({ length: 20 }, (_, i) =>
   }),
 );
 const data = buildFeedData(articles, pageSize);
+/** As the pages hold them: the articles are already newest first, so each one's rank is its index. */
+const summaries = articles.map(summaryOf);
 const topics = JSON.parse(data.render(dataPath.topics) ?? '') as { id: number; name: string; a: number }[];
 const topic = (name: string) => topics.find((t) => t.name === name) as { id: number; a: number };
 const source = (name: string): Source => ({
@@ -117,7 +119,7 @@ describe('reading the data folder', () => {
     expect(page.next).toEqual({ kind: 'ranks', offset: 3 });
     expect(loaded.sort()).toEqual(['a/0.json', 'a/3.json']);
     const last = await read(3);
-    expect(last).toEqual({ articles: [articles[19]], next: null });
+    expect(last).toEqual({ articles: [summaries[19]], next: null });
   });
 
   it('answers in the same call from the files at hand, and otherwise names the ones it lacks', () => {
@@ -130,7 +132,7 @@ describe('reading the data folder', () => {
     // Four articles need two pages of three: the second is named, nothing is fetched.
     expect(readMergedNow(all, 'a', start, 4, pageSize, at('a/0.json'))).toEqual({ missing: ['a/1.json'] });
     const page = readMergedNow(all, 'a', start, 4, pageSize, at('a/0.json', 'a/1.json'));
-    expect(page).toEqual({ articles: articles.slice(0, 4), next: { kind: 'merge', consumed: [4] } });
+    expect(page).toEqual({ articles: summaries.slice(0, 4), next: { kind: 'merge', consumed: [4] } });
     // A rank list names every page it lacks at once, so that they are fetched side by side.
     expect(readRanksNow([1, 10, 19], { kind: 'ranks', offset: 0 }, 3, pageSize, dataPath.page, at())).toEqual(
       {

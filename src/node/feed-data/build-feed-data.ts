@@ -44,41 +44,93 @@ export type FeedSnapshot = {
 };
 
 /**
- * What the build works out of each article alone: its JSON text (written once, reused by every
- * page that holds it), the words it is found by, and the hash of its text. A cold build has them
- * from the parse workers (see PreparedArticle), so this thread does not work them out again for
- * 100,000 articles.
+ * What the build works out of each article alone: its fields as JSON, split into what a card
+ * shows and its related coverage (each written once, and reused by every page that holds the
+ * article), the words it is found by, and the hash of its text. A cold build has them from the
+ * parse workers (see PreparedArticle), so this thread does not work them out again for 100,000
+ * articles.
  */
-export type ArticleDerived = { text: string; words: Iterable<string>; textHash?: string };
+export type ArticleDerived = {
+  /** The fields but `related`, as JSON. */
+  json: string;
+  /** `related`, as JSON. */
+  related: string;
+  relatedCount: number;
+  words: Iterable<string>;
+  textHash?: string;
+};
 
 /**
- * What a parse worker sends of an accepted article: its fields as JSON, its words joined by
+ * What a parse worker sends of an accepted article: `ArticleDerived` with its words joined by
  * spaces, and, when it was told the article's id, the hash of its text under that id.
  */
-export type PreparedArticle = { json: string; words: string; hashed?: { id: string; textHash: string } };
+export type PreparedArticle = {
+  json: string;
+  related: string;
+  relatedCount: number;
+  words: string;
+  hashed?: { id: string; textHash: string };
+};
 
-/** `JSON.stringify({ id, ...fields })`, from the fields' JSON: the id first, then the fields in order. */
-const articleText = (id: string, json: string): string =>
+/** `{"id":…,<fields>}` from the fields' JSON: the id first, then the fields in order. */
+const withId = (id: string, json: string): string =>
   json === '{}' ? `{"id":${JSON.stringify(id)}}` : `{"id":${JSON.stringify(id)},${json.slice(1)}`;
+
+/** An article's whole text, the one its hash is taken of: the id, the fields, then `related`. */
+const articleText = (id: string, json: string, related: string): string =>
+  `${withId(id, json).slice(0, -1)},"related":${related}}`;
+
+/** The fields of a prepared article as JSON (`related` last), as the parse cache keeps them. */
+export const preparedFieldsJson = ({ json, related }: Pick<PreparedArticle, 'json' | 'related'>): string =>
+  json === '{}' ? `{"related":${related}}` : `${json.slice(0, -1)},"related":${related}}`;
+
+/** An `ArticleSummary` as JSON: the id, the rank, the fields but `related`, and its count. */
+const summaryText = (id: string, rank: number, { json, relatedCount }: ArticleDerived): string =>
+  `{"id":${JSON.stringify(id)},"rank":${rank},${json === '{}' ? '' : `${json.slice(1, -1)},`}"relatedCount":${relatedCount}}`;
 
 /** Worked out where the file is parsed (on a parse worker, for a large folder). */
 export function prepareArticle(fields: ArticleFields, id?: string): PreparedArticle {
-  const json = JSON.stringify(fields);
+  const { related, ...rest } = fields;
+  const json = JSON.stringify(rest);
+  const relatedJson = JSON.stringify(related);
   return {
     json,
+    related: relatedJson,
+    relatedCount: related.length,
     words: [...indexedWords(fields)].join(' '),
-    ...(id === undefined ? {} : { hashed: { id, textHash: textHash(articleText(id, json)) } }),
+    ...(id === undefined ? {} : { hashed: { id, textHash: textHash(articleText(id, json, relatedJson)) } }),
   };
 }
 
 /** The article `{ id, ...fields }`'s derived data, from its fields' prepared form. */
-export function derivedFromPrepared(id: string, { json, words, hashed }: PreparedArticle): ArticleDerived {
+export function derivedFromPrepared(
+  id: string,
+  { json, related, relatedCount, words, hashed }: PreparedArticle,
+): ArticleDerived {
   return {
-    text: articleText(id, json),
+    json,
+    related,
+    relatedCount,
     words: words === '' ? [] : words.split(' '),
     ...(hashed?.id === id ? { textHash: hashed.textHash } : {}),
   };
 }
+
+/** An article's derived data, worked out here. */
+export function deriveArticle(article: Article): ArticleDerived {
+  const { id, ...fields } = article;
+  return derivedFromPrepared(id, prepareArticle(fields, id));
+}
+
+/** The hash of an article's text (see articleText). */
+export const articleHash = (id: string, derived: ArticleDerived): string =>
+  derived.textHash ?? textHash(articleText(id, derived.json, derived.related));
+
+/** What the data folder's files hold of an article: its summary's text at `rank`, and its related coverage's. */
+export const articleTexts = (id: string, rank: number, derived: ArticleDerived) => ({
+  summary: summaryText(id, rank, derived),
+  related: derived.related,
+});
 
 type TopicEntry = TopicStat & { ranks: number[]; published: number[] };
 
@@ -97,15 +149,17 @@ export function buildFeedData(
   derived?: (article: Article) => ArticleDerived | undefined,
 ): FeedData {
   const articles = [...input].sort(compareNewestFirst);
-  const known = articles.map((article) => derived?.(article));
+  const known = articles.map((article) => derived?.(article) ?? deriveArticle(article));
   const byKey = new Map<string, TopicEntry>();
   const postings = new Map<string, number[]>();
   const published: number[] = [];
   let publishedCount = 0;
 
-  // Each article is written to JSON once: the version is a hash of these, and every page that
-  // holds the article (the full feed's, each of its topics') reuses the same text.
-  const texts = articles.map((article, rank) => known[rank]?.text ?? JSON.stringify(article));
+  // Each article is written to JSON once: every page that holds it (the full feed's, each of its
+  // topics') reuses the same summary, and its related coverage is in the full feed's file only.
+  const texts = articles.map((article, rank) =>
+    articleTexts(article.id, rank, known[rank] as ArticleDerived),
+  );
   for (const [rank, article] of articles.entries()) {
     if (article.published) {
       publishedCount += 1;
@@ -124,7 +178,7 @@ export function buildFeedData(
         entry.published.push(rank);
       }
     }
-    for (const word of known[rank]?.words ?? indexedWords(article)) {
+    for (const word of known[rank]?.words ?? []) {
       const ranks = postings.get(word);
       if (ranks) ranks.push(rank);
       else postings.set(word, [rank]);
@@ -160,13 +214,20 @@ export function buildFeedData(
     const ranks = range(number * pageSize, Math.min(count, (number + 1) * pageSize)).map(rankAt);
     return renderPage(
       ranks,
-      ranks.map((rank) => texts[rank] ?? ''),
+      ranks.map((rank) => texts[rank]?.summary ?? ''),
     );
   };
 
   function render(file: string): string | undefined {
     let match: RegExpExecArray | null;
     if ((match = /^a\/(\d+)\.json$/.exec(file))) return page(articles.length, (i) => i, Number(match[1]));
+    if ((match = /^r\/(\d+)\.json$/.exec(file))) {
+      const number = Number(match[1]);
+      if (number >= pages(articles.length)) return undefined;
+      return renderRelatedPage(
+        texts.slice(number * pageSize, (number + 1) * pageSize).map((text) => text.related),
+      );
+    }
     if ((match = /^t\/(\d+)\/(\d+)\.json$/.exec(file))) {
       const topic = topics[Number(match[1])];
       return topic && page(topic.a, (i) => topic.ranks[i] ?? 0, Number(match[2]));
@@ -191,6 +252,7 @@ export function buildFeedData(
 
   function* paths(): Iterable<string> {
     for (let n = 0; n < pages(articles.length); n += 1) yield dataPath.page(n);
+    for (let n = 0; n < pages(articles.length); n += 1) yield dataPath.relatedPage(n);
     for (const topic of topics) {
       for (let n = 0; n < pages(topic.a); n += 1) yield dataPath.topicPage(topic.id, n);
       yield dataPath.topicRanks(topic.id);
@@ -206,7 +268,7 @@ export function buildFeedData(
     topics: topics.filter((topic) => shown.has(topic)).map(stat),
     topicTotal: { p: topics.filter((topic) => topic.p > 0).length, a: topics.length },
   };
-  const textHashes = texts.map((text, rank) => known[rank]?.textHash ?? textHash(text));
+  const textHashes = articles.map((article, rank) => articleHash(article.id, known[rank] as ArticleDerived));
   const version = feedVersion(pageSize, textHashes);
   return {
     version,
@@ -238,6 +300,11 @@ export function feedVersion(pageSize: number, textHashes: readonly string[]): st
 /** A `DataPage` as JSON, from each article's JSON text (written once per article, reused by every page). */
 export function renderPage(ranks: readonly number[], texts: readonly string[]): string {
   return `{"ranks":${JSON.stringify(ranks)},"articles":[${texts.join(',')}]}`;
+}
+
+/** A `RelatedPage` as JSON, from each article's related coverage as JSON. */
+export function renderRelatedPage(texts: readonly string[]): string {
+  return `[${texts.join(',')}]`;
 }
 
 /** A `SearchShard`: its words in code-unit order, whatever order they were found in. */

@@ -1,9 +1,11 @@
-import type { Article } from '../../shared/article-schema.ts';
+import type { Article, ArticleSummary } from '../../shared/article-schema.ts';
 import {
   dataPath,
+  relatedOf,
   searchShardKey,
   topicKey,
   type DataPage,
+  type RelatedPage,
   type SearchBase,
   type SearchShard,
   type TopicRanks,
@@ -11,12 +13,15 @@ import {
 } from '../../shared/feed-data.ts';
 import { flaggedRanks, rankListFlags } from '../../shared/ranks.ts';
 import {
+  articleHash,
+  articleTexts,
+  deriveArticle,
   feedVersion,
   indexedWords,
   renderPage,
+  renderRelatedPage,
   renderSearchBase,
   renderShard,
-  textHash,
   type FeedSnapshot,
 } from './build-feed-data.ts';
 
@@ -26,8 +31,8 @@ export type FeedPatch = { snapshot: FeedSnapshot; files: Map<string, string | nu
 /**
  * Updates a data folder for articles that changed in place: same id, date, publication state and
  * topics, so every article keeps its rank and every list its members. Only the files an edited
- * article appears in are rewritten: its page of the feed, its page of each of its topics, and the
- * search shards of the words it gained or lost. The result is the folder `buildFeedData` would
+ * article appears in are rewritten: its page of the feed and of its related coverage, its page of
+ * each of its topics, and the search shards of the words it gained or lost. The result is the folder `buildFeedData` would
  * write for the new articles, file for file.
  *
  * `read` gives a file of the previous folder. Returns undefined when the change is not of that
@@ -51,12 +56,13 @@ export function patchFeedData(
   };
   const rankOf = new Map(previous.ids.map((id, rank) => [id, rank]));
   const pages = new Map<string, DataPage>();
+  const relatedPages = new Map<string, RelatedPage>();
   const shards = new Map<string, Map<string, number[]> | undefined>();
   const textHashes = [...previous.textHashes];
   let topics: Map<string, TopicStat> | undefined;
 
   /** The page of `file` that holds `rank`, with the article replaced, or false. */
-  const replaceIn = (file: string, rank: number, article: Article): boolean => {
+  const replaceIn = (file: string, rank: number, article: ArticleSummary): boolean => {
     const page = pages.get(file) ?? (load(file) as DataPage | undefined);
     const at = page?.ranks.indexOf(rank) ?? -1;
     if (!page || at < 0) return false;
@@ -96,11 +102,19 @@ export function patchFeedData(
     ) {
       return undefined;
     }
-    const text = JSON.stringify(article);
-    if (textHash(text) === textHashes[rank]) continue;
-    textHashes[rank] = textHash(text);
+    const derived = deriveArticle(article);
+    const hash = articleHash(article.id, derived);
+    if (hash === textHashes[rank]) continue;
+    textHashes[rank] = hash;
 
-    replaceIn(pageFile, rank, article);
+    const texts = articleTexts(article.id, rank, derived);
+    const summary = JSON.parse(texts.summary) as ArticleSummary;
+    replaceIn(pageFile, rank, summary);
+    const related = relatedOf(rank, pageSize);
+    const coverage = relatedPages.get(related.file) ?? (load(related.file) as RelatedPage | undefined);
+    if (!coverage || coverage.length <= related.slot) return undefined;
+    coverage[related.slot] = JSON.parse(texts.related) as RelatedPage[number];
+    relatedPages.set(related.file, coverage);
     topics ??= new Map(
       ((load(dataPath.topics) as TopicStat[] | undefined) ?? []).map((topic) => [
         topicKey(topic.name),
@@ -112,13 +126,13 @@ export function patchFeedData(
       const ranks = topic && (load(dataPath.topicRanks(topic.id)) as TopicRanks | undefined);
       if (!topic || !ranks) return undefined;
       const at = flaggedRanks(rankListFlags(size, [ranks.a])).indexOf(rank);
-      if (at < 0 || !replaceIn(dataPath.topicPage(topic.id, Math.floor(at / pageSize)), rank, article)) {
+      if (at < 0 || !replaceIn(dataPath.topicPage(topic.id, Math.floor(at / pageSize)), rank, summary)) {
         return undefined;
       }
     }
 
     const wordsBefore = indexedWords(before);
-    const wordsAfter = indexedWords(article);
+    const wordsAfter = new Set(derived.words);
     for (const word of wordsBefore) {
       if (wordsAfter.has(word)) continue;
       const postings = shardOf(searchShardKey(word));
@@ -151,6 +165,9 @@ export function patchFeedData(
         page.articles.map((article) => JSON.stringify(article)),
       ),
     );
+  }
+  for (const [file, coverage] of relatedPages) {
+    files.set(file, renderRelatedPage(coverage.map((items) => JSON.stringify(items))));
   }
   let shardSetChanged = false;
   for (const [key, postings] of shards) {

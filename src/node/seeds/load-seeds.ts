@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Article } from '../../shared/article-schema.ts';
 import { compareNewestFirst } from '../../shared/feed-order.ts';
 import { articleIds } from './article-id.ts';
-import type { PreparedArticle } from '../feed-data/build-feed-data.ts';
+import { preparedFieldsJson, type PreparedArticle } from '../feed-data/build-feed-data.ts';
 import type { SeedIssue } from './issue.ts';
 import { listSeedFiles } from './list-files.ts';
 import { mergeDuplicates } from './merge-duplicates.ts';
@@ -105,7 +105,7 @@ export function createSeedLoader(options: SeedLoaderOptions = {}) {
           stats.cached += 1;
         } else {
           stats.parsed += 1;
-          cache.set(file, metaOf(read.hash, size, mtimeMs, read.result), read.result, read.prepared?.json);
+          cache.set(file, metaOf(read.hash, size, mtimeMs, read.result), read.result, read.prepared && preparedFieldsJson(read.prepared));
           if (read.prepared && request.id !== undefined) prepared.set(request.id, read.prepared);
         }
       };

@@ -43,6 +43,8 @@ export function fromWire(read: WireRead): PooledRead {
   if (read.kind !== 'parsed') return read;
   const { hash, issues, prepared } = read;
   if (!prepared) return { kind: 'parsed', hash, result: { issues } };
+  // `related` last, as in the fields' JSON the parse cache keeps (see preparedFieldsJson).
   const article = JSON.parse(prepared.json) as ArticleFields;
+  article.related = JSON.parse(prepared.related) as ArticleFields['related'];
   return { kind: 'parsed', hash, result: { article, issues }, prepared };
 }

@@ -75,23 +75,52 @@ describe('the feed', () => {
   });
 
   it('opens the related panel in place, each item linking to its own source', async () => {
-    const { user } = renderApp([seedLike], '/?unpublished=1');
+    const { user, fetchMock } = renderApp([seedLike], '/?unpublished=1');
     const button = await screen.findByRole('button', { name: '5 related' });
     expect(button).toHaveAttribute('aria-expanded', 'false');
     expect(screen.queryByRole('list', { name: /Related coverage/ })).not.toBeInTheDocument();
+    // The feed's pages say how many there are; the items themselves wait until they are wanted.
+    expect(fetchMock.mock.calls.map(([url]) => url).filter((url) => url.includes('/r/'))).toEqual([]);
 
     await user.click(button);
     expect(button).toHaveAttribute('aria-expanded', 'true');
-    const panel = screen.getByRole('list', {
+    const panel = await screen.findByRole('list', {
       name: 'Related coverage: Facebook’s new computer vision model',
     });
-    expect(button).toHaveAttribute('aria-controls', panel.id);
+    // aria-controls names the panel by id, which no Testing Library query looks up.
+    // eslint-disable-next-line testing-library/no-node-access
+    expect(document.getElementById(button.getAttribute('aria-controls') ?? '')).toContainElement(panel);
     const links = within(panel).getAllByRole('link');
     expect(links.map((link) => link.getAttribute('href'))).toEqual(related.map((item) => item.url));
     for (const link of links) expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+    expect(fetchMock.mock.calls.map(([url]) => url).filter((url) => url.includes('/r/'))).toEqual([
+      '/data/test/r/0.json',
+    ]);
 
     await user.click(button);
     expect(screen.queryByRole('list', { name: /Related coverage/ })).not.toBeInTheDocument();
+    // Opened again, it answers from memory.
+    await user.click(button);
+    expect(screen.getByRole('list', { name: /Related coverage/ })).toBeInTheDocument();
+  });
+
+  it('starts loading related coverage when a pointer rests on its button', async () => {
+    const { user, fetchMock } = renderApp([seedLike], '/?unpublished=1');
+    const button = await screen.findByRole('button', { name: '5 related' });
+    await user.hover(button);
+    await waitFor(() => expect(fetchMock.mock.calls.map(([url]) => url)).toContain('/data/test/r/0.json'));
+  });
+
+  it('says when related coverage cannot be loaded, and loads it on a retry', async () => {
+    const { user, recover } = renderApp([seedLike], '/?unpublished=1', { failing: /\/r\// });
+    await user.click(await screen.findByRole('button', { name: '5 related' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The related coverage could not be loaded. The server answered 503');
+    recover();
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    const panel = await screen.findByRole('list', { name: /Related coverage/ });
+    expect(within(panel).getAllByRole('link')).toHaveLength(5);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('works from the keyboard alone', async () => {
@@ -104,7 +133,7 @@ describe('the feed', () => {
     expect(screen.getByRole('status')).toHaveTextContent('1 article');
     screen.getByRole('button', { name: '5 related' }).focus();
     await user.keyboard('{Enter}');
-    expect(screen.getByRole('list', { name: /Related coverage/ })).toBeInTheDocument();
+    expect(await screen.findByRole('list', { name: /Related coverage/ })).toBeInTheDocument();
   });
 
   it('lists in the order of the build (newest first) and filters by topic, with counts, in the URL', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  articleHash,
   buildFeedData,
   derivedFromPrepared,
   indexedWords,
@@ -13,13 +14,14 @@ import {
   topicsShown,
   type DataPage,
   type RankList,
+  type RelatedPage,
   type SearchBase,
   type SearchShard,
   type TopicRanks,
   type TopicStat,
 } from '../../../src/shared/feed-data.ts';
 import { flaggedRanks, flagsFromBits, rankListFlags } from '../../../src/shared/ranks.ts';
-import { makeArticle } from '../../fixtures/articles.ts';
+import { articlesInFolder, makeArticle, summaryOf } from '../../fixtures/articles.ts';
 
 const day = (n: number) => new Date(Date.UTC(2021, 0, 31 - n)).toISOString();
 
@@ -60,9 +62,30 @@ describe('the data folder', () => {
   it('pages the full feed newest first, whatever the input order, with each article’s rank', () => {
     const pages = [0, 1, 2].map((n) => read(data, dataPath.page(n)) as DataPage);
     expect(pages.map((page) => page.ranks)).toEqual([[0, 1], [2, 3], [4]]);
-    expect(pages.flatMap((page) => page.articles)).toEqual([ai, apps, draft, plain, old]);
+    expect(pages.flatMap((page) => page.articles)).toEqual([ai, apps, draft, plain, old].map(summaryOf));
     expect(data.render(dataPath.page(3))).toBeUndefined();
     expect(data.render('a/-1.json')).toBeUndefined();
+  });
+
+  it('keeps related coverage out of the pages, in one file per page of the full feed', () => {
+    const withCoverage = makeArticle({
+      publishedAt: day(5),
+      related: [
+        { title: 'Follow-up', url: 'https://example.com/follow-up', type: 'article' },
+        { title: 'Video', url: 'https://example.com/video', type: 'video', provider: { name: 'Tube' } },
+      ],
+    });
+    const folder = buildFeedData([...articles, withCoverage], 2);
+    const page = read(folder, dataPath.page(2)) as DataPage;
+    expect(page.articles.map(({ rank, relatedCount }) => [rank, relatedCount])).toEqual([
+      [4, 0],
+      [5, 2],
+    ]);
+    expect(folder.render(dataPath.page(2))).not.toContain('Follow-up');
+    expect(read(folder, dataPath.relatedPage(2)) as RelatedPage).toEqual([[], withCoverage.related]);
+    expect(read(folder, dataPath.relatedPage(0)) as RelatedPage).toEqual([[], []]);
+    expect(folder.render(dataPath.relatedPage(3))).toBeUndefined();
+    expect(articlesInFolder(folder.render)).toEqual([ai, apps, draft, plain, old, withCoverage]);
   });
 
   it('counts both views and lists topics case-insensitively, in their first spelling, commonest first', () => {
@@ -79,9 +102,12 @@ describe('the data folder', () => {
   it('pages each topic and lists its ranks for both views', () => {
     expect(read(data, dataPath.topicPage(0, 0)) as DataPage).toEqual({
       ranks: [0, 2],
-      articles: [ai, draft],
+      articles: [summaryOf(ai, 0), summaryOf(draft, 2)],
     });
-    expect(read(data, dataPath.topicPage(0, 1)) as DataPage).toEqual({ ranks: [4], articles: [old] });
+    expect(read(data, dataPath.topicPage(0, 1)) as DataPage).toEqual({
+      ranks: [4],
+      articles: [summaryOf(old, 4)],
+    });
     const ranks = read(data, dataPath.topicRanks(0)) as TopicRanks;
     expect(ranksOf(ranks.a)).toEqual([0, 2, 4]);
     expect(ranksOf(ranks.p)).toEqual([0, 4]);
@@ -125,14 +151,20 @@ describe('the data folder', () => {
     const [article] = articles as [Article, ...Article[]];
     const { id, ...fields } = article;
     const made = derivedFromPrepared(id, prepareArticle(fields, id));
+    const { related, ...rest } = fields;
     expect(made).toEqual({
-      text: JSON.stringify(article),
+      json: JSON.stringify(rest),
+      related: JSON.stringify(related),
+      relatedCount: related.length,
       words: [...indexedWords(article)],
-      textHash: textHash(JSON.stringify(article)),
+      textHash: textHash(JSON.stringify({ id, ...rest, related })),
     });
     const other = derivedFromPrepared('other-id', prepareArticle(fields, id));
-    expect(other.text).toBe(JSON.stringify({ ...article, id: 'other-id' }));
+    expect(other.json).toBe(made.json);
     expect(other.textHash).toBeUndefined();
+    expect(articleHash('other-id', other)).toBe(
+      textHash(JSON.stringify({ id: 'other-id', ...rest, related })),
+    );
   });
 
   it('changes its version with the content and the page size, and only then', () => {

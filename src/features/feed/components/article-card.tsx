@@ -2,7 +2,7 @@ import { memo, useId } from 'react';
 import { ExternalLink } from '../../../components/external-link.tsx';
 import { RelativeTime } from '../../../components/relative-time.tsx';
 import { RemoteImage } from '../../../components/remote-image.tsx';
-import type { Article } from '../../../shared/article-schema.ts';
+import type { ArticleSummary } from '../../../shared/article-schema.ts';
 import { isTopicSelected } from '../../../shared/feed-data.ts';
 import { RelatedPanel } from '../../related/components/related-panel.tsx';
 import { RelatedToggle } from '../../related/components/related-toggle.tsx';
@@ -10,16 +10,26 @@ import { TopicChips } from '../../topics/components/topic-chips.tsx';
 import { CardMedia } from './card-media.tsx';
 
 type ArticleCardProps = {
-  article: Article;
+  article: ArticleSummary;
   now: number;
   selectedTopics: readonly string[];
   onTopic: (topic: string) => void;
   /** Whether the related panel is open; kept by the feed, so it survives the card scrolling away. */
   expanded: boolean;
   onToggleRelated: (id: string) => void;
+  /** The reader is about to open the related panel of the article at this rank. */
+  onRelatedIntent: (rank: number) => void;
 };
 
-function Card({ article, now, selectedTopics, onTopic, expanded, onToggleRelated }: ArticleCardProps) {
+function Card({
+  article,
+  now,
+  selectedTopics,
+  onTopic,
+  expanded,
+  onToggleRelated,
+  onRelatedIntent,
+}: ArticleCardProps) {
   const id = useId();
   const titleId = `${id}-title`;
   const panelId = `${id}-related`;
@@ -55,17 +65,24 @@ function Card({ article, now, selectedTopics, onTopic, expanded, onToggleRelated
           </p>
         )}
         <TopicChips topics={article.topics} selected={selectedTopics} onToggle={onTopic} />
-        {article.related.length > 0 && (
+        {article.relatedCount > 0 && (
           <>
             <RelatedToggle
-              count={article.related.length}
+              count={article.relatedCount}
               expanded={expanded}
               controls={panelId}
               describedBy={titleId}
               onToggle={() => onToggleRelated(article.id)}
+              onIntent={() => onRelatedIntent(article.rank)}
             />
             {expanded && (
-              <RelatedPanel id={panelId} items={article.related} articleTitle={article.title} now={now} />
+              <RelatedPanel
+                id={panelId}
+                rank={article.rank}
+                count={article.relatedCount}
+                articleTitle={article.title}
+                now={now}
+              />
             )}
           </>
         )}
@@ -82,6 +99,7 @@ function sameCard(before: ArticleCardProps, after: ArticleCardProps): boolean {
     before.expanded === after.expanded &&
     before.onTopic === after.onTopic &&
     before.onToggleRelated === after.onToggleRelated &&
+    before.onRelatedIntent === after.onRelatedIntent &&
     (before.selectedTopics === after.selectedTopics ||
       before.article.topics.every(
         (topic) =>

@@ -1,8 +1,8 @@
 import { RemoteImage } from '../../../components/remote-image.tsx';
-import type { Article } from '../../../shared/article-schema.ts';
+import type { ArticleSummary } from '../../../shared/article-schema.ts';
 import { VideoEmbed } from '../../video/components/video-embed.tsx';
 
-type CardMediaProps = { article: Article };
+type CardMediaProps = { article: ArticleSummary };
 
 /**
  * The card's picture in a fixed 16:9 frame, so nothing shifts whether the image loads, fails

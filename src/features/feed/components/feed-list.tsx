@@ -13,19 +13,19 @@ import {
   type FocusEvent,
   type ReactNode,
 } from 'react';
-import type { Article } from '../../../shared/article-schema.ts';
+import type { ArticleSummary } from '../../../shared/article-schema.ts';
 
 type FeedListProps = {
   /** The articles are the previous list's while the next one loads. */
   stale: boolean;
-  articles: readonly Article[];
+  articles: readonly ArticleSummary[];
   /** How many articles match in all, loaded or not: what screen readers announce as the set size. */
   total: number;
   hasMore: boolean;
   onNeedMore: () => void;
   /** Changes when the reader asks for another list (filters, search): the list goes back to its top. */
   listKey: string;
-  renderArticle: (article: Article) => ReactNode;
+  renderArticle: (article: ArticleSummary) => ReactNode;
 };
 
 /**

@@ -1,7 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { Article } from '../../../shared/article-schema.ts';
+import type { ArticleSummary } from '../../../shared/article-schema.ts';
 import { searchWords, topicKey, type TopicStat } from '../../../shared/feed-data.ts';
 import { toggleTopic } from '../../../shared/feed-params.ts';
+import { usePrefetchRelated } from '../../related/api/related-query.ts';
 import { SearchBox } from '../../search/components/search-box.tsx';
 import { useTopicChoices } from '../../topics/api/topic-stats.ts';
 import { TopicFilter } from '../../topics/components/topic-filter.tsx';
@@ -84,6 +85,7 @@ export function FeedPage({ warmUp = true }: FeedPageProps) {
   const onNeedMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  const prefetchRelated = usePrefetchRelated(index);
   const toggleRelated = useCallback((id: string) => {
     setExpanded((open) => {
       const next = new Set(open);
@@ -102,7 +104,7 @@ export function FeedPage({ warmUp = true }: FeedPageProps) {
   useWarmUp(index, view, choices.offered, warmUp && state === 'success');
   // The list on screen is the previous one while the next loads: say so, and dim it.
   const stale = count.status === 'success' && (pages.isPlaceholderData || count.stale);
-  const renderArticle = (article: Article) => (
+  const renderArticle = (article: ArticleSummary) => (
     <ArticleCard
       article={article}
       now={now}
@@ -110,6 +112,7 @@ export function FeedPage({ warmUp = true }: FeedPageProps) {
       onTopic={onTopic}
       expanded={expanded.has(article.id)}
       onToggleRelated={toggleRelated}
+      onRelatedIntent={prefetchRelated}
     />
   );
 

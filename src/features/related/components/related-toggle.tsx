@@ -4,10 +4,19 @@ type RelatedToggleProps = {
   controls: string;
   describedBy: string;
   onToggle: () => void;
+  /** The reader is about to press it: a pointer rests on it, or the keyboard reached it. */
+  onIntent: () => void;
 };
 
 /** The disclosure button, "5 related", that opens the related panel in place. */
-export function RelatedToggle({ count, expanded, controls, describedBy, onToggle }: RelatedToggleProps) {
+export function RelatedToggle({
+  count,
+  expanded,
+  controls,
+  describedBy,
+  onToggle,
+  onIntent,
+}: RelatedToggleProps) {
   return (
     <button
       type="button"
@@ -16,6 +25,8 @@ export function RelatedToggle({ count, expanded, controls, describedBy, onToggle
       aria-controls={controls}
       aria-describedby={describedBy}
       onClick={onToggle}
+      onPointerEnter={onIntent}
+      onFocus={onIntent}
     >
       <span className="chevron" aria-hidden="true" />
       {count} related

@@ -1,0 +1,34 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { RelatedItem } from '../../../shared/article-schema.ts';
+import { relatedOf, type NewsIndex, type RelatedPage } from '../../../shared/feed-data.ts';
+import { dataFileQuery } from '../../feed/api/data-files.ts';
+
+/**
+ * The related coverage of the article at `rank`, read when its panel opens: the pages of the feed
+ * hold only how many items there are, and the items themselves are in one small file per page of
+ * the full feed (see src/shared/feed-data.ts), fetched once and shared by every view.
+ */
+export function useRelatedCoverage(index: NewsIndex, rank: number) {
+  const { file, slot } = relatedOf(rank, index.pageSize);
+  return useQuery({
+    ...dataFileQuery<RelatedPage>(index.base, file),
+    select: (page: RelatedPage): RelatedItem[] => page[slot] ?? [],
+  });
+}
+
+/**
+ * Starts loading an article's related coverage when the reader shows the intent to open it (a
+ * pointer resting on the button, the button reached with the keyboard), so that the panel opens
+ * with its items. A failure is not shown here: the panel's own query meets it again, and says so.
+ */
+export function usePrefetchRelated(index: NewsIndex): (rank: number) => void {
+  const client = useQueryClient();
+  return useCallback(
+    (rank: number) => {
+      const { file } = relatedOf(rank, index.pageSize);
+      client.query(dataFileQuery<RelatedPage>(index.base, file)).catch(() => undefined);
+    },
+    [client, index],
+  );
+}
