@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SeedIssue } from './issue.ts';
 import type { FileResult } from './parse-seed.ts';
+import { writeFiles } from '../write-files.ts';
 
 /**
  * What a rebuild needs to know of a parsed file without its article: what identifies the content
@@ -25,6 +25,9 @@ export type FileMeta = {
  * a rebuild after one edit reads the index and one shard of articles, and rewrites one of each.
  */
 const shardCount = 64;
+
+/** A save larger than this is written on a worker thread; a few edited files' shards are written at once. */
+const backgroundBytes = 4 << 20;
 
 let pipeline: string | undefined;
 
@@ -144,11 +147,6 @@ export function openParseCache(dir?: string): ParseCache {
   /** `{ version, entries }`, each entry given as JSON text. */
   const shardText = (entries: string[]) =>
     `{"version":${JSON.stringify(version)},"entries":[${entries.join(',')}]}`;
-  const write = async (target: string, text: string) => {
-    const temporary = `${target}.${process.pid}.tmp`;
-    await writeFile(temporary, text);
-    await rename(temporary, target);
-  };
   let saving: Promise<void> = Promise.resolve();
 
   // Both tiers are split the same way, by path, so that an edit rewrites one small file of each.
@@ -230,10 +228,15 @@ export function openParseCache(dir?: string): ParseCache {
       ];
       dirtyResults.clear();
       dirtyMetas.clear();
-      // After the earlier saves, whether they succeeded or not (their callers heard about it).
+      // After the earlier saves, whether they succeeded or not (their callers heard about it). In
+      // order, each under a temporary name first; a large save (a first build) on a worker thread,
+      // so that it is written while this thread builds the feed.
+      const bytes = files.reduce((total, [, text]) => total + text.length, 0);
       saving = saving.catch(() => undefined).then(async () => {
-        await mkdir(dir, { recursive: true });
-        for (const [name, text] of files) await write(path.join(dir, name), text);
+        await writeFiles(
+          files.map(([name, text]) => [path.join(dir, name), text]),
+          { writers: bytes > backgroundBytes ? 1 : 0, atomic: true },
+        );
       });
       return saving;
     },
