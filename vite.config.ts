@@ -17,6 +17,7 @@ export default defineConfig({
   test: {
     // Two cores shared with builds and a browser: time enough for a slow run, never a target.
     testTimeout: 20_000,
+    globalSetup: ['tests/global-setup.ts'],
     // CI also writes a JSON report, which .ci/run adds up into its closing "N passed, N failed" line.
     reporters: process.env.CI ? ['default', 'json'] : ['default'],
     outputFile: { json: 'test-results/unit-report.json' },
