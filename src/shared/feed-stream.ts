@@ -1,5 +1,5 @@
 import type { ArticleSummary } from './article-schema.ts';
-import type { DataPage, View } from './feed-data.ts';
+import { dataPath, topicSlot, type DataPage, type View } from './feed-data.ts';
 
 /**
  * Reading the data folder page by page, with the fetching left to the caller. Each reader is
@@ -43,8 +43,23 @@ export async function readAll<T, F>(
   }
 }
 
-/** A list of articles stored as pages: `count` articles, page `n` in `file(n)`. */
-export type Source = { count: number; file: (page: number) => string };
+/** A list of articles stored in files: `count` articles, the `i`-th of them in `locate(i)`. */
+export type Source = { count: number; locate: (i: number) => { file: string; slot: number } };
+
+/** The full feed: `count` articles, `pageSize` to a file. */
+export const feedSource = (count: number, pageSize: number): Source => ({
+  count,
+  locate: (i) => ({ file: dataPath.page(Math.floor(i / pageSize)), slot: i % pageSize }),
+});
+
+/** A topic's own files (see topicSlot). */
+export const topicSource = (topic: { id: number; a: number }, pageSize: number): Source => ({
+  count: topic.a,
+  locate: (i) => {
+    const { page, slot } = topicSlot(i, pageSize);
+    return { file: dataPath.topicPage(topic.id, page), slot };
+  },
+});
 
 /** How far a merged read has got: articles consumed from each source. */
 export type MergeCursor = { kind: 'merge'; consumed: number[] };
@@ -62,7 +77,6 @@ export function readMergedNow(
   view: View,
   cursor: MergeCursor,
   want: number,
-  pageSize: number,
   peek: Peek,
 ): StreamPage<MergeCursor> | Missing {
   const consumed = sources.map((_, i) => cursor.consumed[i] ?? 0);
@@ -77,10 +91,9 @@ export function readMergedNow(
         heads.push(Number.POSITIVE_INFINITY);
         continue;
       }
-      const file = source.file(Math.floor((consumed[i] ?? 0) / pageSize));
+      const { file, slot } = source.locate(consumed[i] ?? 0);
       const page = peek(file);
       if (!page) return { missing: [file] };
-      const slot = (consumed[i] ?? 0) % pageSize;
       const rank = page.ranks[slot] ?? Number.POSITIVE_INFINITY;
       heads.push(rank);
       if (rank < best) {

@@ -3,9 +3,11 @@ import { buildFeedData } from '../../src/node/feed-data/build-feed-data.ts';
 import type { Article } from '../../src/shared/article-schema.ts';
 import { dataPath, type DataPage } from '../../src/shared/feed-data.ts';
 import {
+  feedSource,
   readAll,
   readMergedNow,
   readRanksNow,
+  topicSource,
   type MergeCursor,
   type Peek,
   type RankCursor,
@@ -27,10 +29,7 @@ const data = buildFeedData(articles, pageSize);
 const summaries = articles.map(summaryOf);
 const topics = JSON.parse(data.render(dataPath.topics) ?? '') as { id: number; name: string; a: number }[];
 const topic = (name: string) => topics.find((t) => t.name === name) as { id: number; a: number };
-const source = (name: string): Source => ({
-  count: topic(name).a,
-  file: (n) => dataPath.topicPage(topic(name).id, n),
-});
+const source = (name: string): Source => topicSource(topic(name), pageSize);
 
 function loader() {
   const loaded: string[] = [];
@@ -44,14 +43,8 @@ function loader() {
 type Load = (file: string) => Promise<DataPage>;
 
 /** One merged read, fetching what it lacks, as the feed's queries do. */
-const readMerged = (
-  sources: Source[],
-  view: 'p' | 'a',
-  cursor: MergeCursor,
-  want: number,
-  size: number,
-  load: Load,
-) => readAll((peek: Peek) => readMergedNow(sources, view, cursor, want, size, peek), load);
+const readMerged = (sources: Source[], view: 'p' | 'a', cursor: MergeCursor, want: number, load: Load) =>
+  readAll((peek: Peek) => readMergedNow(sources, view, cursor, want, peek), load);
 
 /** One read of a rank list, fetching what it lacks. */
 const readRanks = (
@@ -68,7 +61,7 @@ async function readToEnd(sources: Source[], view: 'p' | 'a', want: number) {
   const titles: string[] = [];
   let cursor: MergeCursor | null = { kind: 'merge', consumed: [] };
   while (cursor) {
-    const page = await readMerged(sources, view, cursor, want, pageSize, load);
+    const page = await readMerged(sources, view, cursor, want, load);
     titles.push(...page.articles.map((article) => article.title));
     cursor = page.next;
   }
@@ -89,8 +82,20 @@ describe('reading the data folder', () => {
     );
   });
 
+  it('reads a topic from a small first file and larger later ones', async () => {
+    const { loaded, load } = loader();
+    const even = source('Even');
+    const first = await readMerged([even], 'a', { kind: 'merge', consumed: [] }, pageSize, load);
+    expect(loaded).toEqual([dataPath.topicPage(topic('Even').id, 0)]);
+    // The other seven of its ten articles are all in its second file.
+    const rest = await readMerged([even], 'a', first.next as MergeCursor, 50, load);
+    expect(rest.articles).toHaveLength(7);
+    expect(rest.next).toBeNull();
+    expect(loaded).toEqual([0, 1].map((page) => dataPath.topicPage(topic('Even').id, page)));
+  });
+
   it('reads the full feed, published only by default', async () => {
-    const all: Source = { count: articles.length, file: dataPath.page };
+    const all = feedSource(articles.length, pageSize);
     expect(await readToEnd([all], 'p', 5)).toEqual(expected((i) => i % 4 !== 3));
     expect(await readToEnd([all], 'a', 5)).toEqual(expected(() => true));
   });
@@ -98,11 +103,10 @@ describe('reading the data folder', () => {
   it('fetches only the pages it needs for what it returns', async () => {
     const { loaded, load } = loader();
     const page = await readMerged(
-      [{ count: articles.length, file: dataPath.page }],
+      [feedSource(articles.length, pageSize)],
       'a',
       { kind: 'merge', consumed: [] },
       4,
-      pageSize,
       load,
     );
     expect(page.articles).toHaveLength(4);
@@ -127,11 +131,11 @@ describe('reading the data folder', () => {
       const pages = new Map(files.map((file) => [file, JSON.parse(data.render(file) ?? '') as DataPage]));
       return (file: string) => pages.get(file);
     };
-    const all: Source[] = [{ count: articles.length, file: dataPath.page }];
+    const all: Source[] = [feedSource(articles.length, pageSize)];
     const start: MergeCursor = { kind: 'merge', consumed: [] };
     // Four articles need two pages of three: the second is named, nothing is fetched.
-    expect(readMergedNow(all, 'a', start, 4, pageSize, at('a/0.json'))).toEqual({ missing: ['a/1.json'] });
-    const page = readMergedNow(all, 'a', start, 4, pageSize, at('a/0.json', 'a/1.json'));
+    expect(readMergedNow(all, 'a', start, 4, at('a/0.json'))).toEqual({ missing: ['a/1.json'] });
+    const page = readMergedNow(all, 'a', start, 4, at('a/0.json', 'a/1.json'));
     expect(page).toEqual({ articles: summaries.slice(0, 4), next: { kind: 'merge', consumed: [4] } });
     // A rank list names every page it lacks at once, so that they are fetched side by side.
     expect(readRanksNow([1, 10, 19], { kind: 'ranks', offset: 0 }, 3, pageSize, dataPath.page, at())).toEqual(
@@ -144,7 +148,7 @@ describe('reading the data folder', () => {
   it('fetches each missing file once, however many times a read is tried again', async () => {
     const { loaded, load } = loader();
     const union = [source('Even'), source('Three')];
-    const page = await readMerged(union, 'a', { kind: 'merge', consumed: [] }, 8, pageSize, load);
+    const page = await readMerged(union, 'a', { kind: 'merge', consumed: [] }, 8, load);
     expect(page.articles).toHaveLength(8);
     expect(new Set(loaded).size).toBe(loaded.length);
   });

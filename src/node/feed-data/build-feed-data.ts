@@ -7,6 +7,8 @@ import {
   searchShardKey,
   searchWords,
   topicKey,
+  topicPageCount,
+  topicPageRange,
   topicsShown,
   type NewsIndex,
   type SearchBase,
@@ -208,10 +210,26 @@ export function buildFeedData(
   ]);
 
   const pages = (count: number) => Math.ceil(count / pageSize);
-  /** Page `number` (a `DataPage`, as JSON) of a list of `count` articles whose i-th has rank `rankAt(i)`. */
-  const page = (count: number, rankAt: (i: number) => number, number: number): string | undefined => {
-    if (!Number.isInteger(number) || number < 0 || number >= pages(count)) return undefined;
-    const ranks = range(number * pageSize, Math.min(count, (number + 1) * pageSize)).map(rankAt);
+  /** The positions of the feed's page `number`, or of a topic's (see topicSlot). */
+  const feedRange = (number: number, count: number): [number, number] => [
+    number * pageSize,
+    Math.min(count, (number + 1) * pageSize),
+  ];
+  const topicRange = (number: number, count: number) => topicPageRange(number, count, pageSize);
+  /**
+   * Page `number` (a `DataPage`, as JSON) of a list of `count` articles whose i-th has rank
+   * `rankAt(i)`, holding the positions `span` gives.
+   */
+  const page = (
+    count: number,
+    rankAt: (i: number) => number,
+    number: number,
+    span: (number: number, count: number) => [number, number],
+  ): string | undefined => {
+    if (!Number.isInteger(number) || number < 0) return undefined;
+    const [from, to] = span(number, count);
+    if (from >= to) return undefined;
+    const ranks = range(from, to).map(rankAt);
     return renderPage(
       ranks,
       ranks.map((rank) => texts[rank]?.summary ?? ''),
@@ -220,7 +238,9 @@ export function buildFeedData(
 
   function render(file: string): string | undefined {
     let match: RegExpExecArray | null;
-    if ((match = /^a\/(\d+)\.json$/.exec(file))) return page(articles.length, (i) => i, Number(match[1]));
+    if ((match = /^a\/(\d+)\.json$/.exec(file))) {
+      return page(articles.length, (i) => i, Number(match[1]), feedRange);
+    }
     if ((match = /^r\/(\d+)\.json$/.exec(file))) {
       const number = Number(match[1]);
       if (number >= pages(articles.length)) return undefined;
@@ -230,7 +250,7 @@ export function buildFeedData(
     }
     if ((match = /^t\/(\d+)\/(\d+)\.json$/.exec(file))) {
       const topic = topics[Number(match[1])];
-      return topic && page(topic.a, (i) => topic.ranks[i] ?? 0, Number(match[2]));
+      return topic && page(topic.a, (i) => topic.ranks[i] ?? 0, Number(match[2]), topicRange);
     }
     if ((match = /^t\/(\d+)\/ranks\.json$/.exec(file))) {
       const topic = topics[Number(match[1])];
@@ -254,7 +274,7 @@ export function buildFeedData(
     for (let n = 0; n < pages(articles.length); n += 1) yield dataPath.page(n);
     for (let n = 0; n < pages(articles.length); n += 1) yield dataPath.relatedPage(n);
     for (const topic of topics) {
-      for (let n = 0; n < pages(topic.a); n += 1) yield dataPath.topicPage(topic.id, n);
+      for (let n = 0; n < topicPageCount(topic.a, pageSize); n += 1) yield dataPath.topicPage(topic.id, n);
       yield dataPath.topicRanks(topic.id);
     }
     yield dataPath.topics;

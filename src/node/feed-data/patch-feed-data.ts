@@ -2,6 +2,7 @@ import type { Article, ArticleSummary } from '../../shared/article-schema.ts';
 import {
   dataPath,
   relatedOf,
+  topicSlot,
   searchShardKey,
   topicKey,
   type DataPage,
@@ -126,7 +127,7 @@ export function patchFeedData(
       const ranks = topic && (load(dataPath.topicRanks(topic.id)) as TopicRanks | undefined);
       if (!topic || !ranks) return undefined;
       const at = flaggedRanks(rankListFlags(size, [ranks.a])).indexOf(rank);
-      if (at < 0 || !replaceIn(dataPath.topicPage(topic.id, Math.floor(at / pageSize)), rank, summary)) {
+      if (at < 0 || !replaceIn(dataPath.topicPage(topic.id, topicSlot(at, pageSize).page), rank, summary)) {
         return undefined;
       }
     }

@@ -114,6 +114,20 @@ describe('the data folder', () => {
     expect(data.render(dataPath.topicPage(9, 0))).toBeUndefined();
   });
 
+  it('keeps a topic’s first file small and makes its later files four times larger', () => {
+    const many = Array.from({ length: 11 }, (_, i) => makeArticle({ publishedAt: day(i), topics: ['Busy'] }));
+    const folder = buildFeedData(many, 2);
+    const sizes = [0, 1, 2].map((n) => (read(folder, dataPath.topicPage(0, n)) as DataPage).ranks);
+    expect(sizes).toEqual([[0, 1], [2, 3, 4, 5, 6, 7, 8, 9], [10]]);
+    expect(folder.render(dataPath.topicPage(0, 3))).toBeUndefined();
+    expect([...folder.paths()].filter((file) => file.startsWith('t/0/'))).toEqual([
+      't/0/0.json',
+      't/0/1.json',
+      't/0/2.json',
+      't/0/ranks.json',
+    ]);
+  });
+
   it('indexes title, excerpt, provider and topics by word, without accents, sharded by two letters', () => {
     const base = read(data, dataPath.searchBase) as SearchBase;
     expect([...flagsFromBits(base.published, 5)]).toEqual([1, 1, 0, 1, 1]);

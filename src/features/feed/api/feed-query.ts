@@ -19,6 +19,7 @@ import {
   type View,
 } from '../../../shared/feed-data.ts';
 import {
+  feedSource,
   isMissing,
   readAll,
   readMergedNow,
@@ -29,6 +30,7 @@ import {
   type RankCursor,
   type Source,
   type StreamPage,
+  topicSource,
 } from '../../../shared/feed-stream.ts';
 import {
   flaggedRanks,
@@ -331,12 +333,9 @@ function readFeed(
   }
   const sources: Source[] =
     request.topics.length === 0
-      ? [{ count: index.count.a, file: dataPath.page }]
-      : request.topics.map((topic) => ({
-          count: topic.a,
-          file: (page) => dataPath.topicPage(topic.id, page),
-        }));
-  return readMergedNow(sources, request.view, cursor, want, index.pageSize, peek);
+      ? [feedSource(index.count.a, index.pageSize)]
+      : request.topics.map((topic) => topicSource(topic, index.pageSize));
+  return readMergedNow(sources, request.view, cursor, want, peek);
 }
 
 const noSelection: Selection = { a: new Uint32Array(0), p: new Uint32Array(0) };
