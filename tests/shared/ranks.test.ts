@@ -5,7 +5,9 @@ import {
   intersectFlags,
   splitPublished,
   rankListFlags,
+  unionSize,
 } from '../../src/shared/ranks.ts';
+import { encodeRankList } from '../../src/shared/feed-data.ts';
 
 describe('rank sets', () => {
   it('unites, intersects and lists ranks in ascending order', () => {
@@ -17,6 +19,21 @@ describe('rank sets', () => {
     expect([...flaggedRanks(union)]).toEqual([0, 1, 5, 7]);
     expect([...flaggedRanks(intersectFlags(union, rankListFlags(8, [[5, 1, 1]])))]).toEqual([5, 7]);
     expect([...flaggedRanks(rankListFlags(3, []))]).toEqual([]);
+  });
+
+  it('counts a union of rank lists in either encoding as listing it would', () => {
+    const size = 1_003;
+    const sparse = [3, 40, 41, 500, 1_002];
+    const dense = Array.from({ length: 700 }, (_, i) => i + (i > 350 ? 300 : 0)).filter(
+      (rank) => rank < size,
+    );
+    const lists = [encodeRankList(sparse, size), encodeRankList(dense, size)];
+    expect(typeof lists[1]).toBe('string');
+    expect(unionSize(size, lists)).toBe(flaggedRanks(rankListFlags(size, lists)).length);
+    expect(unionSize(size, lists)).toBe(new Set([...sparse, ...dense]).size);
+    expect(unionSize(size, [])).toBe(0);
+    // Bits past the end of the feed are not ranks.
+    expect(unionSize(10, [btoa(String.fromCharCode(0xff, 0xff))])).toBe(10);
   });
 
   it('reads a base64 bit set and splits a selection into both views', () => {

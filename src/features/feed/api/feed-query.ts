@@ -33,10 +33,10 @@ import {
   topicSource,
 } from '../../../shared/feed-stream.ts';
 import {
-  flaggedRanks,
   intersectFlags,
   splitPublished,
   rankListFlags,
+  unionSize,
   type Selection,
 } from '../../../shared/ranks.ts';
 import type { searchFlagsNow, shardsStarting } from '../../search/api/search-index.ts';
@@ -71,13 +71,20 @@ const selectionKey = (request: FeedRequest): SelectionKey => ({
   anyTopic: request.topics.length > 0,
 });
 
-/** The matching ranks, from files at hand (`peek`); or what is missing to compute them. */
+/**
+ * What the reader needs of a selection: how many articles it holds in each view, and, for a search
+ * (whose feed is read rank by rank from the full feed's files), its ranks. The feed of several
+ * topics is read from their own files, so for topics alone only the sizes are worked out.
+ */
+type Matching = { size: Record<View, number>; ranks?: Selection };
+
+/** The selection, from files at hand (`peek`); or what is missing to work it out. */
 function selectionFrom(
   index: NewsIndex,
   { ids, words, anyTopic }: SelectionKey,
   peek: Peek<unknown>,
   search: SearchModule | undefined,
-): Selection | Missing {
+): Matching | Missing {
   const size = index.count.a;
   const files = ids.map((id) => dataPath.topicRanks(id));
   const ranks = files.map((file) => peek(file) as TopicRanks | undefined);
@@ -89,10 +96,14 @@ function selectionFrom(
       size,
       ranks.map((list) => (list as TopicRanks)[view]),
     );
-  if (!found || isMissing(found)) return { a: flaggedRanks(inTopics('a')), p: flaggedRanks(inTopics('p')) };
+  if (!found || isMissing(found)) {
+    const lists = (view: View) => ranks.map((list) => (list as TopicRanks)[view]);
+    return { size: { a: unionSize(size, lists('a')), p: unionSize(size, lists('p')) } };
+  }
   const { matching, published } = found;
   if (anyTopic) intersectFlags(matching, inTopics('a'));
-  return splitPublished(matching, published);
+  const selected = splitPublished(matching, published);
+  return { size: { a: selected.a.length, p: selected.p.length }, ranks: selected };
 }
 
 /** The articles matching several topics and/or a search, as ranks, in both views. */
@@ -101,7 +112,7 @@ const selectionQuery = (index: NewsIndex, request: FeedRequest) => {
   return queryOptions({
     queryKey: ['news', index, 'selection', key],
     staleTime: Infinity,
-    queryFn: async ({ client }): Promise<Selection> => {
+    queryFn: async ({ client }): Promise<Matching> => {
       // The search index is its own chunk, loaded with the first search.
       const search = key.words.length > 0 ? await loadSearch() : undefined;
       return readAll(
@@ -116,7 +127,7 @@ const selectionQuery = (index: NewsIndex, request: FeedRequest) => {
  * The selection at once, when every file it needs is cached already; else undefined. Queries
  * start with it (`initialData`): no await, no loading state, the same render.
  */
-function selectionNow(client: QueryClient, index: NewsIndex, request: FeedRequest): Selection | undefined {
+function selectionNow(client: QueryClient, index: NewsIndex, request: FeedRequest): Matching | undefined {
   const cached = client.getQueryData(selectionQuery(index, request).queryKey);
   if (cached) return cached;
   const key = selectionKey(request);
@@ -156,7 +167,7 @@ export function useFeedCount(index: NewsIndex, request: FeedRequest): FeedCount 
     const [topic] = request.topics;
     return topic ? both(topic.p, topic.a) : both(index.count.p, index.count.a);
   }
-  if (selection.data) return both(selection.data.p.length, selection.data.a.length);
+  if (selection.data) return both(selection.data.size.p, selection.data.size.a);
   return selection.error
     ? { status: 'error', error: selection.error, retry: () => void selection.refetch() }
     : { status: 'pending' };
@@ -306,7 +317,7 @@ function seedFirstScreen(client: QueryClient, index: NewsIndex, request: FeedReq
     const now = selectionNow(client, index, request);
     if (!now) return;
     client.setQueryData(selectionQuery(index, request).queryKey, now);
-    selection = now;
+    selection = now.ranks ?? noSelection;
   }
   const peek = cachePeek(client, index) as Peek;
   const page = readFeed(index, request, cursor, selection, peek);
@@ -353,7 +364,9 @@ const feedPagesQuery = (index: NewsIndex, request: FeedRequest) => {
     staleTime: Infinity,
     queryFn: async ({ pageParam, client }): Promise<StreamPage<Cursor>> => {
       const selection =
-        pageParam.kind === 'ranks' ? await client.query(selectionQuery(index, request)) : noSelection;
+        pageParam.kind === 'ranks'
+          ? ((await client.query(selectionQuery(index, request))).ranks ?? noSelection)
+          : noSelection;
       return readAll(
         (peek: Peek) => readFeed(index, request, pageParam, selection, peek),
         (file) => loadDataFile<DataPage>(client, index.base, file),
