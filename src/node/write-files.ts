@@ -1,6 +1,5 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { writeBatch } from './write-batch.mjs';
 
 /** Text sent to a writer at once: few messages, each writer kept busy. */
 const batchBytes = 1 << 20;
@@ -66,21 +65,7 @@ export async function writeFiles(
 }
 
 function writeHere(files: Iterable<readonly [string, string]>, atomic: boolean): void {
-  const made = new Set<string>();
-  for (const [target, text] of files) {
-    const dir = path.dirname(target);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
-    if (atomic) {
-      const temporary = `${target}.${process.pid}.tmp`;
-      writeFileSync(temporary, text);
-      renameSync(temporary, target);
-    } else {
-      writeFileSync(target, text);
-    }
-  }
+  writeBatch(files, atomic, new Set());
 }
 
 type Writers = {

@@ -95,10 +95,10 @@ export function flaggedRanks(flags: Uint8Array): Uint32Array {
  * byte with no bit set (most of them, in a sparse list) costs one comparison.
  */
 function orBits(flags: Uint8Array, base64: string): Uint8Array {
-  const bytes = atob(base64);
+  const bytes = base64Bytes(base64);
   const end = Math.min(bytes.length, Math.ceil(flags.length / 8));
   for (let byte = 0; byte < end; byte += 1) {
-    const bits = bytes.charCodeAt(byte);
+    const bits = bytes[byte] ?? 0;
     if (bits === 0) continue;
     const first = byte << 3;
     for (let bit = 0; bit < 8 && first + bit < flags.length; bit += 1) {

@@ -74,17 +74,13 @@ export type PreparedArticle = {
   hashed?: { id: string; textHash: string };
 };
 
-/** `{"id":…,<fields>}` from the fields' JSON: the id first, then the fields in order. */
-const withId = (id: string, json: string): string =>
-  json === '{}' ? `{"id":${JSON.stringify(id)}}` : `{"id":${JSON.stringify(id)},${json.slice(1)}`;
-
-/** An article's whole text, the one its hash is taken of: the id, the fields, then `related`. */
-const articleText = (id: string, json: string, related: string): string =>
-  `${withId(id, json).slice(0, -1)},"related":${related}}`;
-
 /** The fields of a prepared article as JSON (`related` last), as the parse cache keeps them. */
 export const preparedFieldsJson = ({ json, related }: Pick<PreparedArticle, 'json' | 'related'>): string =>
   json === '{}' ? `{"related":${related}}` : `${json.slice(0, -1)},"related":${related}}`;
+
+/** An article's whole text, the one its hash is taken of: the id, then its fields as the cache keeps them. */
+const articleText = (id: string, json: string, related: string): string =>
+  `{"id":${JSON.stringify(id)},${preparedFieldsJson({ json, related }).slice(1)}`;
 
 /** An `ArticleSummary` as JSON: the id, the rank, the fields but `related`, and its count. */
 const summaryText = (id: string, rank: number, { json, relatedCount }: ArticleDerived): string =>
@@ -151,7 +147,11 @@ export function buildFeedData(
   derived?: (article: Article) => ArticleDerived | undefined,
 ): FeedData {
   const articles = [...input].sort(compareNewestFirst);
-  const known = articles.map((article) => derived?.(article) ?? deriveArticle(article));
+  /** Each article, newest first (its index is its rank), with what the build works out of it alone. */
+  const entries = articles.map((article) => ({
+    article,
+    known: derived?.(article) ?? deriveArticle(article),
+  }));
   const byKey = new Map<string, TopicEntry>();
   const postings = new Map<string, number[]>();
   const published: number[] = [];
@@ -159,10 +159,8 @@ export function buildFeedData(
 
   // Each article is written to JSON once: every page that holds it (the full feed's, each of its
   // topics') reuses the same summary, and its related coverage is in the full feed's file only.
-  const texts = articles.map((article, rank) =>
-    articleTexts(article.id, rank, known[rank] as ArticleDerived),
-  );
-  for (const [rank, article] of articles.entries()) {
+  const texts = entries.map(({ article, known }, rank) => articleTexts(article.id, rank, known));
+  for (const [rank, { article, known }] of entries.entries()) {
     if (article.published) {
       publishedCount += 1;
       published.push(rank);
@@ -180,7 +178,7 @@ export function buildFeedData(
         entry.published.push(rank);
       }
     }
-    for (const word of known[rank]?.words ?? []) {
+    for (const word of known.words) {
       const ranks = postings.get(word);
       if (ranks) ranks.push(rank);
       else postings.set(word, [rank]);
@@ -242,11 +240,8 @@ export function buildFeedData(
       return page(articles.length, (i) => i, Number(match[1]), feedRange);
     }
     if ((match = /^r\/(\d+)\.json$/.exec(file))) {
-      const number = Number(match[1]);
-      if (number >= pages(articles.length)) return undefined;
-      return renderRelatedPage(
-        texts.slice(number * pageSize, (number + 1) * pageSize).map((text) => text.related),
-      );
+      const [from, to] = feedRange(Number(match[1]), articles.length);
+      return from < to ? renderRelatedPage(texts.slice(from, to).map((text) => text.related)) : undefined;
     }
     if ((match = /^t\/(\d+)\/(\d+)\.json$/.exec(file))) {
       const topic = topics[Number(match[1])];
@@ -288,7 +283,7 @@ export function buildFeedData(
     topics: topics.filter((topic) => shown.has(topic)).map(stat),
     topicTotal: { p: topics.filter((topic) => topic.p > 0).length, a: topics.length },
   };
-  const textHashes = articles.map((article, rank) => articleHash(article.id, known[rank] as ArticleDerived));
+  const textHashes = entries.map(({ article, known }) => articleHash(article.id, known));
   const version = feedVersion(pageSize, textHashes);
   return {
     version,

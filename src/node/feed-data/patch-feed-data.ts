@@ -33,8 +33,8 @@ export type FeedPatch = { snapshot: FeedSnapshot; files: Map<string, string | nu
  * Updates a data folder for articles that changed in place: same id, date, publication state and
  * topics, so every article keeps its rank and every list its members. Only the files an edited
  * article appears in are rewritten: its page of the feed and of its related coverage, its page of
- * each of its topics, and the search shards of the words it gained or lost. The result is the folder `buildFeedData` would
- * write for the new articles, file for file.
+ * each of its topics, and the search shards of the words it gained or lost. The result is the
+ * folder `buildFeedData` would write for the new articles, file for file.
  *
  * `read` gives a file of the previous folder. Returns undefined when the change is not of that
  * kind (an article added, removed, moved or re-topicked; a file missing): the caller then builds
@@ -114,7 +114,7 @@ export function patchFeedData(
     const related = relatedOf(rank, pageSize);
     const coverage = relatedPages.get(related.file) ?? (load(related.file) as RelatedPage | undefined);
     if (!coverage || coverage.length <= related.slot) return undefined;
-    coverage[related.slot] = JSON.parse(texts.related) as RelatedPage[number];
+    coverage[related.slot] = article.related;
     relatedPages.set(related.file, coverage);
     topics ??= new Map(
       ((load(dataPath.topics) as TopicStat[] | undefined) ?? []).map((topic) => [
