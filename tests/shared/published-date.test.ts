@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toUtcIso } from '../../src/shared/published-date.ts';
 
@@ -39,6 +40,34 @@ describe('toUtcIso', () => {
     ]) {
       expect(toUtcIso(impossible), impossible).toBeUndefined();
     }
+  });
+
+  it('agrees with the Date parser on every text of the answer form, real days or not', () => {
+    const digits = (length: number, max: number) =>
+      fc.integer({ min: 0, max }).map((n) => String(n).padStart(length, '0'));
+    const text = fc
+      .tuple(
+        // Month and day ends are where days go missing: February, and the 29th to the 31st.
+        fc.oneof(fc.integer({ min: 1000, max: 9999 }), fc.constantFrom(1900, 2000, 2024, 2100)),
+        fc.oneof(digits(2, 19), fc.constant('02')),
+        fc.oneof(digits(2, 39), fc.constantFrom('28', '29', '30', '31')),
+        digits(2, 29),
+        digits(2, 69),
+        digits(2, 69),
+        digits(3, 999),
+      )
+      .map(
+        ([year, month, day, hour, minute, second, ms]) =>
+          `${year}-${month}-${day}T${hour}:${minute}:${second}.${ms}Z`,
+      );
+    fc.assert(
+      fc.property(text, (value) => {
+        const time = Date.parse(value);
+        const real = !Number.isNaN(time) && new Date(time).toISOString() === value;
+        expect(toUtcIso(value)).toBe(real ? value : undefined);
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('refuses values that are not text', () => {
