@@ -6,6 +6,7 @@ import type { NewsIndex } from '../shared/feed-data.ts';
 import { compareNewestFirst } from '../shared/feed-order.ts';
 import {
   buildFeedData,
+  deriveArticle,
   derivedFromPrepared,
   type ArticleDerived,
   type FeedData,
@@ -92,11 +93,15 @@ export function planDataFolder(options: {
     };
   }
 
-  const data = buildFeedData(
-    scan.kept.map(loader.article).sort(compareNewestFirst),
-    undefined,
-    preparedByWorkers(loader),
-  );
+  // What the parse workers prepared (every article, in a cold build) is placed by its facts and
+  // written from its text, never made an object; any other article is read back from the cache.
+  const items = scan.kept.map((kept) => {
+    const prepared = loader.prepared(kept.id);
+    if (prepared) return { id: kept.id, ...prepared.facts, derived: derivedFromPrepared(kept.id, prepared) };
+    const article = loader.article(kept);
+    return { ...article, derived: deriveArticle(article) };
+  });
+  const data = buildFeedData(items.sort(compareNewestFirst), undefined, (item) => item.derived);
   return {
     version: data.version,
     index: data.index,

@@ -20,6 +20,9 @@ import type { NewsIndex } from '../../src/shared/feed-data.ts';
 import { allCases, brokenCases } from '../fixtures/hostile/cases.ts';
 import { writeHostileFolder } from '../fixtures/hostile/write-folder.ts';
 import { articlesInFolder } from '../fixtures/articles.ts';
+import { generateCorpus } from '../../bench/generate-corpus.ts';
+import { buildFeedData } from '../../src/node/feed-data/build-feed-data.ts';
+import { createSeedLoader } from '../../src/node/seeds/load-seeds.ts';
 
 const corpus = '../shared/corpus/smartable-power-apps';
 
@@ -180,6 +183,22 @@ describe('the news plugin', () => {
     },
     60_000,
   );
+
+  it('writes the same folder from what the parse workers prepared as this thread makes of the articles', async () => {
+    // Enough files for the parse workers, whose articles the build never makes objects of.
+    const seeds = mkdtempSync(path.join(tmpdir(), 'news-pooled-'));
+    generateCorpus(seeds, 640);
+    const outDir = await buildWith(seeds);
+    const { articles } = await createSeedLoader().load(seeds);
+    const expected = buildFeedData(articles);
+    const written = dataFiles(outDir);
+    expect([...written.keys()]).toEqual(
+      [...expected.paths()].map((file) => path.join(expected.version, file)).sort((a, b) => (a < b ? -1 : 1)),
+    );
+    for (const file of expected.paths()) {
+      expect(written.get(path.join(expected.version, file)), file).toBe(expected.render(file));
+    }
+  }, 60_000);
 
   it('fails the build in strict mode when a file is rejected, and only then', async () => {
     await expect(buildWith('tests/fixtures/seeds/mixed', true)).rejects.toThrow(

@@ -103,10 +103,15 @@ export function createSeedLoader(options: SeedLoaderOptions = {}) {
         } else if (read.kind === 'unchanged') {
           cache.restat(file, size, mtimeMs);
           stats.cached += 1;
+        } else if (read.kind === 'prepared') {
+          stats.parsed += 1;
+          const { hash, issues, prepared: article } = read;
+          cache.set(file, metaOf(hash, size, mtimeMs, issues, article.facts), { issues, json: preparedFieldsJson(article) });
+          if (request.id !== undefined) prepared.set(request.id, article);
         } else {
           stats.parsed += 1;
-          cache.set(file, metaOf(read.hash, size, mtimeMs, read.result), read.result, read.prepared && preparedFieldsJson(read.prepared));
-          if (read.prepared && request.id !== undefined) prepared.set(request.id, read.prepared);
+          const { hash, result } = read;
+          cache.set(file, metaOf(hash, size, mtimeMs, result.issues, result.article), result);
         }
       };
       // Many files to read (a first build, a new folder): on every core, this thread only waiting.
@@ -163,7 +168,7 @@ export function createSeedLoader(options: SeedLoaderOptions = {}) {
       const read = readSeed(full, file);
       if (read.kind !== 'parsed') throw new Error(`${file} could not be read again; build again`);
       result = read.result;
-      cache.set(file, metaOf(read.hash, size, mtimeMs, result), result);
+      cache.set(file, metaOf(read.hash, size, mtimeMs, result.issues, result.article), result);
       save();
     }
     if (!result.article) throw new Error(`${file} changed while it was being read; build again`);

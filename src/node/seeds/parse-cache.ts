@@ -63,17 +63,27 @@ function shardOf(file: string): number {
   return (h >>> 0) % shardCount;
 }
 
-export function metaOf(hash: string, size: number, mtimeMs: number, result: FileResult): FileMeta {
+export function metaOf(
+  hash: string,
+  size: number,
+  mtimeMs: number,
+  issues: SeedIssue[],
+  article?: { url: string; published: boolean },
+): FileMeta {
   return {
     hash,
     size,
     mtimeMs,
-    issues: result.issues,
-    ...(result.article
-      ? { article: { url: result.article.url, published: result.article.published } }
-      : {}),
+    issues,
+    ...(article ? { article: { url: article.url, published: article.published } } : {}),
   };
 }
+
+/**
+ * A parsed file as the cache is given it: as `readSeed` gives it, or with the article as the JSON
+ * of its fields (a parse worker's text), which is saved as it is and parsed only if asked for.
+ */
+export type HeldResult = FileResult | { issues: SeedIssue[]; json: string };
 
 /**
  * An index entry as stored: a tuple, not an object, since the index of 100,000 files is read by
@@ -114,8 +124,7 @@ export type ParseCache = {
   meta: (file: string) => FileMeta | undefined;
   /** The parsed file; reads its shard the first time one of its files is asked for. */
   result: (file: string) => FileResult | undefined;
-  /** `articleJson`, when known, is `result.article` as JSON: saving then reuses it. */
-  set: (file: string, meta: FileMeta, result: FileResult, articleJson?: string) => void;
+  set: (file: string, meta: FileMeta, result: HeldResult) => void;
   /** Same content, seen with a new size or time. */
   restat: (file: string, size: number, mtimeMs: number) => void;
   readonly size: number;
@@ -154,10 +163,10 @@ export function openParseCache(dir?: string): ParseCache {
     { length: shardCount },
     (_, index) => new Map(read<StoredMeta>(`index-${index}.json`).map(unpackMeta)),
   );
-  const results: (Map<string, FileResult> | undefined)[] = Array.from({ length: shardCount }, () =>
+  const results: (Map<string, HeldResult> | undefined)[] = Array.from({ length: shardCount }, () =>
     dir ? undefined : new Map(),
   );
-  const resultsOf = (index: number): Map<string, FileResult> => {
+  const resultsOf = (index: number): Map<string, HeldResult> => {
     let entries = results[index];
     if (!entries) {
       entries = new Map(read<[string, FileResult]>(`${index}.json`));
@@ -165,13 +174,10 @@ export function openParseCache(dir?: string): ParseCache {
     }
     return entries;
   };
-  /** Articles' JSON as the parse workers sent it, for the entries set in this process. */
-  const articleJson = new Map<string, string>();
-  const resultText = (file: string, result: FileResult): string => {
-    const json = articleJson.get(file);
-    if (json === undefined) return JSON.stringify([file, result]);
-    return `[${JSON.stringify(file)},{"article":${json},"issues":${JSON.stringify(result.issues)}}]`;
-  };
+  const resultText = (file: string, result: HeldResult): string =>
+    'json' in result
+      ? `[${JSON.stringify(file)},{"article":${result.json},"issues":${JSON.stringify(result.issues)}}]`
+      : JSON.stringify([file, result]);
   const dirtyResults = new Set<number>();
   const dirtyMetas = new Set<number>();
 
@@ -179,14 +185,19 @@ export function openParseCache(dir?: string): ParseCache {
     meta: (file) => metas[shardOf(file)]?.get(file),
     result: (file) => {
       const index = shardOf(file);
-      return metas[index]?.has(file) ? resultsOf(index).get(file) : undefined;
+      if (!metas[index]?.has(file)) return undefined;
+      const entries = resultsOf(index);
+      const held = entries.get(file);
+      if (held === undefined || !('json' in held)) return held;
+      // Made an object once, and kept as one.
+      const result = { article: JSON.parse(held.json) as FileResult['article'], issues: held.issues };
+      entries.set(file, result);
+      return result;
     },
-    set: (file, meta, result, json) => {
+    set: (file, meta, result) => {
       const index = shardOf(file);
       metas[index]?.set(file, meta);
       resultsOf(index).set(file, result);
-      if (json !== undefined && result.article) articleJson.set(file, json);
-      else articleJson.delete(file);
       dirtyMetas.add(index);
       dirtyResults.add(index);
     },
@@ -206,7 +217,6 @@ export function openParseCache(dir?: string): ParseCache {
           if (files.has(file)) continue;
           entries.delete(file);
           resultsOf(index).delete(file);
-          articleJson.delete(file);
           dirtyMetas.add(index);
           dirtyResults.add(index);
         }

@@ -1,4 +1,3 @@
-import type { ArticleFields } from '../../shared/article-schema.ts';
 import { prepareArticle, type PreparedArticle } from '../feed-data/build-feed-data.ts';
 import type { SeedIssue } from './issue.ts';
 import type { FileRead } from './parse-seed.ts';
@@ -36,15 +35,16 @@ export function toWire(read: FileRead, id?: string): WireRead {
   };
 }
 
-/** What a worker sent, with the article made an object again, and its prepared form kept. */
-export type PooledRead = FileRead & { prepared?: PreparedArticle };
+/**
+ * What a worker sent, as this thread keeps it. An accepted article stays in its prepared form
+ * (text and facts, see PreparedArticle): a cold build of 100,000 articles never needs them as
+ * objects here, and parsing them would cost this thread, and its garbage collector, seconds.
+ */
+export type PreparedRead = { kind: 'prepared'; hash: string; issues: SeedIssue[]; prepared: PreparedArticle };
+export type PooledRead = FileRead | PreparedRead;
 
 export function fromWire(read: WireRead): PooledRead {
   if (read.kind !== 'parsed') return read;
   const { hash, issues, prepared } = read;
-  if (!prepared) return { kind: 'parsed', hash, result: { issues } };
-  // `related` last, as in the fields' JSON the parse cache keeps (see preparedFieldsJson).
-  const article = JSON.parse(prepared.json) as ArticleFields;
-  article.related = JSON.parse(prepared.related) as ArticleFields['related'];
-  return { kind: 'parsed', hash, result: { article, issues }, prepared };
+  return prepared ? { kind: 'prepared', hash, issues, prepared } : { kind: 'parsed', hash, result: { issues } };
 }

@@ -11,16 +11,24 @@ import {
   deriveArticle,
   indexedWords,
   prepareArticle,
+  preparedFieldsJson,
 } from '../../../src/node/feed-data/build-feed-data.ts';
 import { createSeedLoader } from '../../../src/node/seeds/load-seeds.ts';
 import { createParsePool } from '../../../src/node/seeds/parse-pool.ts';
 import { parseSeed, readSeed } from '../../../src/node/seeds/parse-seed.ts';
+import type { PreparedRead } from '../../../src/node/seeds/worker-wire.ts';
 import { formatReport } from '../../../src/node/seeds/report.ts';
 
 import { seedFields, seedText } from '../../fixtures/seed-text.ts';
 
 const fixtures = 'tests/fixtures/seeds/mixed';
 const corpus = '../shared/corpus/smartable-power-apps';
+
+/** A worker's prepared article as `readSeed` gives the file's parse on this thread. */
+const resultOfPrepared = ({ issues, prepared }: PreparedRead) => ({
+  article: JSON.parse(preparedFieldsJson(prepared)) as unknown,
+  issues,
+});
 
 describe('loading a folder of seeds', () => {
   it('keeps good files, rejects bad ones and reports every problem', async () => {
@@ -216,25 +224,29 @@ describe('the parse cache on disk', () => {
     const viaWorkers = await Promise.all(names.map((name) => pool.read({ full: path.join(dir, name), file: name })));
     // The workers read, hash and parse; a known hash skips the parse; a missing file says why.
     const [first] = viaWorkers;
-    const known = first?.kind === 'parsed' ? first.hash : '';
+    const known = first?.kind === 'prepared' ? first.hash : '';
     const unchanged = await pool.read({ full: path.join(dir, names[0] ?? ''), file: 'x.md', knownHash: known });
     const missing = await pool.read({ full: path.join(dir, 'gone.md'), file: 'gone.md' });
+    const badFile = path.join(mkdtempSync(path.join(tmpdir(), 'news-pool-bad-')), 'bad.md');
+    writeFileSync(badFile, '---\ntitle: no date\n---\n');
+    const rejected = await pool.read({ full: badFile, file: 'bad.md' });
     await pool.close();
-    const withoutPrepared = viaWorkers.map((read) => {
-      const copy = { ...read };
-      delete copy.prepared;
-      return copy;
+    // An accepted article comes prepared (its text, words and facts), just as this thread would
+    // prepare the file's parse, and reads back as that parse; a rejected file comes as its parse.
+    const here = names.map((name) => readSeed(path.join(dir, name), name));
+    expect(viaWorkers.map((read) => read.kind)).toEqual(names.map(() => 'prepared'));
+    viaWorkers.forEach((read, index) => {
+      const local = here[index];
+      if (read.kind !== 'prepared' || local?.kind !== 'parsed' || !local.result.article) throw new Error(names[index]);
+      expect(read.hash).toBe(local.hash);
+      expect(resultOfPrepared(read)).toEqual(local.result);
+      expect(read.prepared).toEqual(prepareArticle(local.result.article));
     });
-    expect(withoutPrepared).toEqual(
-      names.map((name) => readSeed(path.join(dir, name), name)),
-    );
-    expect(viaWorkers.map((read) => read.prepared)).toEqual(
-      viaWorkers.map((read) => read.kind === 'parsed' && read.result.article && prepareArticle(read.result.article)),
-    );
-    expect(viaWorkers.every((read) => read.kind === 'parsed')).toBe(true);
-    expect(viaWorkers.map((read) => read.kind === 'parsed' && read.result)).toEqual(
+    expect(here.map((read) => read.kind === 'parsed' && read.result)).toEqual(
       names.map((name) => parseSeed(readFileSync(path.join(dir, name)), name)),
     );
+    expect(rejected).toEqual(readSeed(badFile, 'bad.md'));
+    expect(rejected.kind === 'parsed' && rejected.result.issues[0]?.severity).toBe('error');
     expect(unchanged).toEqual({ kind: 'unchanged', hash: known });
     expect(missing).toEqual({ kind: 'unreadable', reason: expect.stringContaining('ENOENT') as string });
     expect(pooled.articles).toHaveLength(700 - pooled.summary.filesRejected);
