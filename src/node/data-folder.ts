@@ -3,7 +3,6 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../shared/article-schema.ts';
 import type { NewsIndex } from '../shared/feed-data.ts';
-import { compareNewestFirst } from '../shared/feed-order.ts';
 import {
   buildFeedData,
   deriveArticle,
@@ -101,7 +100,7 @@ export function planDataFolder(options: {
     const article = loader.article(kept);
     return { ...article, derived: deriveArticle(article) };
   });
-  const data = buildFeedData(items.sort(compareNewestFirst), undefined, (item) => item.derived);
+  const data = buildFeedData(items, undefined, (item) => item.derived);
   return {
     version: data.version,
     index: data.index,
