@@ -5,13 +5,15 @@ import { compareNewestFirst } from '../../shared/feed-order.ts';
 import { articleIds } from './article-id.ts';
 import { preparedFieldsJson, type PreparedArticle } from '../feed-data/build-feed-data.ts';
 import type { SeedIssue } from './issue.ts';
-import { listSeedFiles } from './list-files.ts';
+import { listSeedFiles, type FileListing } from './list-files.ts';
 import { mergeDuplicates } from './merge-duplicates.ts';
-import { metaOf, openParseCache } from './parse-cache.ts';
+import { metaOf, openParseCache, pipelineVersion, type FileMeta } from './parse-cache.ts';
 import { createParsePool } from './parse-pool.ts';
 import { readSeed, type FileResult } from './parse-seed.ts';
 import type { PooledRead, ReadRequest } from './worker-wire.ts';
 import type { SeedSummary } from './report.ts';
+import { dropScanMemo, plainId, readScanMemo, sameFiles, scanMemoFile, type ScanMemo } from './scan-memo.ts';
+import { writeFiles } from '../write-files.ts';
 
 /** What a folder holds, known without reading its unchanged articles back from the cache. */
 export type SeedScan = {
@@ -62,8 +64,78 @@ export function createSeedLoader(options: SeedLoaderOptions = {}) {
   async function scan(folder: string): Promise<SeedScan> {
     root = folder;
     prepared = new Map();
-    const stats = { parsed: 0, cached: 0 };
     const listing = await listSeedFiles(root);
+    const prefix = root.endsWith(path.sep) ? root : root + path.sep; // path.join is slow 100,000 times
+    const memo = readScanMemo(options.cacheDir, root);
+    const quick = memo && sameFiles(memo.files, listing.files) ? rescan(memo, listing, prefix) : undefined;
+    if (quick?.scan) return quick.scan;
+    const scanned = await fullScan(listing, prefix);
+    // Files the quick scan read before it gave up are cached now; they were parsed all the same.
+    const parsed = quick?.parsed ?? 0;
+    return { ...scanned, stats: { parsed: scanned.stats.parsed + parsed, cached: scanned.stats.cached - parsed } };
+  }
+
+  /**
+   * The scan after an edit, from the last scan's memo: every file is stat'ed, and only those whose
+   * size or time changed are read. Undefined when the change is not one it can follow (a file
+   * unreadable, many changed, one accepted or rejected anew, or its source URL or published flag
+   * changed, which can change which of two duplicates wins): the full scan then decides, and is
+   * told how many files were parsed here.
+   */
+  function rescan(memo: ScanMemo, listing: FileListing, prefix: string): { scan?: SeedScan; parsed: number } {
+    const { files } = memo;
+    const sizes = [...memo.sizes];
+    const mtimes = [...memo.mtimes];
+    const changed: number[] = [];
+    for (let i = 0; i < files.length; i += 1) {
+      let size: number;
+      let mtimeMs: number;
+      try {
+        ({ size, mtimeMs } = statSync(prefix + (files[i] ?? '')));
+      } catch {
+        return { parsed: 0 };
+      }
+      if (size !== sizes[i] || mtimeMs !== mtimes[i]) {
+        changed.push(i);
+        sizes[i] = size;
+        mtimes[i] = mtimeMs;
+      }
+    }
+    if (changed.length > poolThreshold) return { parsed: 0 };
+    const stats = { parsed: 0, cached: files.length - changed.length };
+    const hashes = [...memo.hashes];
+    const fileIssues = [...memo.fileIssues];
+    let followed = true;
+    for (const i of changed) {
+      const file = files[i] ?? '';
+      const size = sizes[i] ?? 0;
+      const mtimeMs = mtimes[i] ?? 0;
+      const read = readSeed(prefix + file, file, hashes[i]);
+      if (read.kind === 'unreadable') return { parsed: stats.parsed };
+      if (read.kind === 'unchanged') {
+        cache.restat(file, size, mtimeMs);
+        stats.cached += 1;
+        continue;
+      }
+      const { hash, result } = read;
+      const before = cache.meta(file);
+      const after = metaOf(hash, size, mtimeMs, result.issues, result.article);
+      cache.set(file, after, result);
+      stats.parsed += 1;
+      hashes[i] = hash;
+      fileIssues[i] = result.issues.length > 0 ? result.issues : 0;
+      if (before?.hash !== memo.hashes[i] || !sameSource(before?.article, after.article)) followed = false;
+    }
+    // What was read is in the cache either way: a full scan from here reads none of it again.
+    if (!followed) return { parsed: stats.parsed };
+    save();
+    const next: ScanMemo = { ...memo, sizes, mtimes, hashes, fileIssues };
+    saveMemo(next);
+    return { scan: scanFromMemo(next, listing.issues, stats), parsed: stats.parsed };
+  }
+
+  async function fullScan(listing: FileListing, prefix: string): Promise<SeedScan> {
+    const stats = { parsed: 0, cached: 0 };
     const unreadable = new Map<string, SeedIssue>();
     const couldNotRead = (file: string, error: unknown): void => {
       const reason = error instanceof Error ? error.message : String(error);
@@ -71,6 +143,8 @@ export function createSeedLoader(options: SeedLoaderOptions = {}) {
     };
 
     const ids = articleIds(listing.files);
+    const sizes: number[] = [];
+    const mtimes: number[] = [];
     // Files the cache cannot know of (at least this many will be parsed): when they are many, the
     // workers start now, and boot (about a second) while this thread checks every file's stat.
     let pool = listing.files.length - cache.size > poolThreshold ? createParsePool() : undefined;
@@ -78,10 +152,11 @@ export function createSeedLoader(options: SeedLoaderOptions = {}) {
       // Same size and modification time as when it was parsed: not even read again. A synchronous
       // stat is several times faster than a promise per file, and 100,000 of them take half a second.
       const toRead: { file: string; size: number; mtimeMs: number }[] = [];
-      const prefix = root.endsWith(path.sep) ? root : root + path.sep; // path.join is slow 100,000 times
-      for (const file of listing.files) {
+      for (const [i, file] of listing.files.entries()) {
         try {
           const { size, mtimeMs } = statSync(prefix + file);
+          sizes[i] = size;
+          mtimes[i] = mtimeMs;
           const meta = cache.meta(file);
           if (meta && meta.size === size && meta.mtimeMs === mtimeMs) stats.cached += 1;
           else toRead.push({ file, size, mtimeMs });
@@ -140,22 +215,84 @@ export function createSeedLoader(options: SeedLoaderOptions = {}) {
     }
     const merged = mergeDuplicates(sourced);
     issues.push(...merged.issues);
-    issues.sort(
-      (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.line ?? 0) - (b.line ?? 0),
-    );
-    const rejected = new Set(issues.filter((issue) => issue.severity === 'error').map((issue) => issue.file));
+    sortIssues(issues);
+    const kept = merged.kept.map(({ file }) => ({ file, id: ids.get(file) ?? file }));
+    if (unreadable.size === 0 && options.cacheDir) {
+      saveMemo(memoOf(listing.files, { sizes, mtimes, hashes, ids, merged, kept }));
+    } else {
+      dropScanMemo(options.cacheDir);
+    }
+    return { issues, summary: summaryOf(listing.files.length, kept.length, issues), stats, hashes, kept };
+  }
+
+  /** The memo of a full scan in which every file was read (see ScanMemo). */
+  function memoOf(
+    files: string[],
+    found: {
+      sizes: number[];
+      mtimes: number[];
+      hashes: Map<string, string>;
+      ids: Map<string, string>;
+      merged: { issues: SeedIssue[] };
+      kept: { file: string }[];
+    },
+  ): ScanMemo {
+    // Both in path order: one walk finds each kept file's position.
+    const kept: number[] = [];
+    let at = 0;
+    for (const { file } of found.kept) {
+      while (at < files.length && files[at] !== file) at += 1;
+      kept.push(at);
+    }
+    return {
+      pipeline: pipelineVersion(),
+      root,
+      files,
+      sizes: found.sizes,
+      mtimes: found.mtimes,
+      hashes: files.map((file) => found.hashes.get(file) ?? ''),
+      ids: files.map((file) => {
+        const id = found.ids.get(file) ?? file;
+        return id === plainId(file) ? 0 : id;
+      }),
+      fileIssues: files.map((file) => {
+        const issues = cache.meta(file)?.issues ?? [];
+        return issues.length > 0 ? issues : 0;
+      }),
+      mergeIssues: found.merged.issues,
+      kept,
+    };
+  }
+
+  function scanFromMemo(memo: ScanMemo, listingIssues: SeedIssue[], stats: SeedScan['stats']): SeedScan {
+    const { files } = memo;
+    const issues = [...listingIssues];
+    for (const list of memo.fileIssues) if (list !== 0) issues.push(...list);
+    issues.push(...memo.mergeIssues);
+    sortIssues(issues);
+    const kept = memo.kept.map((i) => {
+      const file = files[i] ?? '';
+      const id = memo.ids[i];
+      return { file, id: id === 0 || id === undefined ? plainId(file) : id };
+    });
     return {
       issues,
-      summary: {
-        filesRead: listing.files.length,
-        articlesKept: merged.kept.length,
-        filesRejected: rejected.size,
-        warnings: issues.filter((issue) => issue.severity === 'warning').length,
-      },
+      summary: summaryOf(files.length, kept.length, issues),
       stats,
-      hashes,
-      kept: merged.kept.map(({ file }) => ({ file, id: ids.get(file) ?? file })),
+      hashes: new Map(files.map((file, i) => [file, memo.hashes[i] ?? ''])),
+      kept,
     };
+  }
+
+  /** The memo is written after the cache it describes (see ScanMemo), in the background. */
+  function saveMemo(memo: ScanMemo): void {
+    const { cacheDir } = options;
+    if (!cacheDir) return;
+    const file = scanMemoFile(cacheDir, memo);
+    saving = saving
+      .catch(() => undefined)
+      .then(() => writeFiles([file], { writers: file[1].length > 4 << 20 ? 1 : 0, atomic: true }));
+    saving.catch(() => undefined);
   }
 
   /** A kept file's article, as of the last scan. */
@@ -193,3 +330,22 @@ export function createSeedLoader(options: SeedLoaderOptions = {}) {
 
   return { scan, article, prepared: preparedOf, load, saved };
 }
+
+/** By file, then line. */
+function sortIssues(issues: SeedIssue[]): void {
+  issues.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.line ?? 0) - (b.line ?? 0));
+}
+
+function summaryOf(filesRead: number, articlesKept: number, issues: readonly SeedIssue[]): SeedSummary {
+  const rejected = new Set(issues.filter((issue) => issue.severity === 'error').map((issue) => issue.file));
+  return {
+    filesRead,
+    articlesKept,
+    filesRejected: rejected.size,
+    warnings: issues.filter((issue) => issue.severity === 'warning').length,
+  };
+}
+
+/** Whether two parses of a file are the same to the duplicate rule: both rejected, or the same URL and flag. */
+const sameSource = (a: FileMeta['article'], b: FileMeta['article']): boolean =>
+  a === undefined || b === undefined ? a === b : a.url === b.url && a.published === b.published;

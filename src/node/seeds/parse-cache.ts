@@ -57,6 +57,9 @@ function hashPipeline(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+/** The index file that holds `file`'s entry: each shard is read only when one of its files is asked about. */
+export const indexFileOf = (file: string): string => `index-${shardOf(file)}.json`;
+
 function shardOf(file: string): number {
   let h = 2166136261;
   for (let i = 0; i < file.length; i += 1) h = Math.imul(h ^ file.charCodeAt(i), 16777619);
@@ -159,10 +162,18 @@ export function openParseCache(dir?: string): ParseCache {
   let saving: Promise<void> = Promise.resolve();
 
   // Both tiers are split the same way, by path, so that an edit rewrites one small file of each.
-  const metas = Array.from(
-    { length: shardCount },
-    (_, index) => new Map(read<StoredMeta>(`index-${index}.json`).map(unpackMeta)),
-  );
+  // Each shard of the index is read when one of its files is first asked about: a rebuild that
+  // knows what changed (see scan-memo.ts) reads a few of them, not the 100,000 entries.
+  const metaShards: (Map<string, FileMeta> | undefined)[] = Array.from({ length: shardCount }, () => undefined);
+  const metasOf = (index: number): Map<string, FileMeta> => {
+    let entries = metaShards[index];
+    if (!entries) {
+      entries = new Map(read<StoredMeta>(`index-${index}.json`).map(unpackMeta));
+      metaShards[index] = entries;
+    }
+    return entries;
+  };
+  const allMetas = () => Array.from({ length: shardCount }, (_, index) => metasOf(index));
   const results: (Map<string, HeldResult> | undefined)[] = Array.from({ length: shardCount }, () =>
     dir ? undefined : new Map(),
   );
@@ -182,10 +193,10 @@ export function openParseCache(dir?: string): ParseCache {
   const dirtyMetas = new Set<number>();
 
   return {
-    meta: (file) => metas[shardOf(file)]?.get(file),
+    meta: (file) => metasOf(shardOf(file)).get(file),
     result: (file) => {
       const index = shardOf(file);
-      if (!metas[index]?.has(file)) return undefined;
+      if (!metasOf(index).has(file)) return undefined;
       const entries = resultsOf(index);
       const held = entries.get(file);
       if (held === undefined || !('json' in held)) return held;
@@ -196,23 +207,23 @@ export function openParseCache(dir?: string): ParseCache {
     },
     set: (file, meta, result) => {
       const index = shardOf(file);
-      metas[index]?.set(file, meta);
+      metasOf(index).set(file, meta);
       resultsOf(index).set(file, result);
       dirtyMetas.add(index);
       dirtyResults.add(index);
     },
     restat: (file, size, mtimeMs) => {
       const index = shardOf(file);
-      const meta = metas[index]?.get(file);
+      const meta = metasOf(index).get(file);
       if (!meta) return;
-      metas[index]?.set(file, { ...meta, size, mtimeMs });
+      metasOf(index).set(file, { ...meta, size, mtimeMs });
       dirtyMetas.add(index);
     },
     get size() {
-      return metas.reduce((total, entries) => total + entries.size, 0);
+      return allMetas().reduce((total, entries) => total + entries.size, 0);
     },
     keepOnly: (files) => {
-      for (const [index, entries] of metas.entries()) {
+      for (const [index, entries] of allMetas().entries()) {
         for (const file of entries.keys()) {
           if (files.has(file)) continue;
           entries.delete(file);
@@ -233,7 +244,7 @@ export function openParseCache(dir?: string): ParseCache {
         ]),
         ...[...dirtyMetas].map((index): [string, string] => [
           `index-${index}.json`,
-          shardText([...(metas[index] ?? [])].map((entry) => JSON.stringify(packMeta(entry)))),
+          shardText([...metasOf(index)].map((entry) => JSON.stringify(packMeta(entry)))),
         ]),
       ];
       dirtyResults.clear();

@@ -14,6 +14,7 @@ import {
   preparedFieldsJson,
 } from '../../../src/node/feed-data/build-feed-data.ts';
 import { createSeedLoader } from '../../../src/node/seeds/load-seeds.ts';
+import { indexFileOf } from '../../../src/node/seeds/parse-cache.ts';
 import { createParsePool } from '../../../src/node/seeds/parse-pool.ts';
 import { parseSeed, readSeed } from '../../../src/node/seeds/parse-seed.ts';
 import type { PreparedRead } from '../../../src/node/seeds/worker-wire.ts';
@@ -311,5 +312,75 @@ describe('the parse cache on disk', () => {
     expect(scan.kept).toEqual(cold.kept);
     expect(scan.kept.map(({ id }) => id).sort()).toEqual(cold.articles.map(({ id }) => id).sort());
     expect([...scan.hashes.keys()]).toHaveLength(cold.summary.filesRead);
+  });
+});
+
+describe('rescanning after an edit, from the last scan', () => {
+  /**
+   * The mixed fixtures (duplicates, rejected files, warnings) scanned once with a cache, changed
+   * by `edit`, and scanned again by a new loader: it must answer as a loader with no cache does.
+   */
+  async function rescanAfter(edit: (dir: string) => void, keepIndexOf?: string) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'news-memo-'));
+    cpSync(fixtures, dir, { recursive: true });
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'news-memo-cache-'));
+    const first = createSeedLoader({ cacheDir });
+    await first.load(dir);
+    await first.saved();
+    edit(dir);
+    if (keepIndexOf !== undefined) {
+      // Every other part of the cache's index broken: a scan that read it would parse every file.
+      for (let shard = 0; shard < 64; shard += 1) {
+        const name = `index-${shard}.json`;
+        if (name !== indexFileOf(keepIndexOf)) writeFileSync(path.join(cacheDir, name), '{ not json');
+      }
+    }
+    const again = createSeedLoader({ cacheDir });
+    const rescanned = await again.load(dir);
+    await again.saved();
+    const fresh = await createSeedLoader().load(dir);
+    expect({ ...rescanned, stats: undefined }).toEqual({ ...fresh, stats: undefined });
+    return rescanned;
+  }
+  const rewrite = (file: string, change: (text: string) => string) =>
+    writeFileSync(file, change(readFileSync(file, 'utf8')));
+
+  it('reads only the edited file, and only its part of the cache', async () => {
+    const edited = await rescanAfter(
+      (dir) =>
+        rewrite(path.join(dir, 'duplicate-of-good.md'), (text) =>
+          text.replace('The same story again', 'The same story, edited'),
+        ),
+      'duplicate-of-good.md',
+    );
+    expect(edited.stats).toEqual({ parsed: 1, cached: 6 });
+    expect(edited.articles.map((article) => article.title)).toContain('The same story, edited');
+  });
+
+  it('follows a new warning, and a file touched without a change', async () => {
+    const warned = await rescanAfter((dir) =>
+      rewrite(path.join(dir, 'good-article.md'), (text) => text.replace('title: "Other coverage"', 'title: 42')),
+    );
+    expect(warned.stats).toEqual({ parsed: 1, cached: 6 });
+    expect(warned.issues.some((issue) => issue.file === 'good-article.md' && issue.severity === 'warning')).toBe(true);
+    const touched = await rescanAfter((dir) => utimesSync(path.join(dir, 'no-title.md'), new Date(), new Date(2001, 1, 1)));
+    expect(touched.stats).toEqual({ parsed: 0, cached: 7 });
+  });
+
+  it.each([
+    ['a duplicate given a URL of its own', 'duplicate-of-good.md', (text: string) => text.replace('https://good.example/article', 'https://other.example/a')],
+    ['the winning duplicate unpublished', 'duplicate-of-good.md', (text: string) => text.replace('---\n', '---\npublished: false\n')],
+    ['an accepted file rejected', 'good-article.md', (text: string) => text.replace(/^title: .*$/m, '')],
+    ['a rejected file accepted', 'no-title.md', (text: string) => text.replace('---\n', '---\ntitle: "Now with a title"\n')],
+  ])('answers as a full scan for %s', async (_, file, change) => {
+    const changed = await rescanAfter((dir) => rewrite(path.join(dir, file), change));
+    expect(changed.stats).toEqual({ parsed: 1, cached: 6 });
+  });
+
+  it('answers as a full scan when a file is added or removed', async () => {
+    const added = await rescanAfter((dir) => cpSync(path.join(dir, 'good-article.md'), path.join(dir, 'added.md')));
+    expect(added.summary.filesRead).toBe(8);
+    const removed = await rescanAfter((dir) => rmSync(path.join(dir, 'duplicate-of-good.md')));
+    expect(removed.summary.filesRead).toBe(6);
   });
 });
