@@ -334,9 +334,8 @@ export const textHash = (text: string): string => hash('sha256', text, 'base64')
 
 /** Names the data folder: a hash of every article's text in feed order, so any change renames it. */
 export function feedVersion(pageSize: number, textHashes: readonly string[]): string {
-  const hash = createHash('sha256').update(String(pageSize));
-  for (const text of textHashes) hash.update(text);
-  return hash.digest('hex').slice(0, 12);
+  // One update of the joined hashes: the same bytes as an update per hash, without 100,000 calls.
+  return createHash('sha256').update(String(pageSize)).update(textHashes.join('')).digest('hex').slice(0, 12);
 }
 
 /** A `DataPage` as JSON, from each article's JSON text (written once per article, reused by every page). */

@@ -72,5 +72,12 @@ export async function listSeedFiles(root: string): Promise<FileListing> {
     if (info.isDirectory() && !walked.has(target)) await walk(abs, rel);
     else if (info.isFile() && isSeedFile(rel) && !found.has(target)) found.set(target, rel);
   }
-  return { files: [...found.values()].sort(), issues };
+  // A flat folder is listed in order already: checking costs one pass, sorting 100,000 names more.
+  const files = [...found.values()];
+  return { files: isSorted(files) ? files : files.sort(), issues };
+}
+
+function isSorted(names: readonly string[]): boolean {
+  for (let i = 1; i < names.length; i += 1) if ((names[i - 1] as string) > (names[i] as string)) return false;
+  return true;
 }
