@@ -128,7 +128,12 @@ export function encodeBitSet(ranks: Iterable<number>, size: number): string {
   return btoa(binary);
 }
 
-export const topicKey = (topic: string): string => topic.toLocaleLowerCase('en');
+/**
+ * How topics are told apart: case-insensitively, in English. English has no casing rules of its
+ * own, so this is the plain Unicode lower case (a test holds the two equal), which is many times
+ * faster than asking for the locale: topic chips ask for it on every change of filter.
+ */
+export const topicKey = (topic: string): string => topic.toLowerCase();
 
 const stopWords = new Set(
   'a an and are as at be by for from has have in into is it its of on or that the this to was were will with'.split(

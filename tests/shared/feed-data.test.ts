@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   deltaEncode,
@@ -5,6 +6,7 @@ import {
   isTopicSelected,
   searchShardKey,
   searchWords,
+  topicKey,
   typedInitial,
 } from '../../src/shared/feed-data.ts';
 import { flaggedRanks, rankListFlags } from '../../src/shared/ranks.ts';
@@ -88,5 +90,18 @@ describe('data helpers', () => {
   it('matches chosen topics whatever their case', () => {
     expect(isTopicSelected(['Power Apps'], 'power apps')).toBe(true);
     expect(isTopicSelected(['Power Apps'], 'Portals')).toBe(false);
+  });
+});
+
+describe('topicKey', () => {
+  it('is the English lower case, for any text', () => {
+    expect(topicKey('Machine Learning')).toBe('machine learning');
+    expect(topicKey('İstanbul ΣΑΣ Straße')).toBe('İstanbul ΣΑΣ Straße'.toLocaleLowerCase('en'));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (text) => {
+        expect(topicKey(text)).toBe(text.toLocaleLowerCase('en'));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
