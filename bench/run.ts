@@ -219,12 +219,13 @@ async function measureBrowser(url: string) {
       urls.map(async (resource) => gzipSync(Buffer.from(await (await fetch(resource)).arrayBuffer())).length),
     );
     const bytes = sizes.reduce((a, b) => a + b, 0);
-    // Time to first card: the median of this load and four more, each in a fresh context (nothing
-    // cached), since a single page load on a busy two-core machine is noisy.
+    // Time to first card: the median of this load and eight more, each in a fresh context (nothing
+    // cached), since a single page load on a busy two-core machine is noisy (one size's loads
+    // spread from 456 to 668 ms in a quiet run here, which five loads did not settle).
     const firstCards = [
       await page.evaluate(() => (window as unknown as { __firstCard: number }).__firstCard),
     ];
-    for (let i = 0; i < 4; i += 1) {
+    for (let i = 0; i < 8; i += 1) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const fresh = await context.newPage();
       await fresh.addInitScript(firstCardScript);
@@ -297,6 +298,10 @@ async function benchSize(articles: number, port: number): Promise<Row> {
     setAside(site);
   }
 
+  // The builds and hugo leave up to gigabytes of written files for the kernel to flush, which it
+  // does in the background, competing with the page loads measured next: flush them first, so
+  // that every size is measured on a quiet machine.
+  spawnSync('sync');
   const stop = await serve(outDir, port);
   try {
     const browser = await measureBrowser(`http://localhost:${port}/`);
