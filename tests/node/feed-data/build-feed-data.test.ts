@@ -166,13 +166,15 @@ describe('the data folder', () => {
     const { id, ...fields } = article;
     const made = derivedFromPrepared(id, prepareArticle(fields, id));
     const { related, ...rest } = fields;
-    expect(made).toEqual({
+    expect({ ...made, words: [...made.words] }).toEqual({
       json: JSON.stringify(rest),
       related: JSON.stringify(related),
       relatedCount: related.length,
       words: [...indexedWords(article)],
       textHash: textHash(JSON.stringify({ id, ...rest, related })),
     });
+    // The words can be read more than once.
+    expect([...made.words]).toEqual([...made.words]);
     const other = derivedFromPrepared('other-id', prepareArticle(fields, id));
     expect(other.json).toBe(made.json);
     expect(other.textHash).toBeUndefined();
