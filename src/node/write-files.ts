@@ -64,6 +64,19 @@ export async function writeFiles(
   }
 }
 
+/** Above this many bytes, a save (see writeAtomically) goes to a worker; below it, it is written at once. */
+const backgroundBytes = 4 << 20;
+
+/**
+ * Writes files that a reader may be reading meanwhile (the parse cache and its memo): in order, each
+ * under a temporary name and then renamed; a large save (a first build's) on one worker thread, so
+ * that it is written while this thread goes on with the build, a small one (after an edit) at once.
+ */
+export function writeAtomically(files: readonly (readonly [string, string])[]): Promise<void> {
+  const bytes = files.reduce((total, [, text]) => total + text.length, 0);
+  return writeFiles(files, { writers: bytes > backgroundBytes ? 1 : 0, atomic: true });
+}
+
 function writeHere(files: Iterable<readonly [string, string]>, atomic: boolean): void {
   writeBatch(files, atomic, new Set());
 }

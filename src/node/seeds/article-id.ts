@@ -24,8 +24,11 @@ export function articleIds(paths: readonly string[]): Map<string, string> {
 /** A path that is its own slug once its extension is cut: by far the commonest case. */
 const plainName = /^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?\.(?:md|markdown|txt)$/;
 
+/** A file's name without its extension: its id when the name is already a slug and no other file claims it. */
+export const plainId = (file: string): string => file.slice(0, file.lastIndexOf('.'));
+
 function slugOf(file: string): string {
-  if (plainName.test(file)) return file.slice(0, file.lastIndexOf('.'));
+  if (plainName.test(file)) return plainId(file);
   const withoutExtension = file.replace(/\.(md|markdown|txt)$/i, '');
   const slug = withoutExtension
     .toLowerCase()

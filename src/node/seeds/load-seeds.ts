@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Article } from '../../shared/article-schema.ts';
 import { compareNewestFirst } from '../../shared/feed-order.ts';
-import { articleIds } from './article-id.ts';
+import { articleIds, plainId } from './article-id.ts';
 import { preparedFieldsJson, type PreparedArticle } from '../feed-data/build-feed-data.ts';
 import type { SeedIssue } from './issue.ts';
 import { listSeedFiles, type FileListing } from './list-files.ts';
@@ -12,8 +12,8 @@ import { createParsePool } from './parse-pool.ts';
 import { readSeed, type FileResult } from './parse-seed.ts';
 import type { PooledRead, ReadRequest } from './worker-wire.ts';
 import type { SeedSummary } from './report.ts';
-import { dropScanMemo, plainId, readScanMemo, sameFiles, scanMemoFile, type ScanMemo } from './scan-memo.ts';
-import { writeFiles } from '../write-files.ts';
+import { dropScanMemo, readScanMemo, sameFiles, scanMemoFile, type ScanMemo } from './scan-memo.ts';
+import { writeAtomically } from '../write-files.ts';
 
 /** What a folder holds, known without reading its unchanged articles back from the cache. */
 export type SeedScan = {
@@ -51,13 +51,14 @@ const poolThreshold = 500;
 export function createSeedLoader(options: SeedLoaderOptions = {}) {
   const cache = openParseCache(options.cacheDir);
   let root = '';
-  /** The parse cache being written, since the last scan (see ParseCache.save). */
+  /** What is being written since the last scan: the parse cache (see ParseCache.save), then the scan's memo. */
   let saving: Promise<void> = Promise.resolve();
-  const save = () => {
-    saving = cache.save();
+  const track = (writing: Promise<void>) => {
+    saving = writing;
     // Heard by whoever awaits `saved()`; never an unhandled rejection meanwhile.
     saving.catch(() => undefined);
   };
+  const save = () => track(Promise.all([saving.catch(() => undefined), cache.save()]).then(() => undefined));
   /** What the parse workers prepared of the articles they parsed in the last scan, by article id. */
   let prepared = new Map<string, PreparedArticle>();
 
@@ -205,9 +206,14 @@ export function createSeedLoader(options: SeedLoaderOptions = {}) {
 
     const issues: SeedIssue[] = [...listing.issues, ...unreadable.values()];
     const hashes = new Map<string, string>();
+    // Each file's hash and own problems, in listing order, for the memo.
+    const hashList: string[] = [];
+    const fileIssues: ScanMemo['fileIssues'] = [];
     const sourced: { file: string; article: { url: string; published: boolean } }[] = [];
     for (const file of listing.files) {
       const meta = unreadable.has(file) ? undefined : cache.meta(file);
+      hashList.push(meta?.hash ?? '');
+      fileIssues.push(meta && meta.issues.length > 0 ? meta.issues : 0);
       if (!meta) continue;
       hashes.set(file, meta.hash);
       issues.push(...meta.issues);
@@ -218,20 +224,17 @@ export function createSeedLoader(options: SeedLoaderOptions = {}) {
     sortIssues(issues);
     const kept = merged.kept.map(({ file }) => ({ file, id: ids.get(file) ?? file }));
     if (unreadable.size === 0 && options.cacheDir) {
-      saveMemo(memoOf(listing.files, { sizes, mtimes, hashes, ids, merged, kept }));
+      saveMemo(memoOf(listing.files, { sizes, mtimes, hashes: hashList, fileIssues, ids, merged, kept }));
     } else {
       dropScanMemo(options.cacheDir);
     }
     return { issues, summary: summaryOf(listing.files.length, kept.length, issues), stats, hashes, kept };
   }
 
-  /** The memo of a full scan in which every file was read (see ScanMemo). */
+  /** The memo of a full scan in which every file was read (see ScanMemo); the lists are in listing order. */
   function memoOf(
     files: string[],
-    found: {
-      sizes: number[];
-      mtimes: number[];
-      hashes: Map<string, string>;
+    found: Pick<ScanMemo, 'sizes' | 'mtimes' | 'hashes' | 'fileIssues'> & {
       ids: Map<string, string>;
       merged: { issues: SeedIssue[] };
       kept: { file: string }[];
@@ -250,15 +253,12 @@ export function createSeedLoader(options: SeedLoaderOptions = {}) {
       files,
       sizes: found.sizes,
       mtimes: found.mtimes,
-      hashes: files.map((file) => found.hashes.get(file) ?? ''),
+      hashes: found.hashes,
       ids: files.map((file) => {
         const id = found.ids.get(file) ?? file;
         return id === plainId(file) ? 0 : id;
       }),
-      fileIssues: files.map((file) => {
-        const issues = cache.meta(file)?.issues ?? [];
-        return issues.length > 0 ? issues : 0;
-      }),
+      fileIssues: found.fileIssues,
       mergeIssues: found.merged.issues,
       kept,
     };
@@ -289,10 +289,8 @@ export function createSeedLoader(options: SeedLoaderOptions = {}) {
     const { cacheDir } = options;
     if (!cacheDir) return;
     const file = scanMemoFile(cacheDir, memo);
-    saving = saving
-      .catch(() => undefined)
-      .then(() => writeFiles([file], { writers: file[1].length > 4 << 20 ? 1 : 0, atomic: true }));
-    saving.catch(() => undefined);
+    // Only once the cache it describes is on disk: a failed save leaves the earlier memo.
+    track(saving.then(() => writeAtomically([file])));
   }
 
   /** A kept file's article, as of the last scan. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SeedIssue } from './issue.ts';
 import type { FileResult } from './parse-seed.ts';
-import { writeFiles } from '../write-files.ts';
+import { writeAtomically } from '../write-files.ts';
 
 /**
  * What a rebuild needs to know of a parsed file without its article: what identifies the content
@@ -25,9 +25,6 @@ export type FileMeta = {
  * a rebuild after one edit reads the index and one shard of articles, and rewrites one of each.
  */
 const shardCount = 64;
-
-/** A save larger than this is written on a worker thread; a few edited files' shards are written at once. */
-const backgroundBytes = 4 << 20;
 
 let pipeline: string | undefined;
 
@@ -162,29 +159,15 @@ export function openParseCache(dir?: string): ParseCache {
   let saving: Promise<void> = Promise.resolve();
 
   // Both tiers are split the same way, by path, so that an edit rewrites one small file of each.
-  // Each shard of the index is read when one of its files is first asked about: a rebuild that
+  // Each shard of either tier is read when one of its files is first asked about: a rebuild that
   // knows what changed (see scan-memo.ts) reads a few of them, not the 100,000 entries.
-  const metaShards: (Map<string, FileMeta> | undefined)[] = Array.from({ length: shardCount }, () => undefined);
-  const metasOf = (index: number): Map<string, FileMeta> => {
-    let entries = metaShards[index];
-    if (!entries) {
-      entries = new Map(read<StoredMeta>(`index-${index}.json`).map(unpackMeta));
-      metaShards[index] = entries;
-    }
-    return entries;
+  const lazyShards = <V>(load: (index: number) => Map<string, V>) => {
+    const shards: (Map<string, V> | undefined)[] = [];
+    return (index: number): Map<string, V> => (shards[index] ??= load(index));
   };
+  const metasOf = lazyShards((index) => new Map(read<StoredMeta>(`index-${index}.json`).map(unpackMeta)));
   const allMetas = () => Array.from({ length: shardCount }, (_, index) => metasOf(index));
-  const results: (Map<string, HeldResult> | undefined)[] = Array.from({ length: shardCount }, () =>
-    dir ? undefined : new Map(),
-  );
-  const resultsOf = (index: number): Map<string, HeldResult> => {
-    let entries = results[index];
-    if (!entries) {
-      entries = new Map(read<[string, FileResult]>(`${index}.json`));
-      results[index] = entries;
-    }
-    return entries;
-  };
+  const resultsOf = lazyShards<HeldResult>((index) => new Map(read<[string, FileResult]>(`${index}.json`)));
   const resultText = (file: string, result: HeldResult): string =>
     'json' in result
       ? `[${JSON.stringify(file)},{"article":${result.json},"issues":${JSON.stringify(result.issues)}}]`
@@ -249,16 +232,10 @@ export function openParseCache(dir?: string): ParseCache {
       ];
       dirtyResults.clear();
       dirtyMetas.clear();
-      // After the earlier saves, whether they succeeded or not (their callers heard about it). In
-      // order, each under a temporary name first; a large save (a first build) on a worker thread,
-      // so that it is written while this thread builds the feed.
-      const bytes = files.reduce((total, [, text]) => total + text.length, 0);
-      saving = saving.catch(() => undefined).then(async () => {
-        await writeFiles(
-          files.map(([name, text]) => [path.join(dir, name), text]),
-          { writers: bytes > backgroundBytes ? 1 : 0, atomic: true },
-        );
-      });
+      // After the earlier saves, whether they succeeded or not (their callers heard about it).
+      saving = saving
+        .catch(() => undefined)
+        .then(() => writeAtomically(files.map(([name, text]) => [path.join(dir, name), text])));
       return saving;
     },
   };

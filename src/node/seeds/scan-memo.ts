@@ -17,7 +17,7 @@ export type ScanMemo = {
   mtimes: number[];
   /** Each file's content hash. */
   hashes: string[];
-  /** Each file's article id, or 0 when it is the file's name without its extension. */
+  /** Each file's article id, or 0 when it is the file's name without its extension (plainId). */
   ids: (string | 0)[];
   /** Each file's own problems (0 for none); those from merging duplicates are in `mergeIssues`. */
   fileIssues: (SeedIssue[] | 0)[];
@@ -52,9 +52,6 @@ export function scanMemoFile(dir: string, memo: ScanMemo): [string, string] {
 export function dropScanMemo(dir: string | undefined): void {
   if (dir) rmSync(path.join(dir, memoName), { force: true });
 }
-
-/** The id a file gets when nothing else claims its name (see articleIds), which the memo leaves out. */
-export const plainId = (file: string): string => file.slice(0, file.lastIndexOf('.'));
 
 /** Whether two listings are the same files in the same order. */
 export function sameFiles(a: readonly string[], b: readonly string[]): boolean {
