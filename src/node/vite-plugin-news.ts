@@ -1,18 +1,17 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { Logger, Plugin, ResolvedConfig } from 'vite';
-import type { NewsIndex } from '../shared/feed-data.ts';
-import { planDataFolder, preparedByWorkers, type DataFolderPlan } from './data-folder.ts';
-import { buildFeedData, type FeedData } from './feed-data/build-feed-data.ts';
-import { isSeedFile } from './seeds/list-files.ts';
-import { createSeedLoader, type SeedScan } from './seeds/load-seeds.ts';
+import type { Plugin, ResolvedConfig } from 'vite';
+import { newsUpdateEvent } from '../shared/dev-events.ts';
 import { formatReport } from './seeds/report.ts';
+import { isSeedFile } from './seeds/list-files.ts';
+import { emitNews, readCorpus, type NewsOutput } from './pipeline/build-news.ts';
+import { openParseCache, type ParseCache } from './pipeline/parse-cache.ts';
+import { progressLine, timingLine } from './pipeline/progress.ts';
+import { filesUnder, removeStale } from './pipeline/out-dir.ts';
+import { writeDataFolder } from './pipeline/write-data.ts';
 
 export const virtualId = 'virtual:news';
 const resolvedVirtualId = `\0${virtualId}`;
-/** Sent to the page when the seeds change in the dev server; the app refetches on it. */
-export const updateEvent = 'news:update';
 
 export type NewsPluginOptions = {
   /** The seeds folder; defaults to NEWS_SEEDS_DIR, then `seeds/`, relative to the Vite root. */
@@ -22,146 +21,99 @@ export type NewsPluginOptions = {
 };
 
 /**
- * Parses the seeds folder at build and dev time and exposes it as `virtual:news`, which exports
- * the reader's small index (counts, the commonest topics, where the data lives). The data folder
- * (pages, topic lists, search shards; see src/shared/feed-data.ts) is written beside the build
- * under a name that changes with the content, and updated in place by the next build when it can
- * be (see data-folder.ts). The dev server serves it from memory, re-parses on every change and
- * notifies the page.
+ * The pipeline (src/node/pipeline) as a Vite plugin: `virtual:news` exports the small index; the
+ * data folder is served from memory by the dev server (and rebuilt, and the page told, when a seed
+ * changes) and written beside the bundle by a build. A build that fails leaves `dist/` as it was.
  */
 export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
-  let loader: ReturnType<typeof createSeedLoader>;
   let config: ResolvedConfig;
   let seedsDir = '';
-  let cacheDir = '';
-  let current: Promise<SeedScan> | undefined;
-  /** The dev server's data folder, in memory. */
-  let data: FeedData | undefined;
-  /** The build's data folder, to be written (or patched) beside the app. */
-  let plan: DataFolderPlan | undefined;
-  /** Whether the user's configuration asked Vite to empty outDir (see `config`). */
+  let cache: ParseCache | undefined;
+  let current: Promise<NewsOutput> | undefined;
+  let output: NewsOutput | undefined;
   let emptyOutDir: boolean | undefined;
-
   const strict = options.strict ?? process.env.NEWS_STRICT === '1';
+  const dev = () => config.command === 'serve';
   const devPrefix = () => `${config.base}@news/`;
-  const devIndexPath = () => `${devPrefix()}index.json`;
   const outDir = () => path.resolve(config.root, config.build.outDir);
-  const newsIndex = (): NewsIndex => {
-    const { version, index } = (config.command === 'serve' ? data : plan) as FeedData | DataFolderPlan;
-    return {
-      base: config.command === 'serve' ? `${devPrefix()}${version}/` : `${config.base}data/${version}/`,
-      ...index,
-    };
-  };
 
-  async function reload(logger: Logger): Promise<SeedScan> {
-    if (config.command === 'serve') {
-      const result = await loader.load(seedsDir);
-      data = buildFeedData(result.articles, undefined, preparedByWorkers(loader));
-      report(logger, result);
-      return result;
-    }
-    const scan = await loader.scan(seedsDir);
-    report(logger, scan);
-    const outKey = createHash('sha256').update(outDir()).digest('hex').slice(0, 12);
-    plan = planDataFolder({
-      scan,
-      loader,
-      dataRoot: path.join(outDir(), 'data'),
-      recordFile: path.join(cacheDir, `build-${outKey}.json`),
-    });
-    return scan;
-  }
-
-  function report(logger: Logger, scan: SeedScan): void {
+  async function run(): Promise<NewsOutput> {
     const label = `${path.relative(process.cwd(), seedsDir) || '.'}/`;
-    const text = formatReport(scan.issues, scan.summary, label);
-    if (scan.summary.filesRejected > 0) logger.warn(text);
-    else logger.info(text);
+    cache ??= openParseCache(path.join(config.cacheDir, 'news-reader', hashOf(seedsDir)));
+    const { corpus, stats, ms } = await readCorpus(seedsDir, cache, { onProgress: progressLine(label) });
+    const report = formatReport(corpus.issues, corpus.summary, label);
+    config.logger[corpus.summary.filesRejected > 0 ? 'warn' : 'info'](report);
+    config.logger.info(timingLine(corpus.summary.filesRead, stats, ms));
+    if (strict && !dev() && corpus.summary.filesRejected > 0) {
+      throw new Error(
+        `NEWS_STRICT=1: ${corpus.summary.filesRejected} seed file(s) rejected; see the report above`,
+      );
+    }
+    output = emitNews(corpus);
+    return output;
   }
+  const start = () => {
+    current = run();
+    current.catch(() => undefined); // heard by whoever awaits it
+    return current;
+  };
+  const base = (version: string) => (dev() ? `${devPrefix()}${version}/` : `${config.base}data/${version}/`);
 
   return {
     name: 'news-reader:seeds',
     config(user, env) {
-      if (env.command !== 'build') return undefined;
-      // The data folder outlives builds so that a rebuild can update it in place: Vite must not
-      // empty outDir, this plugin does, sparing `data/` (see buildStart).
-      emptyOutDir = user.build?.emptyOutDir ?? undefined;
-      return { build: { emptyOutDir: false } };
+      // Vite would empty outDir before building; this plugin does it after a build succeeds.
+      if (env.command === 'build') emptyOutDir = user.build?.emptyOutDir ?? undefined;
+      return env.command === 'build' ? { build: { emptyOutDir: false } } : undefined;
     },
     configResolved(resolved) {
       config = resolved;
       seedsDir = path.resolve(config.root, options.seedsDir ?? process.env.NEWS_SEEDS_DIR ?? 'seeds');
-      // One cache folder per seeds folder, in Vite's cache (node_modules/.vite): parsed files
-      // survive between builds, so a rebuild after one edit re-parses one file.
-      const folderKey = createHash('sha256').update(seedsDir).digest('hex').slice(0, 12);
-      cacheDir = path.join(config.cacheDir, 'news-reader', `seeds-${folderKey}`);
-      loader = createSeedLoader({ cacheDir });
     },
-    buildStart() {
-      if (config.command !== 'build') return;
-      // Vite's own rule: empty outDir when asked to, or by default when it is inside the root.
-      const relative = path.relative(config.root, outDir());
-      const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-      if (!(emptyOutDir ?? inside) || !existsSync(outDir())) return;
-      for (const name of readdirSync(outDir())) {
-        if (name !== 'data' && name !== '.git')
-          rmSync(path.join(outDir(), name), { recursive: true, force: true });
-      }
-    },
-    resolveId: {
-      filter: { id: new RegExp(`^${virtualId}$`) },
-      handler: () => resolvedVirtualId,
-    },
+    // Started here, the pipeline runs while Vite bundles the app.
+    buildStart: () => void (dev() ? undefined : start()),
+    resolveId: { filter: { id: new RegExp(`^${virtualId}$`) }, handler: () => resolvedVirtualId },
     load: {
       filter: { id: new RegExp(`^\\0${virtualId}$`) },
       async handler() {
-        current ??= reload(config.logger);
-        const result = await current.catch((error: unknown) => {
-          current = undefined;
+        const { index, folder } = await (current ?? start()).catch((error: unknown) => {
+          const message = error instanceof Error ? error.message : String(error);
           return this.error(
-            `${error instanceof Error ? error.message : String(error)}; set NEWS_SEEDS_DIR to a folder of seed files`,
+            message.startsWith('NEWS_STRICT')
+              ? message
+              : `${message}; set NEWS_SEEDS_DIR to a folder of seed files`,
           );
         });
-        if (strict && config.command === 'build' && result.summary.filesRejected > 0) {
-          this.error(
-            `NEWS_STRICT=1: ${result.summary.filesRejected} seed file(s) rejected; see the report above`,
-          );
-        }
-        const dev = config.command === 'serve' ? devIndexPath() : null;
-        return [
-          `export const index = ${JSON.stringify(newsIndex())};`,
-          `export const devIndexUrl = ${JSON.stringify(dev)};`,
-          '',
-        ].join('\n');
+        const exported = { base: base(folder.version), ...index };
+        return `export const index = ${JSON.stringify(exported)};\nexport const devIndexUrl = ${JSON.stringify(dev() ? `${devPrefix()}index.json` : null)};\n`;
       },
     },
-    async writeBundle() {
-      if (!plan) return;
-      // The parse cache is written in the background meanwhile (see createSeedLoader's scan).
-      await Promise.all([plan.write(), loader.saved()]);
-      const files = `${plan.files.toLocaleString('en')} file${plan.files === 1 ? '' : 's'}`;
+    writeBundle(_, bundle) {
+      if (!output) return;
+      const changes = writeDataFolder(path.join(outDir(), 'data'), output.folder);
       config.logger.info(
-        plan.kind === 'patch'
-          ? `data/${plan.version}/: updated in place, ${files} rewritten`
-          : `data/${plan.version}/: ${files} written`,
+        `data/${output.folder.version}/: ${changes.toLocaleString('en')} of ${output.folder.files.size.toLocaleString('en')} files written`,
       );
+      // Vite's rule: empty outDir when asked to, or by default when it is inside the root.
+      const relative = path.relative(config.root, outDir());
+      if (emptyOutDir ?? (relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative))) {
+        const keep = new Set([...Object.keys(bundle), ...filesUnder(config.publicDir)]);
+        removeStale(outDir(), keep);
+      }
     },
     configureServer(server) {
       server.watcher.add(seedsDir);
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const onChange = (file: string) => {
+      server.watcher.on('all', (event, file) => {
         const inside = path.relative(seedsDir, file);
         if (inside.startsWith('..') || path.isAbsolute(inside)) return;
+        if (event !== 'addDir' && event !== 'unlinkDir' && !isSeedFile(file)) return;
         clearTimeout(timer);
-        // Editors write a file in several steps; one re-parse per burst is enough.
-        timer = setTimeout(() => {
-          current = reload(server.config.logger);
-          void current.then(() => server.ws.send({ type: 'custom', event: updateEvent }));
-        }, 50);
-      };
-      server.watcher.on('all', (event, file) => {
-        if (event === 'addDir' || event === 'unlinkDir' || isSeedFile(file)) onChange(file);
+        // Editors write a file in several steps; one rebuild per burst is enough.
+        timer = setTimeout(
+          () => void start().then(() => server.ws.send({ type: 'custom', event: newsUpdateEvent })),
+          50,
+        );
       });
       server.middlewares.use((req, res, next) => {
         const url = req.url?.split('?')[0] ?? '';
@@ -169,30 +121,21 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
           next();
           return;
         }
-        current ??= reload(server.config.logger);
-        current.then(
-          () => {
-            const feed = data as FeedData;
-            const file = url.slice(devPrefix().length);
-            const versioned = `${feed.version}/`;
-            const body =
-              url === devIndexPath()
-                ? JSON.stringify(newsIndex())
-                : file.startsWith(versioned)
-                  ? feed.render(file.slice(versioned.length))
-                  : undefined;
-            res.setHeader('Cache-Control', 'no-store');
-            if (body === undefined) {
-              res.statusCode = 404;
-              res.end('Not found');
-              return;
-            }
-            res.setHeader('Content-Type', 'application/json; charset=utf-8');
-            res.end(body);
-          },
-          (error: unknown) => next(error),
-        );
+        (current ?? start()).then(({ index, folder }) => {
+          const file = url.slice(devPrefix().length);
+          const versioned = file.startsWith(`${folder.version}/`)
+            ? folder.files.get(file.slice(folder.version.length + 1))?.text
+            : undefined;
+          const body =
+            file === 'index.json' ? JSON.stringify({ base: base(folder.version), ...index }) : versioned;
+          res.setHeader('Cache-Control', 'no-store');
+          res.statusCode = body === undefined ? 404 : 200;
+          if (body !== undefined) res.setHeader('Content-Type', 'application/json; charset=utf-8');
+          res.end(body ?? 'Not found');
+        }, next);
       });
     },
   };
 }
+
+const hashOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12);

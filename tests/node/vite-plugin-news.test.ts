@@ -21,8 +21,8 @@ import { allCases, brokenCases } from '../fixtures/hostile/cases.ts';
 import { writeHostileFolder } from '../fixtures/hostile/write-folder.ts';
 import { articlesInFolder } from '../fixtures/articles.ts';
 import { generateCorpus } from '../../bench/generate-corpus.ts';
-import { buildFeedData } from '../../src/node/feed-data/build-feed-data.ts';
-import { createSeedLoader } from '../../src/node/seeds/load-seeds.ts';
+import { emitNews, readCorpus } from '../../src/node/pipeline/build-news.ts';
+import { openParseCache } from '../../src/node/pipeline/parse-cache.ts';
 
 const corpus = '../shared/corpus/smartable-power-apps';
 
@@ -69,7 +69,7 @@ function securedValues(dir: string): string[] {
 
 /** The full feed as the browser pages through it (data/<version>/a/0.json, 1.json, …), related coverage included. */
 function shippedArticles(outDir: string): Article[] {
-  const [version] = readdirSync(path.join(outDir, 'data'));
+  const [version] = readdirSync(path.join(outDir, 'data')).filter((name) => name !== 'manifest.json');
   const folder = path.join(outDir, 'data', version ?? '');
   return articlesInFolder((file) =>
     existsSync(path.join(folder, file)) ? readFileSync(path.join(folder, file), 'utf8') : undefined,
@@ -148,7 +148,7 @@ describe('the news plugin', () => {
       const outDir = mkdtempSync(path.join(tmpdir(), 'news-dist-'));
       const first: string[] = [];
       await buildWith(seeds, false, outDir, first);
-      expect(first.join('\n')).toMatch(/data\/[0-9a-f]{12}\/: [\d,]+ files written/);
+      expect(first.join('\n')).toMatch(/data\/[0-9a-f]{12}\/: ([\d,]+) of \1 files written/);
       writeFileSync(path.join(outDir, 'stale.js'), 'left by an older build');
 
       const [name] = readdirSync(seeds).sort();
@@ -156,9 +156,11 @@ describe('the news plugin', () => {
       writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: "/m, 'title: "Edited: '));
       const second: string[] = [];
       await buildWith(seeds, false, outDir, second);
-      expect(second.join('\n')).toMatch(/updated in place, \d+ files rewritten/);
+      const [, written, total] = /: (\d+) of ([\d,]+) files written/.exec(second.join('\n')) ?? [];
+      expect(Number(written)).toBeGreaterThan(0);
+      expect(Number(written)).toBeLessThan(Number(total?.replace(',', '')) / 4);
       expect(existsSync(path.join(outDir, 'stale.js'))).toBe(false);
-      expect(readdirSync(path.join(outDir, 'data'))).toHaveLength(1);
+      expect(readdirSync(path.join(outDir, 'data')).sort()).toEqual([expect.any(String), 'manifest.json']);
       expect(shippedArticles(outDir).some((article) => article.title.startsWith('Edited: '))).toBe(true);
       const html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
       expect(readdirSync(path.join(outDir, 'assets')).length).toBeGreaterThan(0);
@@ -167,38 +169,61 @@ describe('the news plugin', () => {
       const fresh = await buildWith(seeds);
       expect(dataFiles(outDir)).toEqual(dataFiles(fresh));
 
+      // The oldest article made the newest: every other article's rank, and so their pages, change.
+      const [oldest] = shippedArticles(outDir).slice(-1);
+      const oldestFile = readdirSync(seeds).find((name) => name.startsWith(oldest?.id ?? '-')) ?? '';
+      const moved = path.join(seeds, oldestFile);
+      writeFileSync(
+        moved,
+        readFileSync(moved, 'utf8').replace(
+          /^publishedDateTime: .*$/m,
+          'publishedDateTime: 2030-01-01T00:00:00Z',
+        ),
+      );
+      await buildWith(seeds, false, outDir);
+      expect(shippedArticles(outDir)[0]?.id).toBe(oldest?.id);
+      expect(dataFiles(outDir)).toEqual(dataFiles(await buildWith(seeds)));
+
       // A file removed changes every rank after it: the folder is written whole, and still right,
       // over the earlier one (its files changed in place, not deleted and made again).
       const firstPage = () => {
-        const [version] = readdirSync(path.join(outDir, 'data'));
+        const [version] = readdirSync(path.join(outDir, 'data')).filter((name) => name !== 'manifest.json');
         return statSync(path.join(outDir, 'data', version ?? '', 'a', '0.json'), { bigint: true });
       };
       const before = firstPage();
       rmSync(file);
       const third: string[] = [];
       await buildWith(seeds, false, outDir, third);
-      expect(third.join('\n')).toMatch(/files written/);
+      expect(third.join('\n')).toMatch(/of [\d,]+ files written/);
       expect(dataFiles(outDir)).toEqual(dataFiles(await buildWith(seeds)));
       expect(firstPage().birthtimeNs).toBe(before.birthtimeNs);
     },
     60_000,
   );
 
-  it('writes the same folder from what the parse workers prepared as this thread makes of the articles', async () => {
-    // Enough files for the parse workers, whose articles the build never makes objects of.
-    const seeds = mkdtempSync(path.join(tmpdir(), 'news-pooled-'));
-    generateCorpus(seeds, 640);
+  it('writes exactly the folder the stages emit', async () => {
+    const seeds = mkdtempSync(path.join(tmpdir(), 'news-stages-'));
+    generateCorpus(seeds, 200);
     const outDir = await buildWith(seeds);
-    const { articles } = await createSeedLoader().load(seeds);
-    const expected = buildFeedData(articles);
+    const { corpus } = await readCorpus(seeds, openParseCache());
+    const { folder } = emitNews(corpus);
     const written = dataFiles(outDir);
     expect([...written.keys()]).toEqual(
-      [...expected.paths()].map((file) => path.join(expected.version, file)).sort((a, b) => (a < b ? -1 : 1)),
+      ['manifest.json', ...[...folder.files.keys()].map((file) => path.join(folder.version, file))].sort(
+        (a, b) => (a < b ? -1 : 1),
+      ),
     );
-    for (const file of expected.paths()) {
-      expect(written.get(path.join(expected.version, file)), file).toBe(expected.render(file));
-    }
+    for (const [file, { text }] of folder.files)
+      expect(written.get(path.join(folder.version, file)), file).toBe(text);
   }, 60_000);
+
+  it('leaves the last good build whole when a strict build fails', async () => {
+    const outDir = await buildWith('seeds');
+    const before = filesUnder(outDir).map((file) => [file, readFileSync(file, 'utf8')]);
+    await expect(buildWith('tests/fixtures/seeds/mixed', true, outDir)).rejects.toThrow(/NEWS_STRICT=1/);
+    expect(filesUnder(outDir).map((file) => [file, readFileSync(file, 'utf8')])).toEqual(before);
+    expect(existsSync(path.join(outDir, 'index.html'))).toBe(true);
+  });
 
   it('fails the build in strict mode when a file is rejected, and only then', async () => {
     await expect(buildWith('tests/fixtures/seeds/mixed', true)).rejects.toThrow(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFeedData } from '../../src/node/feed-data/build-feed-data.ts';
+import { buildDataFolder } from '../fixtures/data-folder.ts';
 import type { Article } from '../../src/shared/article-schema.ts';
 import { dataPath, type DataPage } from '../../src/shared/feed-data.ts';
 import {
@@ -24,7 +24,7 @@ const articles: Article[] = Array.from({ length: 20 }, (_, i) =>
     topics: [...(i % 2 === 0 ? ['Even'] : []), ...(i % 3 === 0 ? ['Three'] : [])],
   }),
 );
-const data = buildFeedData(articles, pageSize);
+const data = buildDataFolder(articles, pageSize);
 /** As the pages hold them: the articles are already newest first, so each one's rank is its index. */
 const summaries = articles.map(summaryOf);
 const topics = JSON.parse(data.render(dataPath.topics) ?? '') as { id: number; name: string; a: number }[];

@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { createSeedLoader } from '../seeds/load-seeds.ts';
+import { readCorpus } from '../pipeline/build-news.ts';
+import { openParseCache } from '../pipeline/parse-cache.ts';
+import { progressLine, timingLine } from '../pipeline/progress.ts';
 import { formatReport } from '../seeds/report.ts';
 
 /**
@@ -12,11 +14,14 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error('usage: npm run check:seeds -- [DIR]   (default: NEWS_SEEDS_DIR, then seeds/)');
     return 2;
   }
+  const label = `${path.relative(process.cwd(), path.resolve(dir)) || '.'}/`;
   try {
-    const result = await createSeedLoader().load(dir);
-    const label = `${path.relative(process.cwd(), path.resolve(dir)) || '.'}/`;
-    console.log(formatReport(result.issues, result.summary, label));
-    return result.summary.filesRejected > 0 ? 1 : 0;
+    const { corpus, stats, ms } = await readCorpus(dir, openParseCache(), {
+      onProgress: progressLine(label),
+    });
+    console.log(formatReport(corpus.issues, corpus.summary, label));
+    console.error(timingLine(corpus.summary.filesRead, stats, ms));
+    return corpus.summary.filesRejected > 0 ? 1 : 0;
   } catch (error) {
     console.error(`check:seeds: ${error instanceof Error ? error.message : String(error)}`);
     return 2;

@@ -1,35 +1,21 @@
 import type { Article } from '../../shared/article-schema.ts';
 import type { SeedIssue } from './issue.ts';
 
-/** What the rule reads of an article: enough to merge without the articles themselves. */
+/** What the rule reads of an article: its source URL and whether it is published. */
 type Sourced = { file: string; article: Pick<Article, 'url' | 'published'> };
 
 /**
  * Two files with the same source URL are one article. The rule, deterministic and documented in
  * the README: a published article wins over an unpublished one; among equals, the file whose path
- * sorts first wins. The other file gets a warning naming the one that was kept.
+ * sorts first wins. The other file gets a warning naming the one that was kept. The kept entries
+ * come back in path order.
  */
-export function mergeDuplicates<T extends Sourced>(
-  entries: readonly T[],
-): {
-  kept: T[];
-  issues: SeedIssue[];
-} {
-  // Grouped by URL first: only the rare groups of two or more need ordering.
-  const byUrl = new Map<string, T | T[]>();
-  for (const entry of entries) {
-    const group = byUrl.get(entry.article.url);
-    if (group === undefined) byUrl.set(entry.article.url, entry);
-    else if (Array.isArray(group)) group.push(entry);
-    else byUrl.set(entry.article.url, [group, entry]);
-  }
+export function mergeDuplicates<T extends Sourced>(entries: readonly T[]): { kept: T[]; issues: SeedIssue[] } {
+  const byUrl = new Map<string, T[]>();
+  for (const entry of entries) byUrl.set(entry.article.url, [...(byUrl.get(entry.article.url) ?? []), entry]);
   const kept: T[] = [];
   const issues: SeedIssue[] = [];
   for (const group of byUrl.values()) {
-    if (!Array.isArray(group)) {
-      kept.push(group);
-      continue;
-    }
     const [winner, ...others] = group.sort(
       (a, b) => Number(b.article.published) - Number(a.article.published) || compare(a.file, b.file),
     ) as [T, ...T[]];
@@ -43,7 +29,6 @@ export function mergeDuplicates<T extends Sourced>(
       });
     }
   }
-  // Usually in path order already (the folder is listed sorted), which this sort checks in one pass.
   kept.sort((a, b) => compare(a.file, b.file));
   return { kept, issues };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus, topicPool } from '../../../bench/generate-corpus.ts';
-import { createSeedLoader } from '../../../src/node/seeds/load-seeds.ts';
+import { loadSeeds } from '../../fixtures/load-seeds.ts';
 import { articleSchema } from '../../../src/shared/article-schema.ts';
 
 const corpus = (count: number, seed = 1) => {
@@ -24,7 +24,7 @@ describe('the synthetic corpus generator', () => {
 
   it('writes valid seeds in the exact format, with the variety the bench needs', async () => {
     const dir = corpus(400);
-    const { articles, summary } = await createSeedLoader().load(dir);
+    const { articles, summary } = await loadSeeds(dir);
     expect(summary).toEqual({ filesRead: 400, articlesKept: 400, filesRejected: 0, warnings: 0 });
     for (const article of articles) expect(articleSchema.safeParse(article).error).toBeUndefined();
     const unpublished = articles.filter((a) => !a.published).length;

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createSeedLoader, type SeedLoad } from '../../../src/node/seeds/load-seeds.ts';
+import { loadSeeds } from '../../fixtures/load-seeds.ts';
 import { articleSchema, type Article } from '../../../src/shared/article-schema.ts';
 import {
   allCases,
@@ -15,12 +15,12 @@ import {
 } from '../../fixtures/hostile/cases.ts';
 import { writeHostileFolder } from '../../fixtures/hostile/write-folder.ts';
 
-let load: SeedLoad;
+let load: Awaited<ReturnType<typeof loadSeeds>>;
 
 beforeAll(async () => {
   const dir = path.join(mkdtempSync(path.join(tmpdir(), 'news-hostile-')), 'seeds');
   writeHostileFolder(dir);
-  load = await createSeedLoader().load(dir);
+  load = await loadSeeds(dir);
 });
 
 const issuesOf = (file: string) => load.issues.filter((issue) => issue.file === file);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { maxFileBytes, parseFrontMatter } from '../../../src/node/seeds/parse-front-matter.ts';
+import { parseSeed } from '../../../src/node/seeds/parse-seed.ts';
 import { seedFields, seedText, utf8 } from '../../fixtures/seed-text.ts';
 
 function refused(text: string | Uint8Array) {
@@ -55,6 +56,37 @@ describe('parseFrontMatter', () => {
     const result = refused('---\ntitle: x\nexcerpt: [unclosed\nheat: 1\n---\n');
     expect(result.message).toMatch(/^has invalid YAML: /);
     expect(result.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('reports values with an unknown YAML tag and keeps them as inert text', () => {
+    const text = [
+      '---',
+      'title: !!js/function "function () { globalThis.__pwned = true }"',
+      'publishedDateTime: 2021-03-04T07:00:00Z',
+      'originalUrl: https://example.com/a',
+      'provider:',
+      '  name: !!binary aGVsbG8=',
+      'topics:',
+      '  - AI',
+      '  - !custom Robots',
+      '---',
+      '',
+    ].join('\n');
+    const result = parseFrontMatter(utf8(text));
+    expect(result.ok && result.unknownTags).toEqual([
+      { path: ['title'], tag: '!!js/function' },
+      { path: ['provider', 'name'], tag: '!!binary' },
+      { path: ['topics', 1], tag: '!custom' },
+    ]);
+    expect(result.ok && result.data.title).toBe('function () { globalThis.__pwned = true }');
+    expect((globalThis as { __pwned?: boolean }).__pwned).toBeUndefined();
+    const { article, issues } = parseSeed(utf8(text), 'tagged.md');
+    expect(article?.topics).toEqual(['AI', 'Robots']);
+    expect(issues).toEqual([
+      { severity: 'warning', file: 'tagged.md', line: 2, field: 'title', message: 'has the unknown YAML tag !!js/function; its value was read as plain text' },
+      { severity: 'warning', file: 'tagged.md', line: 6, field: 'provider.name', message: 'has the unknown YAML tag !!binary; its value was read as plain text' },
+      { severity: 'warning', file: 'tagged.md', line: 9, field: 'topics[1]', message: 'has the unknown YAML tag !custom; its value was read as plain text' },
+    ]);
   });
 
   it('refuses duplicate keys', () => {

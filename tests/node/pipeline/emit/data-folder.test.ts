@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  articleHash,
-  buildFeedData,
-  derivedFromPrepared,
-  indexedWords,
-  prepareArticle,
-  textHash,
-} from '../../../src/node/feed-data/build-feed-data.ts';
-import type { Article } from '../../../src/shared/article-schema.ts';
+import type { Article } from '../../../../src/shared/article-schema.ts';
+import { buildDataFolder } from '../../../fixtures/data-folder.ts';
 import {
   dataPath,
   searchShardKey,
@@ -19,14 +12,16 @@ import {
   type SearchShard,
   type TopicRanks,
   type TopicStat,
-} from '../../../src/shared/feed-data.ts';
-import { flaggedRanks, flagsFromBits, rankListFlags } from '../../../src/shared/ranks.ts';
-import { articlesInFolder, makeArticle, summaryOf } from '../../fixtures/articles.ts';
+} from '../../../../src/shared/feed-data.ts';
+import { flaggedRanks, flagsFromBits, rankListFlags } from '../../../../src/shared/ranks.ts';
+import { articlesInFolder, makeArticle, summaryOf } from '../../../fixtures/articles.ts';
 
 const day = (n: number) => new Date(Date.UTC(2021, 0, 31 - n)).toISOString();
 
 /** The ranks of a rank list, whichever its encoding (this test's feed has 5 articles). */
 const ranksOf = (list: RankList) => [...flaggedRanks(rankListFlags(5, [list]))];
+
+const buildFeedData = buildDataFolder;
 
 function read(data: ReturnType<typeof buildFeedData>, file: string): unknown {
   const text = data.render(file);
@@ -148,39 +143,6 @@ describe('the data folder', () => {
     for (const file of paths) expect(data.render(file)).toBeDefined();
     expect(paths).toContain(dataPath.topics);
     expect(data.render('index.html')).toBeUndefined();
-  });
-
-  it('builds the same folder from what the parse workers prepared as from the articles alone', () => {
-    const derived = (article: Article) => {
-      const { id, ...fields } = article;
-      return derivedFromPrepared(id, prepareArticle(fields, id));
-    };
-    const prepared = buildFeedData(articles, 2, derived);
-    expect(prepared.version).toBe(data.version);
-    expect(prepared.snapshot).toEqual(data.snapshot);
-    for (const file of data.paths()) expect(prepared.render(file), file).toBe(data.render(file));
-  });
-
-  it('uses a prepared text hash only for the id it was made for', () => {
-    const [article] = articles as [Article, ...Article[]];
-    const { id, ...fields } = article;
-    const made = derivedFromPrepared(id, prepareArticle(fields, id));
-    const { related, ...rest } = fields;
-    expect({ ...made, words: [...made.words] }).toEqual({
-      json: JSON.stringify(rest),
-      related: JSON.stringify(related),
-      relatedCount: related.length,
-      words: [...indexedWords(article)],
-      textHash: textHash(JSON.stringify({ id, ...rest, related })),
-    });
-    // The words can be read more than once.
-    expect([...made.words]).toEqual([...made.words]);
-    const other = derivedFromPrepared('other-id', prepareArticle(fields, id));
-    expect(other.json).toBe(made.json);
-    expect(other.textHash).toBeUndefined();
-    expect(articleHash('other-id', other)).toBe(
-      textHash(JSON.stringify({ id: 'other-id', ...rest, related })),
-    );
   });
 
   it('changes its version with the content and the page size, and only then', () => {

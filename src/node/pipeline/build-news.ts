@@ -1,0 +1,44 @@
+import type { NewsIndex } from '../../shared/feed-data.ts';
+import { listSeedFiles } from '../seeds/list-files.ts';
+import { buildCorpus, type Corpus } from './corpus.ts';
+import { emitDataFolder } from './emit/data-folder.ts';
+import type { ParseCache } from './parse-cache.ts';
+import { readSeedFolder, type ReadOptions } from './read-seeds.ts';
+import { renderDataFolder, type RenderedFolder } from './write-data.ts';
+
+export type CorpusRead = {
+  corpus: Corpus;
+  /** Files parsed now, and files whose parse came from the cache. */
+  stats: { parsed: number; cached: number };
+  ms: number;
+};
+
+/**
+ * Stages 1 to 3: list the seed files, read and parse each (through the parse cache, saved
+ * afterwards), and build the corpus (ids, duplicates, order) with its report. Enough for
+ * `check:seeds`; a build goes on with `emitNews`.
+ */
+export async function readCorpus(
+  seedsDir: string,
+  cache: ParseCache,
+  options?: ReadOptions,
+): Promise<CorpusRead> {
+  const start = performance.now();
+  const listing = await listSeedFiles(seedsDir);
+  const read = await readSeedFolder(seedsDir, listing.files, cache, options);
+  cache.save();
+  const corpus = buildCorpus(read.files, [...listing.issues, ...read.unreadable], listing.files.length);
+  return { corpus, stats: read.stats, ms: performance.now() - start };
+}
+
+export type NewsOutput = {
+  /** What `virtual:news` exports, but where the data folder is served from. */
+  index: Omit<NewsIndex, 'base'>;
+  folder: RenderedFolder;
+};
+
+/** Stage 4: the data folder of a corpus, rendered to JSON; writing it (write-data.ts) is the caller's. */
+export function emitNews(corpus: Corpus): NewsOutput {
+  const { index, files } = emitDataFolder(corpus.articles);
+  return { index, folder: renderDataFolder(files) };
+}

@@ -1,0 +1,51 @@
+import type { Article } from '../../shared/article-schema.ts';
+import { compareNewestFirst } from '../../shared/feed-order.ts';
+import { articleIds } from '../seeds/article-id.ts';
+import type { SeedIssue } from '../seeds/issue.ts';
+import { mergeDuplicates } from '../seeds/merge-duplicates.ts';
+import type { ParsedFile } from '../seeds/parse-seed.ts';
+import type { SeedSummary } from '../seeds/report.ts';
+
+/** The archive as the reader shows it: every kept article, newest first, and the whole report. */
+export type Corpus = {
+  /** Published or not, duplicates merged, newest first. */
+  articles: Article[];
+  /** Every problem, by file, then line. */
+  issues: SeedIssue[];
+  summary: SeedSummary;
+};
+
+/**
+ * Stage 3, the one place where articles meet: gives each accepted file its article id, merges
+ * files with the same source URL (see mergeDuplicates) and orders the rest newest first.
+ * `files` are every listed file that could be read, in listing order; `issues` are the problems
+ * found before parsing (unlisted links, unreadable files).
+ */
+export function buildCorpus(
+  files: readonly { file: string; parsed: ParsedFile }[],
+  issues: readonly SeedIssue[],
+  filesListed: number,
+): Corpus {
+  const ids = articleIds(files.map(({ file }) => file));
+  const accepted = files.flatMap(({ file, parsed }) =>
+    parsed.article ? [{ file, article: { id: ids.get(file) ?? file, ...parsed.article } }] : [],
+  );
+  const merged = mergeDuplicates(accepted);
+  const articles = merged.kept.map(({ article }) => article).sort(compareNewestFirst);
+  const allIssues = [...issues, ...files.flatMap(({ parsed }) => parsed.issues), ...merged.issues].sort(
+    (a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0),
+  );
+  return { articles, issues: allIssues, summary: summaryOf(filesListed, articles.length, allIssues) };
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function summaryOf(filesRead: number, articlesKept: number, issues: readonly SeedIssue[]): SeedSummary {
+  const rejected = new Set(issues.filter((issue) => issue.severity === 'error').map((issue) => issue.file));
+  return {
+    filesRead,
+    articlesKept,
+    filesRejected: rejected.size,
+    warnings: issues.filter((issue) => issue.severity === 'warning').length,
+  };
+}

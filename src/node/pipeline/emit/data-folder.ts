@@ -1,0 +1,30 @@
+import type { Article } from '../../../shared/article-schema.ts';
+import type { NewsIndex } from '../../../shared/feed-data.ts';
+import type { DataFile } from './data-file.ts';
+import { feedPages, relatedPages } from './feed-pages.ts';
+import { searchFiles } from './search-files.ts';
+import { topicFiles, topicIndex, topicsOf } from './topic-files.ts';
+
+export const defaultPageSize = 12;
+
+/**
+ * Stage 4: the data folder the browser pages through, from the corpus' articles (newest first):
+ * the full feed and its related items, the topics, the search index, and the small index the
+ * page is bundled with. Pure: no I/O.
+ */
+export function emitDataFolder(
+  articles: readonly Article[],
+  pageSize = defaultPageSize,
+): { index: Omit<NewsIndex, 'base'>; files: DataFile[] } {
+  const topics = topicsOf(articles);
+  const published = articles.filter((article) => article.published).length;
+  return {
+    index: { pageSize, count: { p: published, a: articles.length }, ...topicIndex(topics) },
+    files: [
+      ...feedPages(articles, pageSize),
+      ...relatedPages(articles, pageSize),
+      ...topicFiles(articles, topics, pageSize),
+      ...searchFiles(articles),
+    ],
+  };
+}

@@ -1,0 +1,89 @@
+import type { Article } from '../../../shared/article-schema.ts';
+import {
+  dataPath,
+  encodeRankList,
+  topicKey,
+  topicPageCount,
+  topicPageRange,
+  topicsShown,
+  type DataPage,
+  type NewsIndex,
+  type TopicRanks,
+  type TopicStat,
+} from '../../../shared/feed-data.ts';
+import type { DataFile } from './data-file.ts';
+import { summaryOf } from './feed-pages.ts';
+
+/** A topic with the ranks of its articles, all and published ones. */
+type Topic = TopicStat & { ranks: number[]; publishedRanks: number[] };
+
+/**
+ * Every topic of the feed (told apart case-insensitively, named by its first spelling), commonest
+ * first: the order gives each topic its id.
+ */
+export function topicsOf(articles: readonly Article[]): Topic[] {
+  const byKey = new Map<string, Topic>();
+  articles.forEach((article, rank) => {
+    for (const name of article.topics) {
+      const key = topicKey(name);
+      const topic = byKey.get(key) ?? { id: 0, name, p: 0, a: 0, ranks: [], publishedRanks: [] };
+      byKey.set(key, topic);
+      topic.a += 1;
+      topic.ranks.push(rank);
+      if (article.published) {
+        topic.p += 1;
+        topic.publishedRanks.push(rank);
+      }
+    }
+  });
+  const topics = [...byKey.values()].sort(byCount('a'));
+  topics.forEach((topic, id) => (topic.id = id));
+  return topics;
+}
+
+const byCount = (view: 'p' | 'a') => (x: TopicStat, y: TopicStat) =>
+  y[view] - x[view] || x.name.localeCompare(y.name, 'en');
+
+const statOf = ({ id, name, p, a }: TopicStat): TopicStat => ({ id, name, p, a });
+
+/** The index's part of the topics: the commonest of each view, and how many there are. */
+export function topicIndex(topics: readonly Topic[]): Pick<NewsIndex, 'topics' | 'topicTotal'> {
+  const published = topics.filter((topic) => topic.p > 0);
+  const shown = new Set([
+    ...[...published].sort(byCount('p')).slice(0, topicsShown),
+    ...topics.slice(0, topicsShown),
+  ]);
+  return {
+    topics: topics.filter((topic) => shown.has(topic)).map(statOf),
+    topicTotal: { p: published.length, a: topics.length },
+  };
+}
+
+/**
+ * `topics.json` (every topic), and for each topic its pages (`t/<id>/<n>.json`: a small first
+ * page for the first screen, larger ones after) and its rank lists (`t/<id>/ranks.json`).
+ */
+export function topicFiles(
+  articles: readonly Article[],
+  topics: readonly Topic[],
+  pageSize: number,
+): DataFile[] {
+  const files: DataFile[] = [{ path: dataPath.topics, data: topics.map(statOf) }];
+  for (const topic of topics) {
+    for (let page = 0; page < topicPageCount(topic.a, pageSize); page += 1) {
+      const [from, to] = topicPageRange(page, topic.a, pageSize);
+      const ranks = topic.ranks.slice(from, to);
+      const data: DataPage = {
+        ranks,
+        articles: ranks.map((rank) => summaryOf(articles[rank] as Article, rank)),
+      };
+      files.push({ path: dataPath.topicPage(topic.id, page), data });
+    }
+    const ranks: TopicRanks = {
+      p: encodeRankList(topic.publishedRanks, articles.length),
+      a: encodeRankList(topic.ranks, articles.length),
+    };
+    files.push({ path: dataPath.topicRanks(topic.id), data: ranks });
+  }
+  return files;
+}

@@ -1,0 +1,21 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+/** Files under `dir`, relative to it, with forward slashes; none when it does not exist. */
+export function filesUnder(dir: string | false): string[] {
+  if (!dir || !existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+}
+
+/**
+ * Deletes what an earlier build left in `outDir`: every file not in `keep`, but the data folder
+ * (see write-data.ts) and `.git`. Called once a build has written its own files, so that a build
+ * that fails leaves the last good one whole.
+ */
+export function removeStale(outDir: string, keep: ReadonlySet<string>): void {
+  for (const file of filesUnder(outDir)) {
+    if (!keep.has(file) && !/^(data|\.git)\//.test(file)) rmSync(path.join(outDir, file), { force: true });
+  }
+}

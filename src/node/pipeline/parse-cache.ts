@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ParsedFile } from '../seeds/parse-seed.ts';
+
+/** What the cache knows of one seed file: how it looked on disk, and what parsing it gave. */
+export type CachedFile = { size: number; mtimeMs: number; parsed: ParsedFile };
+
+/**
+ * The parse cache: every seed file's parse, by path, kept in a folder between builds. A file whose
+ * size and modification time are unchanged is not read again; one whose content hash is unchanged
+ * is not parsed again. The entries are split into shards by path, so that saving after one edit
+ * rewrites one small file. Anything missing, stale or unreadable reads as empty.
+ */
+export type ParseCache = {
+  get: (file: string) => CachedFile | undefined;
+  set: (file: string, entry: CachedFile) => void;
+  /** Forgets every file not in `files` (deleted or renamed ones). */
+  keepOnly: (files: readonly string[]) => void;
+  /** Writes the shards that changed since the last save. */
+  save: () => void;
+};
+
+const shardCount = 64;
+
+export function openParseCache(dir?: string): ParseCache {
+  const version = pipelineVersion();
+  const entries = new Map<string, CachedFile>();
+  const dirty = new Set<number>();
+  if (dir) {
+    for (let shard = 0; shard < shardCount; shard += 1) {
+      for (const [file, entry] of readShard(dir, shard, version)) entries.set(file, entry);
+    }
+  }
+  const touch = (file: string) => dirty.add(shardOf(file));
+  return {
+    get: (file) => entries.get(file),
+    set: (file, entry) => {
+      entries.set(file, entry);
+      touch(file);
+    },
+    keepOnly: (files) => {
+      const keep = new Set(files);
+      for (const file of entries.keys()) {
+        if (!keep.has(file)) {
+          entries.delete(file);
+          touch(file);
+        }
+      }
+    },
+    save: () => {
+      if (!dir || dirty.size === 0) return;
+      mkdirSync(dir, { recursive: true });
+      const shards = new Map<number, [string, CachedFile][]>([...dirty].map((shard) => [shard, []]));
+      for (const entry of entries) shards.get(shardOf(entry[0]))?.push(entry);
+      for (const [shard, list] of shards) {
+        // Renamed into place: a build that stops half way never leaves half a shard.
+        const target = path.join(dir, `${shard}.json`);
+        writeFileSync(`${target}.tmp`, JSON.stringify({ version, entries: list }));
+        renameSync(`${target}.tmp`, target);
+      }
+      dirty.clear();
+    },
+  };
+}
+
+function readShard(dir: string, shard: number, version: string): [string, CachedFile][] {
+  try {
+    const stored = JSON.parse(readFileSync(path.join(dir, `${shard}.json`), 'utf8')) as {
+      version?: string;
+      entries?: [string, CachedFile][];
+    };
+    return stored.version === version && Array.isArray(stored.entries) ? stored.entries : [];
+  } catch {
+    return [];
+  }
+}
+
+/** FNV-1a of the path: a shard number that does not depend on the order files are seen in. */
+function shardOf(file: string): number {
+  let hash = 2166136261;
+  for (let i = 0; i < file.length; i += 1) hash = Math.imul(hash ^ file.charCodeAt(i), 16777619);
+  return (hash >>> 0) % shardCount;
+}
+
+let pipeline: string | undefined;
+
+/**
+ * A hash of the parsing code itself (src/node/seeds and src/shared), so that a cache written by
+ * an older parser is never trusted: changing a rule re-parses everything.
+ */
+export function pipelineVersion(): string {
+  if (pipeline) return pipeline;
+  const hash = createHash('sha256');
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const dir of [path.resolve(here, '../seeds'), path.resolve(here, '../../shared')]) {
+    try {
+      for (const name of readdirSync(dir).sort())
+        hash.update(name).update(readFileSync(path.join(dir, name)));
+    } catch {
+      // Bundled without its sources beside it: a version that never matches.
+      hash.update(String(Date.now()));
+    }
+  }
+  pipeline = hash.digest('hex').slice(0, 16);
+  return pipeline;
+}
