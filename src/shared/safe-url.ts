@@ -2,7 +2,9 @@ const allowedProtocols = new Set(['http:', 'https:']);
 
 /**
  * An http(s) URL already in the form the URL parser gives back, as most links are written, so
- * that it needs no parsing (about 2 µs a URL, a dozen URLs an article): a lower-case scheme and
+ * that it needs no parsing: about 2 µs a URL, a dozen URLs an article (validation went from 53 to
+ * 37 µs a file, 1.6 s of a cold build at 100,000 files; tests/shared/safe-url.test.ts holds it
+ * equal to the parser's answer). It takes a lower-case scheme and
  * host of plain DNS labels, the last one letters (never an IP address, never punycode), no port,
  * no user, and a path, query and fragment only of characters the parser leaves as they are.
  */
