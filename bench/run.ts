@@ -387,9 +387,13 @@ writeFileSync(
 );
 // The history of runs, newest first, for docs/benchmarks.md; the README quotes the latest run.
 const history = path.join(root, 'docs/benchmarks.md');
-const heading = '# Benchmark runs\n\nWritten by `npm run bench`, newest first. Targets at 100,000 articles: see the README.\n';
+const heading =
+  '# Benchmark runs\n\nWritten by `npm run bench`, newest first. Targets at 100,000 articles: see the README.\n';
 const earlier = existsSync(history) ? readFileSync(history, 'utf8').replace(heading, '') : '';
 const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).stdout.toString().trim();
-writeFileSync(history, `${heading}\n## ${new Date().toISOString()} (commit ${commit})\n\n${table(rows)}\n${earlier}`);
+writeFileSync(
+  history,
+  `${heading}\n## ${new Date().toISOString()} (commit ${commit})\n\n${table(rows)}\n${earlier}`,
+);
 console.log(`\nwritten to ${path.relative(root, path.join(out, 'results.json'))} and docs/benchmarks.md`);
 rmSync(trash, { recursive: true, force: true });
