@@ -1,7 +1,7 @@
 import type { Article } from '../../../shared/article-schema.ts';
 import type { NewsIndex } from '../../../shared/feed-data.ts';
 import type { DataFile } from './data-file.ts';
-import { feedPages, relatedPages } from './feed-pages.ts';
+import { feedPages, relatedPages, summaryOf } from './feed-pages.ts';
 import { searchFiles } from './search-files.ts';
 import { topicFiles, topicIndex, topicsOf } from './topic-files.ts';
 
@@ -17,13 +17,15 @@ export function emitDataFolder(
   pageSize = defaultPageSize,
 ): { index: Omit<NewsIndex, 'base'>; files: DataFile[] } {
   const topics = topicsOf(articles);
+  // One summary per article, shared by every page that lists it.
+  const summaries = articles.map(summaryOf);
   const published = articles.filter((article) => article.published).length;
   return {
     index: { pageSize, count: { p: published, a: articles.length }, ...topicIndex(topics) },
     files: [
-      ...feedPages(articles, pageSize),
+      ...feedPages(summaries, pageSize),
       ...relatedPages(articles, pageSize),
-      ...topicFiles(articles, topics, pageSize),
+      ...topicFiles(summaries, topics, pageSize),
       ...searchFiles(articles),
     ],
   };

@@ -9,13 +9,9 @@ export function summaryOf(article: Article, rank: number): ArticleSummary {
 }
 
 /** `a/<n>.json`: the full feed, newest first, `pageSize` articles a page (ranks are positions in it). */
-export function feedPages(articles: readonly Article[], pageSize: number): DataFile[] {
-  return pagesOf(articles.length, pageSize).map(([from, to], page) => {
-    const ranks = range(from, to);
-    const data: DataPage = {
-      ranks,
-      articles: ranks.map((rank) => summaryOf(articles[rank] as Article, rank)),
-    };
+export function feedPages(summaries: readonly ArticleSummary[], pageSize: number): DataFile[] {
+  return pagesOf(summaries.length, pageSize).map(([from, to], page) => {
+    const data: DataPage = { ranks: range(from, to), articles: summaries.slice(from, to) };
     return { path: dataPath.page(page), data };
   });
 }

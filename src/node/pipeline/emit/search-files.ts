@@ -24,28 +24,30 @@ export function indexedWords(
  * `s/base.json`: which ranks are published, and which shards exist.
  */
 export function searchFiles(articles: readonly Article[]): DataFile[] {
-  const shards = new Map<string, Map<string, number[]>>();
+  const postings = new Map<string, number[]>();
   articles.forEach((article, rank) => {
     for (const word of indexedWords(article)) {
-      const key = searchShardKey(word);
-      const shard = shards.get(key) ?? new Map<string, number[]>();
-      shards.set(key, shard);
-      const ranks = shard.get(word);
+      const ranks = postings.get(word);
       if (ranks) ranks.push(rank);
-      else shard.set(word, [rank]);
+      else postings.set(word, [rank]);
     }
   });
+  const shards = new Map<string, string[]>();
+  for (const word of [...postings.keys()].sort()) {
+    const key = searchShardKey(word);
+    const words = shards.get(key);
+    if (words) words.push(word);
+    else shards.set(key, [word]);
+  }
   const keys = [...shards.keys()].sort();
   const published = articles.flatMap((article, rank) => (article.published ? [rank] : []));
   const base: SearchBase = { published: encodeBitSet(published, articles.length), shards: keys };
   return [
     { path: dataPath.searchBase, data: base },
     ...keys.map((key) => {
-      const words = shards.get(key) as Map<string, number[]>;
+      const words = shards.get(key) ?? [];
       const data: SearchShard = Object.fromEntries(
-        [...words.keys()]
-          .sort()
-          .map((word) => [word, encodeRankList(words.get(word) ?? [], articles.length)]),
+        words.map((word) => [word, encodeRankList(postings.get(word) ?? [], articles.length)]),
       );
       return { path: dataPath.searchShard(key), data };
     }),

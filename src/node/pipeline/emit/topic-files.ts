@@ -1,4 +1,4 @@
-import type { Article } from '../../../shared/article-schema.ts';
+import type { Article, ArticleSummary } from '../../../shared/article-schema.ts';
 import {
   dataPath,
   encodeRankList,
@@ -12,7 +12,6 @@ import {
   type TopicStat,
 } from '../../../shared/feed-data.ts';
 import type { DataFile } from './data-file.ts';
-import { summaryOf } from './feed-pages.ts';
 
 /** A topic with the ranks of its articles, all and published ones. */
 type Topic = TopicStat & { ranks: number[]; publishedRanks: number[] };
@@ -64,7 +63,7 @@ export function topicIndex(topics: readonly Topic[]): Pick<NewsIndex, 'topics' |
  * page for the first screen, larger ones after) and its rank lists (`t/<id>/ranks.json`).
  */
 export function topicFiles(
-  articles: readonly Article[],
+  summaries: readonly ArticleSummary[],
   topics: readonly Topic[],
   pageSize: number,
 ): DataFile[] {
@@ -73,15 +72,12 @@ export function topicFiles(
     for (let page = 0; page < topicPageCount(topic.a, pageSize); page += 1) {
       const [from, to] = topicPageRange(page, topic.a, pageSize);
       const ranks = topic.ranks.slice(from, to);
-      const data: DataPage = {
-        ranks,
-        articles: ranks.map((rank) => summaryOf(articles[rank] as Article, rank)),
-      };
+      const data: DataPage = { ranks, articles: ranks.map((rank) => summaries[rank] as ArticleSummary) };
       files.push({ path: dataPath.topicPage(topic.id, page), data });
     }
     const ranks: TopicRanks = {
-      p: encodeRankList(topic.publishedRanks, articles.length),
-      a: encodeRankList(topic.ranks, articles.length),
+      p: encodeRankList(topic.publishedRanks, summaries.length),
+      a: encodeRankList(topic.ranks, summaries.length),
     };
     files.push({ path: dataPath.topicRanks(topic.id), data: ranks });
   }
