@@ -1,7 +1,7 @@
 /** Provided by the news plugin (src/node/vite-plugin-news.ts). */
 declare module 'virtual:news' {
   /** Counts, the commonest topics and where the data folder is. */
-  export const index: import('./shared/feed-data.ts').NewsIndex;
+  export const index: import('./shared/data-folder.ts').NewsIndex;
   /** In the dev server only: where to fetch the index again when the seeds change. */
   export const devIndexUrl: string | null;
 }

@@ -1,4 +1,4 @@
-import { isTopicSelected, topicKey } from './feed-data.ts';
+import { isTopicSelected, topicKey } from './topics.ts';
 
 /** What the reader chose to see; it lives in the URL so that links share it. */
 export type FeedParams = {

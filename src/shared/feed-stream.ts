@@ -1,5 +1,5 @@
 import type { ArticleSummary } from './article-schema.ts';
-import { dataPath, topicSlot, type DataPage, type View } from './feed-data.ts';
+import { dataPath, topicSlot, type DataPage, type View } from './data-folder.ts';
 
 /**
  * Reading the data folder page by page, with the fetching left to the caller. Each reader is

@@ -1,7 +1,34 @@
-import type { RankList } from './feed-data.ts';
+/**
+ * Ascending ranks, stored whichever way is shorter: deltas (`[3, 2, 4]` for 3, 5, 9), or, for a
+ * dense list, a base64 bit set over the whole feed (bit `i` of byte `i >> 3` for rank `i`).
+ */
+export type RankList = number[] | string;
+
+/** `[3, 5, 9]` → `[3, 2, 4]`: small numbers that compress well. */
+export function deltaEncode(ascending: readonly number[]): number[] {
+  return ascending.map((value, index) => value - (index === 0 ? 0 : (ascending[index - 1] ?? 0)));
+}
+
+/** `ascending` ranks out of `size` articles, in the shorter of the two encodings of `RankList`. */
+export function encodeRankList(ascending: readonly number[], size: number): RankList {
+  const deltas = deltaEncode(ascending);
+  const bitSetLength = Math.ceil(Math.ceil(size / 8) / 3) * 4;
+  return JSON.stringify(deltas).length <= bitSetLength + 2 ? deltas : encodeBitSet(ascending, size);
+}
+
+/** `ranks` out of `size` as a base64 bit set: bit `i` of byte `i >> 3` for rank `i`. */
+export function encodeBitSet(ranks: Iterable<number>, size: number): string {
+  const bytes = new Uint8Array(Math.ceil(size / 8));
+  for (const rank of ranks) bytes[rank >> 3] = (bytes[rank >> 3] ?? 0) | (1 << (rank & 7));
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
 
 /**
- * Sets of articles as ascending ranks (see feed-data.ts), combined as flags over the whole feed:
+ * Sets of articles as ascending ranks (see data-folder.ts), combined as flags over the whole feed:
  * one pass per list, no sorting, whatever the size of the lists.
  */
 

@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { cspPlugin } from '../../src/node/vite-plugin-csp.ts';
 import { newsPlugin } from '../../src/node/vite-plugin-news.ts';
 import { articleSchema, type Article } from '../../src/shared/article-schema.ts';
-import type { NewsIndex } from '../../src/shared/feed-data.ts';
+import type { NewsIndex } from '../../src/shared/data-folder.ts';
 import { allCases, brokenCases } from '../fixtures/hostile/cases.ts';
 import { writeHostileFolder } from '../fixtures/hostile/write-folder.ts';
 import { articlesInFolder } from '../fixtures/articles.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDataFolder } from '../fixtures/data-folder.ts';
 import type { Article } from '../../src/shared/article-schema.ts';
-import { dataPath, type DataPage } from '../../src/shared/feed-data.ts';
+import { dataPath, type DataPage } from '../../src/shared/data-folder.ts';
 import {
   feedSource,
   readAll,

@@ -6,8 +6,9 @@ import {
   splitPublished,
   rankListFlags,
   unionSize,
+  deltaEncode,
+  encodeRankList,
 } from '../../src/shared/ranks.ts';
-import { encodeRankList } from '../../src/shared/feed-data.ts';
 
 describe('rank sets', () => {
   it('unites, intersects and lists ranks in ascending order', () => {
@@ -47,5 +48,28 @@ describe('rank sets', () => {
     expect([...flaggedRanks(flagsFromBits(btoa(String.fromCharCode(0xff, 0xff)), 10))]).toEqual([
       0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
     ]);
+  });
+});
+
+describe('rank list encodings', () => {
+  it('delta-encodes ascending ranks and back', () => {
+    expect(deltaEncode([3, 5, 9, 10])).toEqual([3, 2, 4, 1]);
+    expect([...flaggedRanks(rankListFlags(11, [[3, 2, 4, 1]]))]).toEqual([3, 5, 9, 10]);
+    expect(deltaEncode([])).toEqual([]);
+  });
+
+  it('stores a rank list as deltas when sparse and as a bit set when dense, both read back alike', () => {
+    const sparse = [5, 900, 50_000];
+    const dense = Array.from({ length: 30_000 }, (_, i) => i * 3 + 1);
+    const sparseList = encodeRankList(sparse, 100_000);
+    const denseList = encodeRankList(dense, 100_000);
+    expect(sparseList).toEqual([5, 895, 49_100]);
+    expect(typeof denseList).toBe('string');
+    expect((denseList as string).length).toBeLessThan(JSON.stringify(deltaEncode(dense)).length / 3);
+    expect([...flaggedRanks(rankListFlags(100_000, [sparseList]))]).toEqual(sparse);
+    expect([...flaggedRanks(rankListFlags(100_000, [denseList]))]).toEqual(dense);
+    expect([...flaggedRanks(rankListFlags(100_000, [denseList, sparseList]))]).toEqual(
+      [...dense, ...sparse].sort((a, b) => a - b),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import type { NewsIndex } from '../../shared/feed-data.ts';
+import type { NewsIndex } from '../../shared/data-folder.ts';
 import { listSeedFiles } from '../seeds/list-files.ts';
 import { buildCorpus, type Corpus } from './corpus.ts';
 import { emitDataFolder } from './emit/data-folder.ts';

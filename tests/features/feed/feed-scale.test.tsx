@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../../src/shared/article-schema.ts';
-import { topicsShown } from '../../../src/shared/feed-data.ts';
+import { topicsShown } from '../../../src/shared/data-folder.ts';
 import { makeArticle } from '../../fixtures/articles.ts';
 import { renderApp } from '../../fixtures/render-app.tsx';
 

@@ -11,13 +11,13 @@ import {
 import {
   dataPath,
   type DataPage,
-  typedInitial,
   type NewsIndex,
   type SearchBase,
   type TopicRanks,
   type TopicStat,
   type View,
-} from '../../../shared/feed-data.ts';
+} from '../../../shared/data-folder.ts';
+import { typedInitial } from '../../../shared/search-words.ts';
 import {
   feedSource,
   isMissing,

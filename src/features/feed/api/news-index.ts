@@ -1,7 +1,7 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { devIndexUrl, index } from 'virtual:news';
-import type { NewsIndex } from '../../../shared/feed-data.ts';
+import type { NewsIndex } from '../../../shared/data-folder.ts';
 import { newsUpdateEvent } from '../../../shared/dev-events.ts';
 import { fetchJson } from './data-files.ts';
 

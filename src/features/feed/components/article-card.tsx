@@ -3,7 +3,7 @@ import { ExternalLink } from '../../../components/external-link.tsx';
 import { RelativeTime } from '../../../components/relative-time.tsx';
 import { RemoteImage } from '../../../components/remote-image.tsx';
 import type { ArticleSummary } from '../../../shared/article-schema.ts';
-import { isTopicSelected } from '../../../shared/feed-data.ts';
+import { isTopicSelected } from '../../../shared/topics.ts';
 import { RelatedPanel } from '../../related/components/related-panel.tsx';
 import { RelatedToggle } from '../../related/components/related-toggle.tsx';
 import { TopicChips } from '../../topics/components/topic-chips.tsx';

@@ -1,6 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ArticleSummary } from '../../../shared/article-schema.ts';
-import { searchWords, topicKey, type TopicStat } from '../../../shared/feed-data.ts';
+import { searchWords } from '../../../shared/search-words.ts';
+import { topicKey } from '../../../shared/topics.ts';
+import { type TopicStat } from '../../../shared/data-folder.ts';
 import { toggleTopic } from '../../../shared/feed-params.ts';
 import { usePrefetchRelated } from '../../related/api/related-query.ts';
 import { SearchBox } from '../../search/components/search-box.tsx';

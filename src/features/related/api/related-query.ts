@@ -1,13 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { RelatedItem } from '../../../shared/article-schema.ts';
-import { relatedOf, type NewsIndex, type RelatedPage } from '../../../shared/feed-data.ts';
+import { relatedOf, type NewsIndex, type RelatedPage } from '../../../shared/data-folder.ts';
 import { dataFileQuery } from '../../feed/api/data-files.ts';
 
 /**
  * The related coverage of the article at `rank`, read when its panel opens: the pages of the feed
  * hold only how many items there are, and the items themselves are in one small file per page of
- * the full feed (see src/shared/feed-data.ts), fetched once and shared by every view.
+ * the full feed (see src/shared/data-folder.ts), fetched once and shared by every view.
  */
 export function useRelatedCoverage(index: NewsIndex, rank: number) {
   const { file, slot } = relatedOf(rank, index.pageSize);

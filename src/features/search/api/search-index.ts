@@ -1,10 +1,5 @@
-import {
-  dataPath,
-  searchShardKey,
-  type NewsIndex,
-  type SearchBase,
-  type SearchShard,
-} from '../../../shared/feed-data.ts';
+import { dataPath, type NewsIndex, type SearchBase, type SearchShard } from '../../../shared/data-folder.ts';
+import { searchShardKey } from '../../../shared/search-words.ts';
 import { flagsFromBits, intersectFlags, rankListFlags } from '../../../shared/ranks.ts';
 import type { Missing, Peek } from '../../../shared/feed-stream.ts';
 

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import {
   dataPath,
-  topicKey,
   topicsShown,
   type NewsIndex,
   type TopicStat,
   type View,
-} from '../../../shared/feed-data.ts';
+} from '../../../shared/data-folder.ts';
+import { topicKey } from '../../../shared/topics.ts';
 import { dataFileQuery } from '../../feed/api/data-files.ts';
 
 export type TopicChoices = {

@@ -1,4 +1,4 @@
-import { isTopicSelected } from '../../../shared/feed-data.ts';
+import { isTopicSelected } from '../../../shared/topics.ts';
 
 type TopicChipsProps = {
   topics: readonly string[];

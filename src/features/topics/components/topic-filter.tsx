@@ -1,5 +1,5 @@
 import { memo, useId } from 'react';
-import { isTopicSelected } from '../../../shared/feed-data.ts';
+import { isTopicSelected } from '../../../shared/topics.ts';
 
 export type TopicCount = { name: string; count: number };
 import { pluralize } from '../../../shared/plural.ts';

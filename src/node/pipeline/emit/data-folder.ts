@@ -1,5 +1,5 @@
 import type { Article } from '../../../shared/article-schema.ts';
-import type { NewsIndex } from '../../../shared/feed-data.ts';
+import type { NewsIndex } from '../../../shared/data-folder.ts';
 import type { DataFile } from './data-file.ts';
 import { feedPages, relatedPages, summaryOf } from './feed-pages.ts';
 import { searchFiles } from './search-files.ts';

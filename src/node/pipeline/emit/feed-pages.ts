@@ -1,5 +1,5 @@
 import type { Article, ArticleSummary } from '../../../shared/article-schema.ts';
-import { dataPath, type DataPage, type RelatedPage } from '../../../shared/feed-data.ts';
+import { dataPath, type DataPage, type RelatedPage } from '../../../shared/data-folder.ts';
 import type { DataFile } from './data-file.ts';
 
 /** What a card shows of the article at `rank`: everything but its related items, and their count. */

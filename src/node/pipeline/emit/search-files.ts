@@ -1,13 +1,7 @@
 import type { Article } from '../../../shared/article-schema.ts';
-import {
-  dataPath,
-  encodeBitSet,
-  encodeRankList,
-  searchShardKey,
-  searchWords,
-  type SearchBase,
-  type SearchShard,
-} from '../../../shared/feed-data.ts';
+import { dataPath, type SearchBase, type SearchShard } from '../../../shared/data-folder.ts';
+import { encodeBitSet, encodeRankList } from '../../../shared/ranks.ts';
+import { searchShardKey, searchWords } from '../../../shared/search-words.ts';
 import type { DataFile } from './data-file.ts';
 
 /** The words an article is found by: those of its title, excerpt, provider and topics. */

@@ -1,8 +1,6 @@
 import type { Article, ArticleSummary } from '../../../shared/article-schema.ts';
 import {
   dataPath,
-  encodeRankList,
-  topicKey,
   topicPageCount,
   topicPageRange,
   topicsShown,
@@ -10,7 +8,9 @@ import {
   type NewsIndex,
   type TopicRanks,
   type TopicStat,
-} from '../../../shared/feed-data.ts';
+} from '../../../shared/data-folder.ts';
+import { encodeRankList } from '../../../shared/ranks.ts';
+import { topicKey } from '../../../shared/topics.ts';
 import type { DataFile } from './data-file.ts';
 
 /** A topic with the ranks of its articles, all and published ones. */

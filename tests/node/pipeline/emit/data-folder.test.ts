@@ -3,16 +3,16 @@ import type { Article } from '../../../../src/shared/article-schema.ts';
 import { buildDataFolder } from '../../../fixtures/data-folder.ts';
 import {
   dataPath,
-  searchShardKey,
   topicsShown,
   type DataPage,
-  type RankList,
   type RelatedPage,
   type SearchBase,
   type SearchShard,
   type TopicRanks,
   type TopicStat,
-} from '../../../../src/shared/feed-data.ts';
+} from '../../../../src/shared/data-folder.ts';
+import { searchShardKey } from '../../../../src/shared/search-words.ts';
+import { type RankList } from '../../../../src/shared/ranks.ts';
 import { flaggedRanks, flagsFromBits, rankListFlags } from '../../../../src/shared/ranks.ts';
 import { articlesInFolder, makeArticle, summaryOf } from '../../../fixtures/articles.ts';
 

@@ -1,7 +1,8 @@
 import type { ArticleSummary, RelatedItem } from './article-schema.ts';
+import type { RankList } from './ranks.ts';
 
 /**
- * The contract between the build (src/node/feed-data) and the browser: what the plugin writes
+ * The contract between the build (src/node/pipeline) and the browser: what the plugin writes
  * into the data folder and how the reader finds it. Nothing here grows with the archive except
  * the files themselves; the index the first screen needs is the same size for 1 article and for
  * 100,000.
@@ -41,12 +42,6 @@ export type DataPage = { ranks: number[]; articles: ArticleSummary[] };
 
 /** The related coverage of the articles of one page of the full feed, in the same order. */
 export type RelatedPage = RelatedItem[][];
-
-/**
- * Ascending ranks, stored whichever way is shorter: deltas (`[3, 2, 4]` for 3, 5, 9), or, for a
- * dense list, a base64 bit set over the whole feed (bit `i` of byte `i >> 3` for rank `i`).
- */
-export type RankList = number[] | string;
 
 /** The postings of every indexed word that starts with one shard's two characters. */
 export type SearchShard = Record<string, RankList>;
@@ -104,88 +99,3 @@ export const relatedOf = (rank: number, pageSize: number) => ({
 
 /** The ranks file of a topic: published ranks and all ranks. */
 export type TopicRanks = Record<View, RankList>;
-
-/** `[3, 5, 9]` → `[3, 2, 4]`: small numbers that compress well. */
-export function deltaEncode(ascending: readonly number[]): number[] {
-  return ascending.map((value, index) => value - (index === 0 ? 0 : (ascending[index - 1] ?? 0)));
-}
-
-/** `ascending` ranks out of `size` articles, in the shorter of the two encodings of `RankList`. */
-export function encodeRankList(ascending: readonly number[], size: number): RankList {
-  const deltas = deltaEncode(ascending);
-  const bitSetLength = Math.ceil(Math.ceil(size / 8) / 3) * 4;
-  return JSON.stringify(deltas).length <= bitSetLength + 2 ? deltas : encodeBitSet(ascending, size);
-}
-
-/** `ranks` out of `size` as a base64 bit set: bit `i` of byte `i >> 3` for rank `i`. */
-export function encodeBitSet(ranks: Iterable<number>, size: number): string {
-  const bytes = new Uint8Array(Math.ceil(size / 8));
-  for (const rank of ranks) bytes[rank >> 3] = (bytes[rank >> 3] ?? 0) | (1 << (rank & 7));
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
-}
-
-/**
- * How topics are told apart: case-insensitively, in English. English has no casing rules of its
- * own, so this is the plain Unicode lower case (a test holds the two equal), which is many times
- * faster than asking for the locale: topic chips ask for it on every change of filter.
- */
-export const topicKey = (topic: string): string => topic.toLowerCase();
-
-const stopWords = new Set(
-  'a an and are as at be by for from has have in into is it its of on or that the this to was were will with'.split(
-    ' ',
-  ),
-);
-
-/**
- * The words of `text` as the search index stores them: lower case, accents removed, letters and
- * digits only, at least two characters, without the commonest English words.
- */
-export function searchWords(text: string): string[] {
-  return searchTokens(text).filter((word) => word.length >= 2 && !stopWords.has(word));
-}
-
-/** Every run of letters and digits in `text`, normalised as the index stores words, however short. */
-function searchTokens(text: string): string[] {
-  // ASCII text (most of it) has no accents to remove and lowers the same in every locale.
-  if (!nonAscii.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/\p{M}+/gu, '')
-      .toLocaleLowerCase('en')
-      .match(/[\p{L}\p{N}]+/gu) ?? []
-  );
-}
-
-const nonAscii = /[\u0080-\uffff]/;
-
-/**
- * The first character of the word being typed at the end of `text`, while it is the only one
- * typed: the next keystroke will need a shard of the words that start with it. Otherwise
- * undefined (no word, a finished word, or a longer one, whose shard the search itself fetches).
- */
-export function typedInitial(text: string): string | undefined {
-  if (!/[\p{L}\p{N}]\p{M}*$/u.test(text)) return undefined;
-  const last = searchTokens(text).at(-1);
-  return last !== undefined && /^.$/u.test(last) ? last : undefined;
-}
-
-/** The shard a word lives in: its first two characters, as hex code points. */
-export function searchShardKey(word: string): string {
-  const points: string[] = [];
-  for (let i = 0; i < word.length && points.length < 2;) {
-    const point = word.codePointAt(i) ?? 0;
-    points.push(point.toString(16));
-    i += point > 0xffff ? 2 : 1;
-  }
-  return points.join('-');
-}
-
-export function isTopicSelected(selected: readonly string[], topic: string): boolean {
-  return selected.some((name) => topicKey(name) === topicKey(topic));
-}
