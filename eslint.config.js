@@ -42,7 +42,10 @@ export default defineConfig(
     },
   },
   {
-    files: ['src/{app,features,components,shared}/**/*.{ts,tsx}', 'tests/{app,features,components}/**/*.tsx'],
+    files: [
+      'src/{app,features,components,hooks,lib,shared}/**/*.{ts,tsx}',
+      'tests/{app,features,components,hooks,lib}/**/*.tsx',
+    ],
     languageOptions: { globals: globals.browser },
     plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
     rules: {
@@ -67,6 +70,22 @@ export default defineConfig(
     },
   },
   {
+    files: ['src/features/**/*.{ts,tsx}'],
+    rules: {
+      // Data flows shared -> features -> app: a feature never reaches into another one, or into
+      // the app that composes them (bulletproof-react's rule).
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(\\.\\./)+(feed|search|topics|related)/', message: 'Compose features in src/app/.' },
+            { regex: '/app/', message: 'Features never import the app that composes them.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/node/**/*.ts'],
     languageOptions: { globals: globals.node },
     rules: {
@@ -74,7 +93,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['tests/{app,features,components}/**/*.{ts,tsx}'],
+    files: ['tests/{app,features,components,hooks,lib}/**/*.{ts,tsx}'],
     ...testingLibrary.configs['flat/react'],
   },
   {

@@ -35,7 +35,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
-          include: ['tests/{app,features,components}/**/*.test.{ts,tsx}'],
+          include: ['tests/{app,features,components,hooks,lib}/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/setup-dom.ts'],
         },
       },

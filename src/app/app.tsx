@@ -1,5 +1,5 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { FeedPage } from '../features/feed/components/feed-page.tsx';
+import { ReaderPage } from './reader-page.tsx';
 
 type AppProps = {
   queryClient: QueryClient;
@@ -17,7 +17,7 @@ export function App({ queryClient, warmUp = true }: AppProps) {
         <h1>News reader</h1>
         <p className="tagline">Every story, with its related coverage, linked to the source.</p>
       </header>
-      <FeedPage warmUp={warmUp} />
+      <ReaderPage warmUp={warmUp} />
     </QueryClientProvider>
   );
 }

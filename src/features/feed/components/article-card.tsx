@@ -1,38 +1,23 @@
-import { memo, useId } from 'react';
+import type { ReactNode } from 'react';
 import { ExternalLink } from '../../../components/external-link.tsx';
 import { RelativeTime } from '../../../components/relative-time.tsx';
 import { RemoteImage } from '../../../components/remote-image.tsx';
 import type { ArticleSummary } from '../../../shared/article-schema.ts';
-import { isTopicSelected } from '../../../shared/topics.ts';
-import { RelatedPanel } from '../../related/components/related-panel.tsx';
-import { RelatedToggle } from '../../related/components/related-toggle.tsx';
-import { TopicChips } from '../../topics/components/topic-chips.tsx';
 import { CardMedia } from './card-media.tsx';
 
 type ArticleCardProps = {
   article: ArticleSummary;
   now: number;
-  selectedTopics: readonly string[];
-  onTopic: (topic: string) => void;
-  /** Whether the related panel is open; kept by the feed, so it survives the card scrolling away. */
-  expanded: boolean;
-  onToggleRelated: (id: string) => void;
-  /** The reader is about to open the related panel of the article at this rank. */
-  onRelatedIntent: (rank: number) => void;
+  /** The id of the card's title, which names the card (and what else refers to it). */
+  titleId: string;
+  /** What goes under the excerpt: the topic chips. */
+  chips?: ReactNode;
+  /** What goes last: the related coverage's button and panel. */
+  related?: ReactNode;
 };
 
-function Card({
-  article,
-  now,
-  selectedTopics,
-  onTopic,
-  expanded,
-  onToggleRelated,
-  onRelatedIntent,
-}: ArticleCardProps) {
-  const id = useId();
-  const titleId = `${id}-title`;
-  const panelId = `${id}-related`;
+/** One article of the feed: picture, source, time, title linking out, excerpt, then its slots. */
+export function ArticleCard({ article, now, titleId, chips, related }: ArticleCardProps) {
   const provider = article.provider;
   return (
     <article className="card" aria-labelledby={titleId} data-published={article.published}>
@@ -64,52 +49,9 @@ function Card({
             {article.excerpt}
           </p>
         )}
-        <TopicChips topics={article.topics} selected={selectedTopics} onToggle={onTopic} />
-        {article.relatedCount > 0 && (
-          <>
-            <RelatedToggle
-              count={article.relatedCount}
-              expanded={expanded}
-              controls={panelId}
-              describedBy={titleId}
-              onToggle={() => onToggleRelated(article.id)}
-              onIntent={() => onRelatedIntent(article.rank)}
-            />
-            {expanded && (
-              <RelatedPanel
-                id={panelId}
-                rank={article.rank}
-                count={article.relatedCount}
-                articleTitle={article.title}
-                now={now}
-              />
-            )}
-          </>
-        )}
+        {chips}
+        {related}
       </div>
     </article>
   );
 }
-
-/** The same card: the same article, time and panel, and the same of its topics chosen. */
-function sameCard(before: ArticleCardProps, after: ArticleCardProps): boolean {
-  return (
-    before.article === after.article &&
-    before.now === after.now &&
-    before.expanded === after.expanded &&
-    before.onTopic === after.onTopic &&
-    before.onToggleRelated === after.onToggleRelated &&
-    before.onRelatedIntent === after.onRelatedIntent &&
-    (before.selectedTopics === after.selectedTopics ||
-      before.article.topics.every(
-        (topic) =>
-          isTopicSelected(before.selectedTopics, topic) === isTopicSelected(after.selectedTopics, topic),
-      ))
-  );
-}
-
-/**
- * One article of the feed. Memoised: choosing a topic re-renders only the cards that show it, so
- * a click answers sooner (the handlers it is given must keep their identity, see useLatestCallback).
- */
-export const ArticleCard = memo(Card, sameCard);

@@ -1,6 +1,6 @@
 import { RemoteImage } from '../../../components/remote-image.tsx';
 import type { ArticleSummary } from '../../../shared/article-schema.ts';
-import { VideoEmbed } from '../../video/components/video-embed.tsx';
+import { VideoEmbed } from '../../../components/video-embed.tsx';
 
 type CardMediaProps = { article: ArticleSummary };
 

@@ -7,8 +7,8 @@ type EmptyStateProps = {
   /** The search, when there is one. */
   query: string;
   onShowUnpublished: () => void;
-  onClearTopics: () => void;
-  onClearSearch: () => void;
+  /** Clears the search or the topics: what the reader narrowed the feed by. */
+  onClear: (filter: 'search' | 'topics') => void;
 };
 
 /** What to say, and what to offer, when nothing matches. */
@@ -17,8 +17,7 @@ export function EmptyState({
   topicsChosen,
   query,
   onShowUnpublished,
-  onClearTopics,
-  onClearSearch,
+  onClear,
 }: EmptyStateProps) {
   const searching = query.trim() !== '';
   const where = topicsChosen ? ' in these topics' : '';
@@ -49,12 +48,12 @@ export function EmptyState({
         <p>No articles yet. Add Markdown files with front matter to the seeds folder.</p>
       )}
       {searching && (
-        <button type="button" onClick={onClearSearch}>
+        <button type="button" onClick={() => onClear('search')}>
           Clear search
         </button>
       )}
       {topicsChosen && (
-        <button type="button" onClick={onClearTopics}>
+        <button type="button" onClick={() => onClear('topics')}>
           Clear topics
         </button>
       )}

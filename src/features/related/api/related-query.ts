@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { RelatedItem } from '../../../shared/article-schema.ts';
 import { relatedOf, type NewsIndex, type RelatedPage } from '../../../shared/data-folder.ts';
-import { dataFileQuery } from '../../feed/api/data-files.ts';
+import { dataFileQuery } from '../../../lib/data-file.ts';
 
 /**
  * The related coverage of the article at `rank`, read when its panel opens: the pages of the feed

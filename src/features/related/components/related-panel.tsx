@@ -1,7 +1,7 @@
 import { ExternalLink } from '../../../components/external-link.tsx';
 import { RelativeTime } from '../../../components/relative-time.tsx';
 import { pluralize } from '../../../shared/plural.ts';
-import { useNewsIndex } from '../../feed/api/news-index.ts';
+import { useNewsIndex } from '../../../lib/news-index.ts';
 import { useRelatedCoverage } from '../api/related-query.ts';
 
 type RelatedPanelProps = {

@@ -7,7 +7,7 @@ import {
   type View,
 } from '../../../shared/data-folder.ts';
 import { topicKey } from '../../../shared/topics.ts';
-import { dataFileQuery } from '../../feed/api/data-files.ts';
+import { dataFileQuery } from '../../../lib/data-file.ts';
 
 export type TopicChoices = {
   /** The topics to offer in `view`, most common first, the chosen ones always among them. */

@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { makeArticle } from '../../fixtures/articles.ts';
-import { renderApp } from '../../fixtures/render-app.tsx';
+import { makeArticle } from '../fixtures/articles.ts';
+import { renderApp } from '../fixtures/render-app.tsx';
 
 const related = Array.from({ length: 5 }, (_, i) => ({
   title: `Coverage ${i + 1}`,

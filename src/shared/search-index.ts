@@ -1,7 +1,7 @@
-import { dataPath, type NewsIndex, type SearchBase, type SearchShard } from '../../../shared/data-folder.ts';
-import { searchShardKey } from '../../../shared/search-words.ts';
-import { flagsFromBits, intersectFlags, rankListFlags } from '../../../shared/ranks.ts';
-import type { Missing, Peek } from '../../../shared/feed-stream.ts';
+import { dataPath, type NewsIndex, type SearchBase, type SearchShard } from './data-folder.ts';
+import { searchShardKey } from './search-words.ts';
+import { flagsFromBits, intersectFlags, rankListFlags } from './ranks.ts';
+import type { Missing, Peek } from './feed-stream.ts';
 
 /**
  * The search index, loaded on first use (this module is its own chunk): a base file saying which

@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Article } from '../../../src/shared/article-schema.ts';
-import { topicsShown } from '../../../src/shared/data-folder.ts';
-import { makeArticle } from '../../fixtures/articles.ts';
-import { renderApp } from '../../fixtures/render-app.tsx';
+import type { Article } from '../../src/shared/article-schema.ts';
+import { topicsShown } from '../../src/shared/data-folder.ts';
+import { makeArticle } from '../fixtures/articles.ts';
+import { renderApp } from '../fixtures/render-app.tsx';
 
 const hourly = (i: number) => new Date(Date.UTC(2021, 5, 1) - i * 3_600_000).toISOString();
 

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { VideoEmbed } from '../../../src/features/video/components/video-embed.tsx';
+import { VideoEmbed } from '../../src/components/video-embed.tsx';
 
 describe('VideoEmbed', () => {
   it('loads nothing from the video host until the reader presses play', async () => {

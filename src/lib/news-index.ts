@@ -1,9 +1,9 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { devIndexUrl, index } from 'virtual:news';
-import type { NewsIndex } from '../../../shared/data-folder.ts';
-import { newsUpdateEvent } from '../../../shared/dev-events.ts';
-import { fetchJson } from './data-files.ts';
+import type { NewsIndex } from '../shared/data-folder.ts';
+import { newsUpdateEvent } from '../shared/dev-events.ts';
+import { fetchJson } from './data-file.ts';
 
 /**
  * The index ships inside the bundle; only the dev server fetches it again, when the seeds change.

@@ -1,42 +1,39 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { ArticleSummary } from '../../../shared/article-schema.ts';
-import { searchWords } from '../../../shared/search-words.ts';
-import { topicKey } from '../../../shared/topics.ts';
-import { type TopicStat } from '../../../shared/data-folder.ts';
-import { toggleTopic } from '../../../shared/feed-params.ts';
-import { usePrefetchRelated } from '../../related/api/related-query.ts';
-import { SearchBox } from '../../search/components/search-box.tsx';
-import { useTopicChoices } from '../../topics/api/topic-stats.ts';
-import { TopicFilter } from '../../topics/components/topic-filter.tsx';
-import {
-  useFeedCount,
-  useFeedPages,
-  usePrefetchFeed,
-  usePrefetchSearch,
-  useSeedFeed,
-  useWarmUp,
-  type FeedRequest,
-} from '../api/feed-query.ts';
-import { useLiveSeeds, useNewsIndex } from '../api/news-index.ts';
-import { useFeedParams } from '../hooks/use-feed-params.ts';
+import type { ArticleSummary } from '../shared/article-schema.ts';
+import { searchWords } from '../shared/search-words.ts';
+import { topicKey } from '../shared/topics.ts';
+import { type TopicStat } from '../shared/data-folder.ts';
+import { toggleTopic } from '../shared/feed-params.ts';
+import { usePrefetchRelated } from '../features/related/api/related-query.ts';
+import { SearchBox } from '../features/search/components/search-box.tsx';
+import { useTopicChoices } from '../features/topics/api/topic-stats.ts';
+import { TopicFilter } from '../features/topics/components/topic-filter.tsx';
+import { useFeedCount, type FeedRequest } from '../features/feed/api/feed-selection.ts';
+import { useFeedPages, useFirstScreenFromCache } from '../features/feed/api/feed-pages.ts';
+import { usePrefetchFeed, usePrefetchSearch, useWarmUp } from '../features/feed/api/prefetch-feed.ts';
+import { useLiveSeeds, useNewsIndex } from '../lib/news-index.ts';
+import { useFeedParams } from '../features/feed/hooks/use-feed-params.ts';
 import { useNow } from '../hooks/use-now.ts';
-import { ArticleCard } from './article-card.tsx';
-import { EmptyState } from './empty-state.tsx';
+import { FeedCard } from './feed-card.tsx';
+import { EmptyState } from '../features/feed/components/empty-state.tsx';
 import { useLatestCallback } from '../hooks/use-latest-callback.ts';
-import { FeedList } from './feed-list.tsx';
-import { LoadError } from './load-error.tsx';
-import { StatusLine } from './status-line.tsx';
-import { UnpublishedToggle } from './unpublished-toggle.tsx';
+import { FeedList } from '../features/feed/components/feed-list.tsx';
+import { LoadError } from '../features/feed/components/load-error.tsx';
+import { StatusLine } from '../features/feed/components/status-line.tsx';
+import { UnpublishedToggle } from '../features/feed/components/unpublished-toggle.tsx';
 
 const noTopics: FeedRequest['topics'] = [];
 
-type FeedPageProps = {
+type ReaderPageProps = {
   /** Fetch likely next views ahead once the first screen is up (see useWarmUp); tests turn it off. */
   warmUp?: boolean;
 };
 
-/** The reader: search and topic filter beside a newest-first feed, all driven by the URL. */
-export function FeedPage({ warmUp = true }: FeedPageProps) {
+/**
+ * The reader, composed of the features: search and topic filter beside a newest-first feed of
+ * cards with their related coverage, all driven by the URL.
+ */
+export function ReaderPage({ warmUp = true }: ReaderPageProps) {
   useLiveSeeds();
   const index = useNewsIndex();
   const [params, setParams] = useFeedParams();
@@ -63,11 +60,11 @@ export function FeedPage({ warmUp = true }: FeedPageProps) {
       ? { view, topics: next, words }
       : undefined;
   };
-  const seed = useSeedFeed(index);
+  const showFromCache = useFirstScreenFromCache(index);
   // Stable handlers: memoised topic options and cards keep them across renders.
   const onTopic = useLatestCallback((topic: string) => {
     const next = requestToggling(topic);
-    if (next) seed(next);
+    if (next) showFromCache(next);
     setParams(toggleTopic(params, topic));
   });
   const prefetch = usePrefetchFeed(index);
@@ -80,7 +77,7 @@ export function FeedPage({ warmUp = true }: FeedPageProps) {
   const prefetchSearch = usePrefetchSearch(index);
   const onSearch = (query: string) => {
     prefetchSearch(query);
-    if (ready) seed({ view, topics: request.topics, words: searchWords(query) });
+    if (ready) showFromCache({ view, topics: request.topics, words: searchWords(query) });
     setParams({ ...params, query }, { replace: params.query !== '' && query !== '' });
   };
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages;
@@ -107,7 +104,7 @@ export function FeedPage({ warmUp = true }: FeedPageProps) {
   // The list on screen is the previous one while the next loads: say so, and dim it.
   const stale = count.status === 'success' && (pages.isPlaceholderData || count.stale);
   const renderArticle = (article: ArticleSummary) => (
-    <ArticleCard
+    <FeedCard
       article={article}
       now={now}
       selectedTopics={params.topics}
@@ -158,8 +155,7 @@ export function FeedPage({ warmUp = true }: FeedPageProps) {
               topicsChosen={params.topics.length > 0}
               query={words.length > 0 ? params.query : ''}
               onShowUnpublished={() => showUnpublished(true)}
-              onClearTopics={clearTopics}
-              onClearSearch={() => onSearch('')}
+              onClear={(filter) => (filter === 'search' ? onSearch('') : clearTopics())}
             />
           ) : (
             <FeedList

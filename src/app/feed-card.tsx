@@ -1,0 +1,87 @@
+import { memo, useId } from 'react';
+import type { ArticleSummary } from '../shared/article-schema.ts';
+import { isTopicSelected } from '../shared/topics.ts';
+import { ArticleCard } from '../features/feed/components/article-card.tsx';
+import { RelatedPanel } from '../features/related/components/related-panel.tsx';
+import { RelatedToggle } from '../features/related/components/related-toggle.tsx';
+import { TopicChips } from '../features/topics/components/topic-chips.tsx';
+
+type FeedCardProps = {
+  article: ArticleSummary;
+  now: number;
+  selectedTopics: readonly string[];
+  onTopic: (topic: string) => void;
+  /** Whether the related panel is open; kept by the feed, so it survives the card scrolling away. */
+  expanded: boolean;
+  onToggleRelated: (id: string) => void;
+  /** The reader is about to open the related panel of the article at this rank. */
+  onRelatedIntent: (rank: number) => void;
+};
+
+/** A card of the feed with its topic chips and its related coverage. */
+function Card({
+  article,
+  now,
+  selectedTopics,
+  onTopic,
+  expanded,
+  onToggleRelated,
+  onRelatedIntent,
+}: FeedCardProps) {
+  const id = useId();
+  const titleId = `${id}-title`;
+  const panelId = `${id}-related`;
+  const related = article.relatedCount > 0 && (
+    <>
+      <RelatedToggle
+        count={article.relatedCount}
+        expanded={expanded}
+        controls={panelId}
+        describedBy={titleId}
+        onToggle={() => onToggleRelated(article.id)}
+        onIntent={() => onRelatedIntent(article.rank)}
+      />
+      {expanded && (
+        <RelatedPanel
+          id={panelId}
+          rank={article.rank}
+          count={article.relatedCount}
+          articleTitle={article.title}
+          now={now}
+        />
+      )}
+    </>
+  );
+  return (
+    <ArticleCard
+      article={article}
+      now={now}
+      titleId={titleId}
+      chips={<TopicChips topics={article.topics} selected={selectedTopics} onToggle={onTopic} />}
+      related={related}
+    />
+  );
+}
+
+/** The same card: the same article, time and panel, and the same of its topics chosen. */
+function sameCard(before: FeedCardProps, after: FeedCardProps): boolean {
+  return (
+    before.article === after.article &&
+    before.now === after.now &&
+    before.expanded === after.expanded &&
+    before.onTopic === after.onTopic &&
+    before.onToggleRelated === after.onToggleRelated &&
+    before.onRelatedIntent === after.onRelatedIntent &&
+    (before.selectedTopics === after.selectedTopics ||
+      before.article.topics.every(
+        (topic) =>
+          isTopicSelected(before.selectedTopics, topic) === isTopicSelected(after.selectedTopics, topic),
+      ))
+  );
+}
+
+/**
+ * Memoised: choosing a topic re-renders only the cards that show it, so a click answers sooner (the
+ * handlers it is given must keep their identity, see useLatestCallback).
+ */
+export const FeedCard = memo(Card, sameCard);

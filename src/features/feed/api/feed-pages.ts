@@ -1,0 +1,117 @@
+import {
+  infiniteQueryOptions,
+  keepPreviousData,
+  useInfiniteQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { dataPath, type DataPage, type NewsIndex } from '../../../shared/data-folder.ts';
+import {
+  feedSource,
+  isMissing,
+  readAll,
+  readMergedNow,
+  readRanksNow,
+  topicSource,
+  type MergeCursor,
+  type Missing,
+  type Peek,
+  type RankCursor,
+  type Source,
+  type StreamPage,
+} from '../../../shared/feed-stream.ts';
+import type { Selection } from '../../../shared/ranks.ts';
+import { loadDataFile } from '../../../lib/data-file.ts';
+import { cachePeek, selectionNow, selectionQuery, type FeedRequest } from './feed-selection.ts';
+
+/** The feed of a request, page by page: react-query's infinite query over the data folder's files. */
+
+export type Cursor = MergeCursor | RankCursor;
+
+/** Articles in the first read (a screenful) and in each later one. */
+const firstRead = 6;
+const laterReads = 24;
+
+/**
+ * Puts the first screen of `request` in the query cache at once when every file it needs is cached
+ * already, so that the render a change causes shows it: one render, no loading state in between.
+ * Call it just before the change (a click, a keystroke). When a file is missing it does nothing,
+ * and the queries load as usual.
+ */
+export function useFirstScreenFromCache(index: NewsIndex): (request: FeedRequest) => void {
+  const client = useQueryClient();
+  return useCallback(
+    (request: FeedRequest) => putFirstScreenInCache(client, index, request),
+    [client, index],
+  );
+}
+
+export function putFirstScreenInCache(client: QueryClient, index: NewsIndex, request: FeedRequest): void {
+  const pages = feedPagesQuery(index, request);
+  if (client.getQueryData(pages.queryKey)) return;
+  const cursor = pages.initialPageParam;
+  let selection = noSelection;
+  if (cursor.kind === 'ranks') {
+    const now = selectionNow(client, index, request);
+    if (!now) return;
+    client.setQueryData(selectionQuery(index, request).queryKey, now);
+    selection = now.ranks ?? noSelection;
+  }
+  const peek = cachePeek(client, index) as Peek;
+  const page = readFeed(index, request, cursor, selection, peek);
+  if (!isMissing(page)) client.setQueryData(pages.queryKey, { pages: [page], pageParams: [cursor] });
+}
+
+export function useFeedPages(index: NewsIndex, request: FeedRequest, enabled = true) {
+  return useInfiniteQuery({ ...feedPagesQuery(index, request), enabled, placeholderData: keepPreviousData });
+}
+
+/** One read of the feed for `request`, from files at hand; or what is missing. */
+export function readFeed(
+  index: NewsIndex,
+  request: FeedRequest,
+  cursor: Cursor,
+  selection: Selection,
+  peek: Peek,
+): StreamPage<Cursor> | Missing {
+  // The first read fills the first screen from one small file; later ones read further ahead.
+  const first = cursor.kind === 'ranks' ? cursor.offset === 0 : cursor.consumed.length === 0;
+  const want = first ? firstRead : laterReads;
+  if (cursor.kind === 'ranks') {
+    return readRanksNow(selection[request.view], cursor, want, index.pageSize, dataPath.page, peek);
+  }
+  const sources: Source[] =
+    request.topics.length === 0
+      ? [feedSource(index.count.a, index.pageSize)]
+      : request.topics.map((topic) => topicSource(topic, index.pageSize));
+  return readMergedNow(sources, request.view, cursor, want, peek);
+}
+
+export const noSelection: Selection = { a: new Uint32Array(0), p: new Uint32Array(0) };
+
+/**
+ * The feed for `request`, page by page (react-query's infinite query): a merged read of the
+ * topics' own pages (or of the full feed), or, for a search, the matching ranks read from the
+ * full feed's pages. Each page is a data file fetched once and shared by every view.
+ */
+const feedPagesQuery = (index: NewsIndex, request: FeedRequest) => {
+  const initial: Cursor =
+    request.words.length > 0 ? { kind: 'ranks', offset: 0 } : { kind: 'merge', consumed: [] };
+  return infiniteQueryOptions({
+    queryKey: ['news', index, 'feed', request],
+    staleTime: Infinity,
+    queryFn: async ({ pageParam, client }): Promise<StreamPage<Cursor>> => {
+      const selection =
+        pageParam.kind === 'ranks'
+          ? ((await client.query(selectionQuery(index, request))).ranks ?? noSelection)
+          : noSelection;
+      return readAll(
+        (peek: Peek) => readFeed(index, request, pageParam, selection, peek),
+        (file) => loadDataFile<DataPage>(client, index.base, file),
+      );
+    },
+    initialPageParam: initial,
+    getNextPageParam: (last) => last.next,
+  });
+};
