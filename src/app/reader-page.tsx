@@ -40,7 +40,7 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
   const [showAllTopics, setShowAllTopics] = useState(false);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const now = useNow();
-  const view = params.showUnpublished ? 'a' : 'p';
+  const view = params.showUnpublished ? 'all' : 'published';
   const choices = useTopicChoices(index, view, params.topics, showAllTopics);
   const words = useMemo(() => searchWords(params.query), [params.query]);
   const request: FeedRequest = useMemo(
@@ -135,7 +135,7 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
         <div className="toolbar">
           <StatusLine state={state} count={total} />
           <UnpublishedToggle
-            count={index.count.a - index.count.p}
+            count={index.count.all - index.count.published}
             checked={params.showUnpublished}
             onChange={showUnpublished}
           />

@@ -12,16 +12,16 @@ import type { RankList } from './ranks.ts';
  * as sorted integers.
  */
 
-/** `p`: published articles only (the default); `a`: all of them. */
-export type View = 'p' | 'a';
+/** Which articles a view shows: the published ones (the default), or all of them. */
+export type View = 'published' | 'all';
 
 export type TopicStat = {
   /** Stable within one build: names the topic's files. */
   id: number;
   name: string;
   /** Articles carrying the topic, published ones and all. */
-  p: number;
-  a: number;
+  published: number;
+  all: number;
 };
 
 /** What `virtual:news` exports; tiny and fixed in size. */

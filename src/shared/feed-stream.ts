@@ -53,8 +53,8 @@ export const feedSource = (count: number, pageSize: number): Source => ({
 });
 
 /** A topic's own files (see topicSlot). */
-export const topicSource = (topic: { id: number; a: number }, pageSize: number): Source => ({
-  count: topic.a,
+export const topicSource = (topic: { id: number; all: number }, pageSize: number): Source => ({
+  count: topic.all,
   locate: (i) => {
     const { page, slot } = topicSlot(i, pageSize);
     return { file: dataPath.topicPage(topic.id, page), slot };
@@ -104,7 +104,7 @@ export function readMergedNow(
     if (!bestArticle) break;
     // An article in several sources is consumed from each of them at once.
     for (const [i, rank] of heads.entries()) if (rank === best) consumed[i] = (consumed[i] ?? 0) + 1;
-    if (view === 'a' || bestArticle.published) articles.push(bestArticle);
+    if (view === 'all' || bestArticle.published) articles.push(bestArticle);
   }
   const open = sources.some((source, i) => (consumed[i] ?? 0) < source.count);
   return { articles, next: open ? { kind: 'merge', consumed } : null };

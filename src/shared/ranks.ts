@@ -141,9 +141,9 @@ export function flagsFromBits(base64: string, size: number): Uint8Array {
 }
 
 /** Both views of a selection: every matching rank, and the published ones among them. */
-export type Selection = { a: Uint32Array; p: Uint32Array };
+export type Selection = { all: Uint32Array; published: Uint32Array };
 
 export function splitPublished(matching: Uint8Array, published: Uint8Array): Selection {
-  const a = flaggedRanks(matching);
-  return { a, p: flaggedRanks(intersectFlags(matching, published)) };
+  const all = flaggedRanks(matching);
+  return { all, published: flaggedRanks(intersectFlags(matching, published)) };
 }

@@ -15,7 +15,7 @@ const decodedBases = new Map<string, { published: Uint8Array; shards: Set<string
 function decodedBase(index: NewsIndex, raw: SearchBase) {
   let decoded = decodedBases.get(index.base);
   if (!decoded) {
-    decoded = { published: flagsFromBits(raw.published, index.count.a), shards: new Set(raw.shards) };
+    decoded = { published: flagsFromBits(raw.published, index.count.all), shards: new Set(raw.shards) };
     decodedBases.set(index.base, decoded);
   }
   return decoded;
@@ -48,7 +48,7 @@ export function searchFlagsNow(
   const missing = files.filter((file) => peek(file) === undefined);
   if (missing.length > 0) return { missing };
 
-  const size = index.count.a;
+  const size = index.count.all;
   let matching: Uint8Array | undefined;
   for (const word of words) {
     const key = searchShardKey(word);

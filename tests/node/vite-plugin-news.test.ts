@@ -102,13 +102,13 @@ describe('the news plugin', () => {
     expect(index).toEqual({
       base: expect.stringMatching(/^\/@news\/[0-9a-f]{12}\/$/) as string,
       pageSize: 12,
-      count: { p: 0, a: 1 },
+      count: { published: 0, all: 1 },
       topics: [
-        { id: 0, name: 'AI', p: 0, a: 1 },
-        { id: 1, name: 'Computer Vision', p: 0, a: 1 },
-        { id: 2, name: 'Facebook AI', p: 0, a: 1 },
+        { id: 0, name: 'AI', published: 0, all: 1 },
+        { id: 1, name: 'Computer Vision', published: 0, all: 1 },
+        { id: 2, name: 'Facebook AI', published: 0, all: 1 },
       ],
-      topicTotal: { p: 0, a: 3 },
+      topicTotal: { published: 0, all: 3 },
     });
     expect(devLine).toBe('export const devIndexUrl = "/@news/index.json";');
   });

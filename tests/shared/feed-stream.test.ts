@@ -27,8 +27,8 @@ const articles: Article[] = Array.from({ length: 20 }, (_, i) =>
 const data = buildDataFolder(articles, pageSize);
 /** As the pages hold them: the articles are already newest first, so each one's rank is its index. */
 const summaries = articles.map(summaryOf);
-const topics = JSON.parse(data.render(dataPath.topics) ?? '') as { id: number; name: string; a: number }[];
-const topic = (name: string) => topics.find((t) => t.name === name) as { id: number; a: number };
+const topics = JSON.parse(data.render(dataPath.topics) ?? '') as { id: number; name: string; all: number }[];
+const topic = (name: string) => topics.find((t) => t.name === name) as { id: number; all: number };
 const source = (name: string): Source => topicSource(topic(name), pageSize);
 
 function loader() {
@@ -43,8 +43,13 @@ function loader() {
 type Load = (file: string) => Promise<DataPage>;
 
 /** One merged read, fetching what it lacks, as the feed's queries do. */
-const readMerged = (sources: Source[], view: 'p' | 'a', cursor: MergeCursor, want: number, load: Load) =>
-  readAll((peek: Peek) => readMergedNow(sources, view, cursor, want, peek), load);
+const readMerged = (
+  sources: Source[],
+  view: 'published' | 'all',
+  cursor: MergeCursor,
+  want: number,
+  load: Load,
+) => readAll((peek: Peek) => readMergedNow(sources, view, cursor, want, peek), load);
 
 /** One read of a rank list, fetching what it lacks. */
 const readRanks = (
@@ -56,7 +61,7 @@ const readRanks = (
   load: Load,
 ) => readAll((peek: Peek) => readRanksNow(ranks, cursor, want, size, file, peek), load);
 
-async function readToEnd(sources: Source[], view: 'p' | 'a', want: number) {
+async function readToEnd(sources: Source[], view: 'published' | 'all', want: number) {
   const { load } = loader();
   const titles: string[] = [];
   let cursor: MergeCursor | null = { kind: 'merge', consumed: [] };
@@ -75,9 +80,9 @@ describe('reading the data folder', () => {
   it('reads the union of topics newest first, each article once, in any page size', async () => {
     const either = (i: number) => i % 2 === 0 || i % 3 === 0;
     for (const want of [1, 2, 5, 50]) {
-      expect(await readToEnd([source('Even'), source('Three')], 'a', want)).toEqual(expected(either));
+      expect(await readToEnd([source('Even'), source('Three')], 'all', want)).toEqual(expected(either));
     }
-    expect(await readToEnd([source('Even'), source('Three')], 'p', 4)).toEqual(
+    expect(await readToEnd([source('Even'), source('Three')], 'published', 4)).toEqual(
       expected((i) => either(i) && i % 4 !== 3),
     );
   });
@@ -85,10 +90,10 @@ describe('reading the data folder', () => {
   it('reads a topic from a small first file and larger later ones', async () => {
     const { loaded, load } = loader();
     const even = source('Even');
-    const first = await readMerged([even], 'a', { kind: 'merge', consumed: [] }, pageSize, load);
+    const first = await readMerged([even], 'all', { kind: 'merge', consumed: [] }, pageSize, load);
     expect(loaded).toEqual([dataPath.topicPage(topic('Even').id, 0)]);
     // The other seven of its ten articles are all in its second file.
-    const rest = await readMerged([even], 'a', first.next as MergeCursor, 50, load);
+    const rest = await readMerged([even], 'all', first.next as MergeCursor, 50, load);
     expect(rest.articles).toHaveLength(7);
     expect(rest.next).toBeNull();
     expect(loaded).toEqual([0, 1].map((page) => dataPath.topicPage(topic('Even').id, page)));
@@ -96,15 +101,15 @@ describe('reading the data folder', () => {
 
   it('reads the full feed, published only by default', async () => {
     const all = feedSource(articles.length, pageSize);
-    expect(await readToEnd([all], 'p', 5)).toEqual(expected((i) => i % 4 !== 3));
-    expect(await readToEnd([all], 'a', 5)).toEqual(expected(() => true));
+    expect(await readToEnd([all], 'published', 5)).toEqual(expected((i) => i % 4 !== 3));
+    expect(await readToEnd([all], 'all', 5)).toEqual(expected(() => true));
   });
 
   it('fetches only the pages it needs for what it returns', async () => {
     const { loaded, load } = loader();
     const page = await readMerged(
       [feedSource(articles.length, pageSize)],
-      'a',
+      'all',
       { kind: 'merge', consumed: [] },
       4,
       load,
@@ -134,8 +139,8 @@ describe('reading the data folder', () => {
     const all: Source[] = [feedSource(articles.length, pageSize)];
     const start: MergeCursor = { kind: 'merge', consumed: [] };
     // Four articles need two pages of three: the second is named, nothing is fetched.
-    expect(readMergedNow(all, 'a', start, 4, at('a/0.json'))).toEqual({ missing: ['a/1.json'] });
-    const page = readMergedNow(all, 'a', start, 4, at('a/0.json', 'a/1.json'));
+    expect(readMergedNow(all, 'all', start, 4, at('a/0.json'))).toEqual({ missing: ['a/1.json'] });
+    const page = readMergedNow(all, 'all', start, 4, at('a/0.json', 'a/1.json'));
     expect(page).toEqual({ articles: summaries.slice(0, 4), next: { kind: 'merge', consumed: [4] } });
     // A rank list names every page it lacks at once, so that they are fetched side by side.
     expect(readRanksNow([1, 10, 19], { kind: 'ranks', offset: 0 }, 3, pageSize, dataPath.page, at())).toEqual(
@@ -148,7 +153,7 @@ describe('reading the data folder', () => {
   it('fetches each missing file once, however many times a read is tried again', async () => {
     const { loaded, load } = loader();
     const union = [source('Even'), source('Three')];
-    const page = await readMerged(union, 'a', { kind: 'merge', consumed: [] }, 8, load);
+    const page = await readMerged(union, 'all', { kind: 'merge', consumed: [] }, 8, load);
     expect(page.articles).toHaveLength(8);
     expect(new Set(loaded).size).toBe(loaded.length);
   });

@@ -41,9 +41,9 @@ describe('rank sets', () => {
     // Bits 0, 2 and 9 set: bytes 0b00000101 and 0b00000010.
     const published = flagsFromBits(btoa(String.fromCharCode(5, 2)), 10);
     expect([...flaggedRanks(published)]).toEqual([0, 2, 9]);
-    const { a, p } = splitPublished(rankListFlags(10, [[0, 1, 1, 1, 6]]), published);
-    expect([...a]).toEqual([0, 1, 2, 3, 9]);
-    expect([...p]).toEqual([0, 2, 9]);
+    const selection = splitPublished(rankListFlags(10, [[0, 1, 1, 1, 6]]), published);
+    expect([...selection.all]).toEqual([0, 1, 2, 3, 9]);
+    expect([...selection.published]).toEqual([0, 2, 9]);
     // Bits past the end of the feed (the last byte's padding) are not ranks.
     expect([...flaggedRanks(flagsFromBits(btoa(String.fromCharCode(0xff, 0xff)), 10))]).toEqual([
       0, 1, 2, 3, 4, 5, 6, 7, 8, 9,

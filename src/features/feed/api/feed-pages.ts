@@ -83,12 +83,12 @@ export function readFeed(
   }
   const sources: Source[] =
     request.topics.length === 0
-      ? [feedSource(index.count.a, index.pageSize)]
+      ? [feedSource(index.count.all, index.pageSize)]
       : request.topics.map((topic) => topicSource(topic, index.pageSize));
   return readMergedNow(sources, request.view, cursor, want, peek);
 }
 
-export const noSelection: Selection = { a: new Uint32Array(0), p: new Uint32Array(0) };
+export const noSelection: Selection = { all: new Uint32Array(0), published: new Uint32Array(0) };
 
 /**
  * The feed for `request`, page by page (react-query's infinite query): a merged read of the

@@ -71,7 +71,7 @@ function selectionFrom(
   peek: Peek<unknown>,
   search: SearchModule | undefined,
 ): Matching | Missing {
-  const size = index.count.a;
+  const size = index.count.all;
   const files = ids.map((id) => dataPath.topicRanks(id));
   const ranks = files.map((file) => peek(file) as TopicRanks | undefined);
   const found = search && words.length > 0 ? search.searchFlagsNow(index, words, peek) : undefined;
@@ -84,12 +84,12 @@ function selectionFrom(
     );
   if (!found || isMissing(found)) {
     const lists = (view: View) => ranks.map((list) => (list as TopicRanks)[view]);
-    return { size: { a: unionSize(size, lists('a')), p: unionSize(size, lists('p')) } };
+    return { size: { all: unionSize(size, lists('all')), published: unionSize(size, lists('published')) } };
   }
   const { matching, published } = found;
-  if (anyTopic) intersectFlags(matching, inTopics('a'));
+  if (anyTopic) intersectFlags(matching, inTopics('all'));
   const selected = splitPublished(matching, published);
-  return { size: { a: selected.a.length, p: selected.p.length }, ranks: selected };
+  return { size: { all: selected.all.length, published: selected.published.length }, ranks: selected };
 }
 
 /** The articles matching several topics and/or a search, as ranks, in both views. */
@@ -147,17 +147,17 @@ export function useFeedCount(index: NewsIndex, request: FeedRequest): FeedCount 
     enabled: needsSelection(request),
     placeholderData: keepPreviousData,
   });
-  const both = (p: number, a: number): FeedCount => ({
+  const both = (published: number, all: number): FeedCount => ({
     status: 'success',
-    count: request.view === 'p' ? p : a,
-    hiddenUnpublished: request.view === 'p' ? a - p : 0,
+    count: request.view === 'published' ? published : all,
+    hiddenUnpublished: request.view === 'published' ? all - published : 0,
     stale: needsSelection(request) && selection.isPlaceholderData,
   });
   if (!needsSelection(request)) {
     const [topic] = request.topics;
-    return topic ? both(topic.p, topic.a) : both(index.count.p, index.count.a);
+    return topic ? both(topic.published, topic.all) : both(index.count.published, index.count.all);
   }
-  if (selection.data) return both(selection.data.size.p, selection.data.size.a);
+  if (selection.data) return both(selection.data.size.published, selection.data.size.all);
   return selection.error
     ? { status: 'error', error: selection.error, retry: () => void selection.refetch() }
     : { status: 'pending' };

@@ -37,7 +37,7 @@ export function useTopicChoices(
   const selected =
     needAll && !all.data && !all.isError
       ? undefined
-      : chosen.map((name) => byKey.get(topicKey(name)) ?? { id: -1, name, p: 0, a: 0 });
+      : chosen.map((name) => byKey.get(topicKey(name)) ?? { id: -1, name, published: 0, all: 0 });
   const chosenKeys = new Set(chosen.map(topicKey));
   const inView = pool
     .filter((topic) => topic[view] > 0 || chosenKeys.has(topicKey(topic.name)))

@@ -21,7 +21,7 @@ export function emitDataFolder(
   const summaries = articles.map(summaryOf);
   const published = articles.filter((article) => article.published).length;
   return {
-    index: { pageSize, count: { p: published, a: articles.length }, ...topicIndex(topics) },
+    index: { pageSize, count: { published: published, all: articles.length }, ...topicIndex(topics) },
     files: [
       ...feedPages(summaries, pageSize),
       ...relatedPages(articles, pageSize),

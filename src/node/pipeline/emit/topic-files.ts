@@ -25,36 +25,36 @@ export function topicsOf(articles: readonly Article[]): Topic[] {
   articles.forEach((article, rank) => {
     for (const name of article.topics) {
       const key = topicKey(name);
-      const topic = byKey.get(key) ?? { id: 0, name, p: 0, a: 0, ranks: [], publishedRanks: [] };
+      const topic = byKey.get(key) ?? { id: 0, name, published: 0, all: 0, ranks: [], publishedRanks: [] };
       byKey.set(key, topic);
-      topic.a += 1;
+      topic.all += 1;
       topic.ranks.push(rank);
       if (article.published) {
-        topic.p += 1;
+        topic.published += 1;
         topic.publishedRanks.push(rank);
       }
     }
   });
-  const topics = [...byKey.values()].sort(byCount('a'));
+  const topics = [...byKey.values()].sort(byCount('all'));
   topics.forEach((topic, id) => (topic.id = id));
   return topics;
 }
 
-const byCount = (view: 'p' | 'a') => (x: TopicStat, y: TopicStat) =>
+const byCount = (view: 'published' | 'all') => (x: TopicStat, y: TopicStat) =>
   y[view] - x[view] || x.name.localeCompare(y.name, 'en');
 
-const statOf = ({ id, name, p, a }: TopicStat): TopicStat => ({ id, name, p, a });
+const statOf = ({ id, name, published, all }: TopicStat): TopicStat => ({ id, name, published, all });
 
 /** The index's part of the topics: the commonest of each view, and how many there are. */
 export function topicIndex(topics: readonly Topic[]): Pick<NewsIndex, 'topics' | 'topicTotal'> {
-  const published = topics.filter((topic) => topic.p > 0);
+  const published = topics.filter((topic) => topic.published > 0);
   const shown = new Set([
-    ...[...published].sort(byCount('p')).slice(0, topicsShown),
+    ...[...published].sort(byCount('published')).slice(0, topicsShown),
     ...topics.slice(0, topicsShown),
   ]);
   return {
     topics: topics.filter((topic) => shown.has(topic)).map(statOf),
-    topicTotal: { p: published.length, a: topics.length },
+    topicTotal: { published: published.length, all: topics.length },
   };
 }
 
@@ -69,15 +69,15 @@ export function topicFiles(
 ): DataFile[] {
   const files: DataFile[] = [{ path: dataPath.topics, data: topics.map(statOf) }];
   for (const topic of topics) {
-    for (let page = 0; page < topicPageCount(topic.a, pageSize); page += 1) {
-      const [from, to] = topicPageRange(page, topic.a, pageSize);
+    for (let page = 0; page < topicPageCount(topic.all, pageSize); page += 1) {
+      const [from, to] = topicPageRange(page, topic.all, pageSize);
       const ranks = topic.ranks.slice(from, to);
       const data: DataPage = { ranks, articles: ranks.map((rank) => summaries[rank] as ArticleSummary) };
       files.push({ path: dataPath.topicPage(topic.id, page), data });
     }
     const ranks: TopicRanks = {
-      p: encodeRankList(topic.publishedRanks, summaries.length),
-      a: encodeRankList(topic.ranks, summaries.length),
+      published: encodeRankList(topic.publishedRanks, summaries.length),
+      all: encodeRankList(topic.ranks, summaries.length),
     };
     files.push({ path: dataPath.topicRanks(topic.id), data: ranks });
   }

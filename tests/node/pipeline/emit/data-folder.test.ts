@@ -84,14 +84,14 @@ describe('the data folder', () => {
   });
 
   it('counts both views and lists topics case-insensitively, in their first spelling, commonest first', () => {
-    expect(data.index.count).toEqual({ p: 4, a: 5 });
+    expect(data.index.count).toEqual({ published: 4, all: 5 });
     expect(read(data, dataPath.topics) as TopicStat[]).toEqual([
-      { id: 0, name: 'AI', p: 2, a: 3 },
-      { id: 1, name: 'Computer Vision', p: 1, a: 1 },
-      { id: 2, name: 'Portals', p: 0, a: 1 },
-      { id: 3, name: 'Power Apps', p: 1, a: 1 },
+      { id: 0, name: 'AI', published: 2, all: 3 },
+      { id: 1, name: 'Computer Vision', published: 1, all: 1 },
+      { id: 2, name: 'Portals', published: 0, all: 1 },
+      { id: 3, name: 'Power Apps', published: 1, all: 1 },
     ]);
-    expect(data.index.topicTotal).toEqual({ p: 3, a: 4 });
+    expect(data.index.topicTotal).toEqual({ published: 3, all: 4 });
   });
 
   it('pages each topic and lists its ranks for both views', () => {
@@ -104,8 +104,8 @@ describe('the data folder', () => {
       articles: [summaryOf(old, 4)],
     });
     const ranks = read(data, dataPath.topicRanks(0)) as TopicRanks;
-    expect(ranksOf(ranks.a)).toEqual([0, 2, 4]);
-    expect(ranksOf(ranks.p)).toEqual([0, 4]);
+    expect(ranksOf(ranks.all)).toEqual([0, 2, 4]);
+    expect(ranksOf(ranks.published)).toEqual([0, 4]);
     expect(data.render(dataPath.topicPage(9, 0))).toBeUndefined();
   });
 
@@ -156,9 +156,9 @@ describe('the data folder', () => {
       makeArticle({ topics: [`Topic ${i}`, ...(i % 2 ? ['Odd'] : [])], published: i % 3 !== 0 }),
     );
     const big = buildFeedData(many);
-    expect(big.index.topicTotal).toEqual({ p: 134, a: 201 });
+    expect(big.index.topicTotal).toEqual({ published: 134, all: 201 });
     expect(big.index.topics.length).toBeLessThanOrEqual(2 * topicsShown);
-    expect(big.index.topics[0]).toMatchObject({ name: 'Odd', a: 100 });
+    expect(big.index.topics[0]).toMatchObject({ name: 'Odd', all: 100 });
     expect(JSON.stringify(big.index).length).toBeLessThan(
       JSON.stringify(buildFeedData(many.slice(0, 60)).index).length * 1.05,
     );
