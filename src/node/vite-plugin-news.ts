@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { newsUpdateEvent } from '../shared/dev-events.ts';
-import { formatReport } from './seeds/report.ts';
 import { isSeedFile } from './seeds/list-files.ts';
 import { emitNews, readCorpus, type NewsOutput } from './pipeline/build-news.ts';
 import { openParseCache, type ParseCache } from './pipeline/parse-cache.ts';
 import { progressLine, timingLine } from './pipeline/progress.ts';
 import { filesUnder, removeStale } from './pipeline/out-dir.ts';
 import { writeDataFolder } from './pipeline/write-data.ts';
+import { formatCorpusReport } from './pipeline/stories/story-report.ts';
 
 export const virtualId = 'virtual:news';
 const resolvedVirtualId = `\0${virtualId}`;
@@ -41,7 +41,7 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
     const label = `${path.relative(process.cwd(), seedsDir) || '.'}/`;
     cache ??= openParseCache(path.join(config.cacheDir, 'news-reader', hashOf(seedsDir)));
     const { corpus, stats, ms } = await readCorpus(seedsDir, cache, { onProgress: progressLine(label) });
-    const report = formatReport(corpus.issues, corpus.summary, label);
+    const report = formatCorpusReport(corpus, label);
     config.logger[corpus.summary.filesRejected > 0 ? 'warn' : 'info'](report);
     config.logger.info(timingLine(corpus.summary.filesRead, stats, ms));
     if (strict && !dev() && corpus.summary.filesRejected > 0) {

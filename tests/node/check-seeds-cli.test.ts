@@ -10,6 +10,7 @@ import { writeHostileFolder } from '../fixtures/hostile/write-folder.ts';
 
 const run = promisify(execFile);
 const corpus = '../shared/corpus/smartable-power-apps';
+const aiCorpus = '../shared/corpus/smartable-ai-2020-04';
 
 async function checkSeeds(...args: string[]) {
   try {
@@ -66,6 +67,43 @@ describe('npm run check:seeds', () => {
     expect(result.stdout.trim().split('\n').at(-1)).toBe(
       '192 files read, 191 articles kept, 0 files rejected, 1 warning',
     );
+  });
+
+  it.runIf(existsSync(aiCorpus))(
+    'lists the stories of more than one article for an editor, with why',
+    async () => {
+      const result = await checkSeeds(aiCorpus, '--stories');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('“Intel & Accenture Use AI To Save The Coral Reef” (3 articles)');
+      expect(result.stdout).toContain(
+        `${aiCorpus}/2020-04-24-arista-delivers-cognitive-wifi-for-collaboration-video-and-chat-applications.md: same title`,
+      );
+      const lines = result.stdout.trim().split('\n');
+      expect(lines.at(-2)).toMatch(
+        /^95 articles in 89 stories; 4 told by more than one article, the largest by 3: /,
+      );
+      expect(lines.at(-1)).toBe('95 files read, 95 articles kept, 0 files rejected, 0 warnings');
+    },
+  );
+
+  it.runIf(existsSync(aiCorpus))(
+    'prints the stories as one JSON document with --json, and nothing else',
+    async () => {
+      const result = await checkSeeds(aiCorpus, '--stories', '--json');
+      expect(result.code).toBe(0);
+      const { stories } = JSON.parse(result.stdout) as { stories: { files: string[]; reason: string }[] };
+      expect(stories).toHaveLength(4);
+      expect(stories.find((story) => story.reason === 'same title')?.files).toEqual([
+        '2020-04-22-arista-delivers-cognitive-wifi-for-collaboration-video-and-chat-applications.md',
+        '2020-04-24-arista-delivers-cognitive-wifi-for-collaboration-video-and-chat-applications.md',
+      ]);
+      expect(result.stderr).toContain('95 files read');
+    },
+  );
+
+  it('refuses --json without --stories, and unknown options', async () => {
+    expect((await checkSeeds('seeds', '--json')).code).toBe(2);
+    expect((await checkSeeds('seeds', '--nope')).code).toBe(2);
   });
 
   it('exits 2 when the folder does not exist', async () => {

@@ -5,6 +5,7 @@ import type { SeedIssue } from '../seeds/issue.ts';
 import { mergeDuplicates } from '../seeds/merge-duplicates.ts';
 import type { ParsedFile } from '../seeds/parse-seed.ts';
 import type { SeedSummary } from '../seeds/report.ts';
+import { findStories, type Story } from './stories/find-stories.ts';
 
 /** The archive as the reader shows it: every kept article, newest first, and the whole report. */
 export type Corpus = {
@@ -13,11 +14,16 @@ export type Corpus = {
   /** Every problem, by file, then line. */
   issues: SeedIssue[];
   summary: SeedSummary;
+  /** Every story of more than one article (see findStories); every other article is a story of its own. */
+  stories: Story[];
+  /** The file each article was read from, by article id. */
+  files: Map<string, string>;
 };
 
 /**
  * Stage 3, the one place where articles meet: gives each accepted file its article id, merges
- * files with the same source URL (see mergeDuplicates) and orders the rest newest first.
+ * files with the same source URL (see mergeDuplicates), orders the rest newest first and groups
+ * the articles that report the same event into stories (see findStories).
  * `files` are every listed file that could be read, in listing order; `issues` are the problems
  * found before parsing (unlisted links, unreadable files).
  */
@@ -35,7 +41,13 @@ export function buildCorpus(
   const allIssues = [...issues, ...files.flatMap(({ parsed }) => parsed.issues), ...merged.issues].sort(
     (a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0),
   );
-  return { articles, issues: allIssues, summary: summaryOf(filesListed, articles.length, allIssues) };
+  return {
+    articles,
+    issues: allIssues,
+    summary: summaryOf(filesListed, articles.length, allIssues),
+    stories: findStories(articles),
+    files: new Map(merged.kept.map(({ file, article }) => [article.id, file])),
+  };
 }
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -24,7 +24,12 @@ export function formatSummary(summary: SeedSummary): string {
   ].join(', ');
 }
 
-/** The whole report: one line per issue, in file order, then the summary line. */
-export function formatReport(issues: readonly SeedIssue[], summary: SeedSummary, folderLabel = ''): string {
-  return [...issues.map((issue) => formatIssue(issue, folderLabel)), formatSummary(summary)].join('\n');
+/** The whole report: one line per issue, in file order, then any `notes`, then the summary line. */
+export function formatReport(
+  issues: readonly SeedIssue[],
+  summary: SeedSummary,
+  folderLabel = '',
+  notes: readonly string[] = [],
+): string {
+  return [...issues.map((issue) => formatIssue(issue, folderLabel)), ...notes, formatSummary(summary)].join('\n');
 }

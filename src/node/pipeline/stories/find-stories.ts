@@ -1,0 +1,216 @@
+import type { Article } from '../../../shared/article-schema.ts';
+import { normalisedTitle, storyWords } from './story-words.ts';
+
+/** What finding stories reads of an article. */
+export type StoryInput = Pick<
+  Article,
+  'id' | 'title' | 'excerpt' | 'publishedAt' | 'url' | 'provider' | 'related'
+>;
+
+/** A story of two articles or more: its lead first, then the others, each with why it joined. */
+export type Story = { ids: string[]; reasons: string[] };
+
+/** NewsBlur's window: 120 hours from the story's lead (the seed's own story ran for five days). */
+const windowMs = 120 * 3600 * 1000;
+
+/** The thresholds, chosen on the two shared corpora and the seed's own story (see the README). */
+export const storyRules = {
+  /** How alike an article and a story must be (cosine of their weighted words, 0 to 1). */
+  similarity: 0.4,
+  /** When a `related` link joins the article and the story's lead: support, never a match alone. */
+  citedSimilarity: 0.25,
+  /** For an article of an outlet the story already has (a release sent again, not a series). */
+  sameOutletSimilarity: 0.6,
+  /** A word in more than this share of the archive carries no weight ("AI" in an AI archive). */
+  commonShare: 0.25,
+  /** Title words count this many times an excerpt's. */
+  titleWeight: 2,
+};
+
+type Vector = Map<string, number>;
+
+type Profile = {
+  article: StoryInput;
+  time: number;
+  title: string;
+  titleWords: Set<string>;
+  vector: Vector;
+  outlet: string;
+};
+
+type Building = {
+  lead: Profile;
+  members: Profile[];
+  reasons: string[];
+  centroid: Vector;
+  /** The centroid's squared length, kept as members join. */
+  squared: number;
+  outlets: Set<string>;
+};
+
+/**
+ * The stories of an archive: articles that report the same event, grouped at build time. Each
+ * article is a vector of its words (title words counting twice), weighted by how rare each word
+ * is in the archive, so that names and subjects count and the archive's everyday words do not.
+ * Taken oldest first, an article joins the open story (its lead at most 120 hours older) whose
+ * centroid, the sum of its members, it is most alike, when alike enough; else it leads a story of
+ * its own. Matching the whole story rather than any one member keeps a path of weak links from
+ * chaining stories together, and lets a big story, told in many words, stay whole. The same
+ * title joins at once; an outlet the story has already needs more; a `related` link lowers the
+ * bar, never to nothing. The same articles give the same stories, whatever their order.
+ */
+export function findStories(articles: readonly StoryInput[]): Story[] {
+  const words = articles.map(wordsOf);
+  const idf = inverseFrequencies(words);
+  const profiles = articles
+    .map((article, i) => profileOf(article, words[i] as ArticleWords, idf))
+    .sort((a, b) => a.time - b.time || compare(a.article.id, b.article.id));
+  const stories: Building[] = [];
+  // The open stories, found by a word of their centroid, or by their lead's title. (A `related`
+  // link only lowers the bar for a story that shares words, so it needs no index of its own.)
+  const byWord = new Map<string, Set<Building>>();
+  const byTitle = new Map<string, Set<Building>>();
+  const index = (map: Map<string, Set<Building>>, key: string, story: Building) => {
+    const set = map.get(key) ?? new Set();
+    set.add(story);
+    map.set(key, set);
+  };
+  let oldestOpen = 0;
+  for (const profile of profiles) {
+    for (; oldestOpen < stories.length; oldestOpen += 1) {
+      const story = stories[oldestOpen] as Building;
+      if (profile.time - story.lead.time <= windowMs) break;
+      for (const word of story.centroid.keys()) byWord.get(word)?.delete(story);
+      byTitle.get(story.lead.title)?.delete(story);
+    }
+    const candidates = new Set<Building>();
+    for (const word of profile.vector.keys())
+      for (const story of byWord.get(word) ?? []) candidates.add(story);
+    for (const story of byTitle.get(profile.title) ?? []) candidates.add(story);
+    let best: { story: Building; score: number; reason: string } | undefined;
+    for (const story of candidates) {
+      const match = matchStory(profile, story);
+      if (
+        match &&
+        (!best ||
+          match.score > best.score ||
+          (match.score === best.score && story.lead.time < best.story.lead.time))
+      ) {
+        best = { story, ...match };
+      }
+    }
+    if (best) {
+      const { story } = best;
+      story.members.push(profile);
+      story.reasons.push(best.reason);
+      story.outlets.add(profile.outlet);
+      for (const [word, weight] of profile.vector) {
+        const before = story.centroid.get(word) ?? 0;
+        story.centroid.set(word, before + weight);
+        story.squared += (before + weight) ** 2 - before ** 2;
+        index(byWord, word, story);
+      }
+    } else {
+      const story: Building = {
+        lead: profile,
+        members: [],
+        reasons: [],
+        centroid: new Map(profile.vector),
+        squared: profile.vector.size > 0 ? 1 : 0,
+        outlets: new Set([profile.outlet]),
+      };
+      stories.push(story);
+      for (const word of profile.vector.keys()) index(byWord, word, story);
+      index(byTitle, profile.title, story);
+    }
+  }
+  return stories
+    .filter((story) => story.members.length > 0)
+    .map((story) => ({
+      ids: [story.lead.article.id, ...story.members.map((member) => member.article.id)],
+      reasons: ['', ...story.reasons],
+    }));
+}
+
+type ArticleWords = { title: Set<string>; excerpt: Set<string> };
+
+const wordsOf = (article: StoryInput): ArticleWords => ({
+  title: storyWords(article.title),
+  excerpt: storyWords(article.excerpt ?? ''),
+});
+
+/** Each word's weight: the log of how rare it is; nothing for a word in a quarter of the archive or more. */
+function inverseFrequencies(documents: readonly ArticleWords[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { title, excerpt } of documents) {
+    for (const word of new Set([...title, ...excerpt])) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  const total = documents.length;
+  return new Map(
+    [...counts].map(([word, count]) => [
+      word,
+      count > storyRules.commonShare * total && count > 2 ? 0 : Math.log((total + 1) / count),
+    ]),
+  );
+}
+
+function profileOf(
+  article: StoryInput,
+  { title, excerpt }: ArticleWords,
+  idf: ReadonlyMap<string, number>,
+): Profile {
+  const vector: Vector = new Map();
+  for (const word of excerpt) vector.set(word, idf.get(word) ?? 0);
+  for (const word of title)
+    vector.set(word, (vector.get(word) ?? 0) + storyRules.titleWeight * (idf.get(word) ?? 0));
+  for (const [word, weight] of vector) if (weight === 0) vector.delete(word);
+  return {
+    article,
+    time: Date.parse(article.publishedAt),
+    title: normalisedTitle(article.title),
+    titleWords: title,
+    vector: scaled(vector),
+    outlet: (article.provider?.name ?? new URL(article.url).hostname).toLowerCase(),
+  };
+}
+
+/** Whether `profile` reports the event of `story`, how surely, and in a few words why. */
+function matchStory(profile: Profile, story: Building): { score: number; reason: string } | undefined {
+  const { lead } = story;
+  if (profile.title === lead.title) return { score: 2, reason: 'same title' };
+  const cited = cites(profile, lead) || cites(lead, profile);
+  const score = story.squared > 0 ? dot(profile.vector, story.centroid) / Math.sqrt(story.squared) : 0;
+  const needed = story.outlets.has(profile.outlet)
+    ? storyRules.sameOutletSimilarity
+    : cited
+      ? storyRules.citedSimilarity
+      : storyRules.similarity;
+  if (score < needed) return undefined;
+  const shared = [...profile.titleWords].filter((word) => lead.titleWords.has(word)).length;
+  const words = [...profile.vector.keys()].filter((word) => lead.vector.has(word)).length;
+  const reason =
+    shared >= 2 ? `${shared} title words in common` : `${words} word${words === 1 ? '' : 's'} in common`;
+  return { score, reason: cited ? `${reason}, linked as related reading` : reason };
+}
+
+/** `vector` made of length 1, in place. */
+function scaled(vector: Vector): Vector {
+  const length = Math.hypot(...vector.values());
+  if (length > 0) for (const [word, weight] of vector) vector.set(word, weight / length);
+  return vector;
+}
+
+/** Whether `from` lists `to` in its related reading, by URL or by title. */
+const cites = (from: Profile, to: Profile): boolean =>
+  from.article.related.some(
+    (item) => item.url === to.article.url || normalisedTitle(item.title) === to.title,
+  );
+
+/** The dot product of a sparse vector with another. */
+function dot(a: Vector, b: Vector): number {
+  let total = 0;
+  for (const [word, weight] of a) total += weight * (b.get(word) ?? 0);
+  return total;
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
