@@ -40,8 +40,22 @@ export type NewsIndex = {
 /** A page of a stream: articles newest first (as cards show them), with their ranks. */
 export type DataPage = { ranks: number[]; articles: ArticleSummary[] };
 
-/** The related coverage of the articles of one page of the full feed, in the same order. */
-export type RelatedPage = RelatedItem[][];
+/** Another article of the same story, as a panel lists it, with why it is the same story. */
+export type StoryItem = Pick<ArticleSummary, 'id' | 'title' | 'url' | 'publishedAt' | 'type' | 'provider'> & {
+  reason: string;
+};
+
+/** An item of a file's own related reading; `inArchive` when it is itself an article of this archive. */
+export type ReadingItem = RelatedItem & { inArchive?: true };
+
+/**
+ * What an article's panel lists: the other articles of its story, then the file's own related
+ * reading (without any link the story already lists). No URL appears twice.
+ */
+export type Coverage = { sameStory: StoryItem[]; related: ReadingItem[] };
+
+/** The coverage of the articles of one page of the full feed, in the same order. */
+export type RelatedPage = Coverage[];
 
 /** The postings of every indexed word that starts with one shard's two characters. */
 export type SearchShard = Record<string, RankList>;

@@ -78,14 +78,14 @@ describe('the feed', () => {
     const { user, fetchMock } = renderApp([seedLike], '/?unpublished=1');
     const button = await screen.findByRole('button', { name: '5 related' });
     expect(button).toHaveAttribute('aria-expanded', 'false');
-    expect(screen.queryByRole('list', { name: /Related coverage/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: /Related reading/ })).not.toBeInTheDocument();
     // The feed's pages say how many there are; the items themselves wait until they are wanted.
     expect(fetchMock.mock.calls.map(([url]) => url).filter((url) => url.includes('/r/'))).toEqual([]);
 
     await user.click(button);
     expect(button).toHaveAttribute('aria-expanded', 'true');
     const panel = await screen.findByRole('list', {
-      name: 'Related coverage: Facebook’s new computer vision model',
+      name: 'Related reading: Facebook’s new computer vision model',
     });
     // aria-controls names the panel by id, which no Testing Library query looks up.
     // eslint-disable-next-line testing-library/no-node-access
@@ -98,10 +98,43 @@ describe('the feed', () => {
     ]);
 
     await user.click(button);
-    expect(screen.queryByRole('list', { name: /Related coverage/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: /Related reading/ })).not.toBeInTheDocument();
     // Opened again, it answers from memory.
     await user.click(button);
-    expect(screen.getByRole('list', { name: /Related coverage/ })).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: /Related reading/ })).toBeInTheDocument();
+  });
+
+  it('lists the other outlets’ reports of the same story first, each with why, then the related reading', async () => {
+    const first = makeArticle({
+      title: 'Acme unveils the Zorblax rocket',
+      publishedAt: '2021-03-01T08:00:00.000Z',
+      provider: { name: 'Wire One' },
+      related: [{ title: 'Background on Acme', url: 'https://elsewhere.example/acme', type: 'article' }],
+    });
+    const second = makeArticle({
+      title: 'Acme unveils the Zorblax rocket',
+      publishedAt: '2021-03-01T09:00:00.000Z',
+      provider: { name: 'Daily Two' },
+    });
+    const { user } = renderApp([first, second]);
+    // Both cards show until stories are grouped in the feed: the older one, from Wire One, is second.
+    const [, card] = await screen.findAllByRole('article', { name: 'Acme unveils the Zorblax rocket' });
+    if (!card) throw new Error('no second card');
+    await user.click(within(card).getByRole('button', { name: '2 related' }));
+    const story = await within(card).findByRole('list', {
+      name: 'Same story: Acme unveils the Zorblax rocket',
+    });
+    expect(within(story).getByRole('link', { name: 'Acme unveils the Zorblax rocket' })).toHaveAttribute(
+      'href',
+      second.url,
+    );
+    expect(story).toHaveTextContent('Daily Two');
+    expect(story).toHaveTextContent('same title');
+    const reading = within(card).getByRole('list', {
+      name: 'Related reading: Acme unveils the Zorblax rocket',
+    });
+    expect(within(reading).getByRole('link', { name: 'Background on Acme' })).toBeInTheDocument();
+    expect(within(card).getByRole('heading', { name: 'Same story' })).toBeInTheDocument();
   });
 
   it('starts loading related coverage when a pointer rests on its button', async () => {
@@ -118,7 +151,7 @@ describe('the feed', () => {
     expect(alert).toHaveTextContent('The related coverage could not be loaded. The server answered 503');
     recover();
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
-    const panel = await screen.findByRole('list', { name: /Related coverage/ });
+    const panel = await screen.findByRole('list', { name: /Related reading/ });
     expect(within(panel).getAllByRole('link')).toHaveLength(5);
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
@@ -133,7 +166,7 @@ describe('the feed', () => {
     expect(screen.getByRole('status')).toHaveTextContent('1 article');
     screen.getByRole('button', { name: '5 related' }).focus();
     await user.keyboard('{Enter}');
-    expect(await screen.findByRole('list', { name: /Related coverage/ })).toBeInTheDocument();
+    expect(await screen.findByRole('list', { name: /Related reading/ })).toBeInTheDocument();
   });
 
   it('lists in the order of the build (newest first) and filters by topic, with counts, in the URL', async () => {

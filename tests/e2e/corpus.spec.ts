@@ -160,3 +160,25 @@ test('Tab walks the virtualised feed in reading order, far past the first screen
   expect(visited.length).toBeGreaterThanOrEqual(30);
   expect(await page.locator('article').count()).toBeLessThanOrEqual(60);
 });
+
+test('a story told by two outlets: each card’s panel lists the other report, with why, linking to it', async ({
+  page,
+}) => {
+  await page.goto('/?unpublished=1&q=fleshes');
+  await expect(page.getByRole('status')).toHaveText('2 articles');
+  const [newer, older] = await page.getByRole('article').all();
+  if (!newer || !older) throw new Error('expected two cards');
+  await newer.getByRole('button', { name: /^\d+ related$/ }).click();
+  const story = newer.getByRole('list', { name: 'Same story: Microsoft fleshes out Power Apps' });
+  const link = story.getByRole('link', { name: 'Microsoft fleshes out Power Apps' });
+  await expect(link).toHaveAttribute(
+    'href',
+    'https://www.infoworld.com/article/3617869/microsoft-fleshes-out-power-apps.html',
+  );
+  await expect(story).toContainText('InfoWorld');
+  await expect(story).toContainText('first report');
+  await older.getByRole('button', { name: /^\d+ related$/ }).click();
+  await expect(older.getByRole('list', { name: /^Same story: / })).toContainText('same title');
+  await expectSafeLinksAndImages(page);
+  await expectNoAxeViolations(page);
+});

@@ -160,7 +160,7 @@ test('related coverage stays open and focus stays put while the feed scrolls far
     return;
   }
   await toggle.click();
-  const panel = card.getByRole('list', { name: `Related coverage: ${newest.title}` });
+  const panel = card.getByRole('list', { name: `Related reading: ${newest.title}` });
   await expect(panel.getByRole('link')).toHaveCount(newest.related.length);
   expect(
     await panel.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),

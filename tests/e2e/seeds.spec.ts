@@ -60,7 +60,7 @@ test('shows the unpublished seed with its related coverage, every link going to 
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
-  const panel = card.getByRole('list', { name: `Related coverage: ${seed.title}` });
+  const panel = card.getByRole('list', { name: `Related reading: ${seed.title}` });
   await expect(panel.getByRole('listitem')).toHaveCount(5);
   for (const item of seed.related) {
     const link = panel.getByRole('link', { name: item.title });

@@ -39,6 +39,6 @@ export type NewsOutput = {
 
 /** Stage 4: the data folder of a corpus, rendered to JSON; writing it (write-data.ts) is the caller's. */
 export function emitNews(corpus: Corpus): NewsOutput {
-  const { index, files } = emitDataFolder(corpus.articles);
+  const { index, files } = emitDataFolder(corpus);
   return { index, folder: renderDataFolder(files) };
 }

@@ -5,13 +5,8 @@ import type { SeedIssue } from './issue.ts';
 const seedExtensions = new Set(['.md', '.markdown', '.txt']);
 
 export function isSeedFile(file: string): boolean {
-  return isSeedName(path.basename(file));
-}
-
-/** isSeedFile for a bare file name (no folder): without path parsing, which costs 100,000 times. */
-function isSeedName(name: string): boolean {
-  const dot = name.lastIndexOf('.');
-  return dot > 0 && !name.startsWith('.') && seedExtensions.has(name.slice(dot).toLowerCase());
+  const name = path.basename(file);
+  return !name.startsWith('.') && seedExtensions.has(path.extname(name).toLowerCase());
 }
 
 export type FileListing = {
@@ -42,12 +37,11 @@ export async function listSeedFiles(root: string): Promise<FileListing> {
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
-      // Joined by hand: path.join normalises, which `dir` (a real path) never needs, 100,000 times.
-      const abs = `${dir}${dir.endsWith(path.sep) ? '' : path.sep}${entry.name}`;
+      const abs = path.join(dir, entry.name);
       const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
       if (entry.isSymbolicLink()) links.push({ abs, rel });
       else if (entry.isDirectory()) await walk(abs, rel);
-      else if (entry.isFile() && isSeedName(entry.name)) found.set(abs, rel);
+      else if (entry.isFile() && isSeedFile(entry.name)) found.set(abs, rel);
     }
   }
 
@@ -72,12 +66,5 @@ export async function listSeedFiles(root: string): Promise<FileListing> {
     if (info.isDirectory() && !walked.has(target)) await walk(abs, rel);
     else if (info.isFile() && isSeedFile(rel) && !found.has(target)) found.set(target, rel);
   }
-  // A flat folder is listed in order already: checking costs one pass, sorting 100,000 names more.
-  const files = [...found.values()];
-  return { files: isSorted(files) ? files : files.sort(), issues };
-}
-
-function isSorted(names: readonly string[]): boolean {
-  for (let i = 1; i < names.length; i += 1) if ((names[i - 1] as string) > (names[i] as string)) return false;
-  return true;
+  return { files: [...found.values()].sort(), issues };
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emitDataFolder } from '../../../src/node/pipeline/emit/data-folder.ts';
+import { findStories } from '../../../src/node/pipeline/stories/find-stories.ts';
 import { filesUnder } from '../../../src/node/pipeline/out-dir.ts';
 import { renderDataFolder, writeDataFolder } from '../../../src/node/pipeline/write-data.ts';
 import type { Article } from '../../../src/shared/article-schema.ts';
@@ -10,8 +11,10 @@ import { compareNewestFirst } from '../../../src/shared/feed-order.ts';
 import { makeArticle } from '../../fixtures/articles.ts';
 
 const day = (n: number) => new Date(Date.UTC(2021, 0, 31 - n)).toISOString();
-const folderOf = (articles: readonly Article[]) =>
-  renderDataFolder(emitDataFolder([...articles].sort(compareNewestFirst), 2).files);
+const folderOf = (articles: readonly Article[]) => {
+  const sorted = [...articles].sort(compareNewestFirst);
+  return renderDataFolder(emitDataFolder({ articles: sorted, stories: findStories(sorted) }, 2).files);
+};
 
 /** Every file under `root`, by path, with its text. */
 const contents = (root: string) =>

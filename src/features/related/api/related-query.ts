@@ -1,19 +1,19 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { RelatedItem } from '../../../shared/article-schema.ts';
-import { relatedOf, type NewsIndex, type RelatedPage } from '../../../shared/data-folder.ts';
+import { relatedOf, type Coverage, type NewsIndex, type RelatedPage } from '../../../shared/data-folder.ts';
 import { dataFileQuery } from '../../../lib/data-file.ts';
 
 /**
- * The related coverage of the article at `rank`, read when its panel opens: the pages of the feed
- * hold only how many items there are, and the items themselves are in one small file per page of
- * the full feed (see src/shared/data-folder.ts), fetched once and shared by every view.
+ * What the panel of the article at `rank` lists (its story's other articles, its related reading),
+ * read when the panel opens: the feed's pages hold only how many items there are, and the items
+ * are in one small file per page of the full feed (see src/shared/data-folder.ts), fetched once
+ * and shared by every view.
  */
 export function useRelatedCoverage(index: NewsIndex, rank: number) {
   const { file, slot } = relatedOf(rank, index.pageSize);
   return useQuery({
     ...dataFileQuery<RelatedPage>(index.base, file),
-    select: (page: RelatedPage): RelatedItem[] => page[slot] ?? [],
+    select: (page: RelatedPage): Coverage => page[slot] ?? { sameStory: [], related: [] },
   });
 }
 

@@ -1,12 +1,13 @@
 import { ExternalLink } from '../../../components/external-link.tsx';
 import { RelativeTime } from '../../../components/relative-time.tsx';
 import { pluralize } from '../../../shared/plural.ts';
+import type { ReadingItem, StoryItem } from '../../../shared/data-folder.ts';
 import { useNewsIndex } from '../../../lib/news-index.ts';
 import { useRelatedCoverage } from '../api/related-query.ts';
 
 type RelatedPanelProps = {
   id: string;
-  /** The article's rank, which says where its related coverage is. */
+  /** The article's rank, which says where its coverage is. */
   rank: number;
   /** How many items there are, known before they are loaded. */
   count: number;
@@ -15,14 +16,14 @@ type RelatedPanelProps = {
 };
 
 /**
- * Other outlets' coverage of the same story, each linking out to its own source. Its items load
- * when the panel opens (or just before, see usePrefetchRelated); until then it says so, and a
- * failure says what happened and offers to try again.
+ * The article's wider coverage, in place: "Same story" (the other outlets' reports of the same
+ * event, each with why it is the same story) and "Related reading" (the file's own list), every
+ * item linking out to its source. The items load when the panel opens (or just before, see
+ * usePrefetchRelated); until then it says so, and a failure says what happened and offers a retry.
  */
 export function RelatedPanel({ id, rank, count, articleTitle, now }: RelatedPanelProps) {
   const index = useNewsIndex();
   const coverage = useRelatedCoverage(index, rank);
-  const label = `Related coverage: ${articleTitle}`;
   return (
     <div id={id} className="related">
       {coverage.isPending && (
@@ -38,28 +39,58 @@ export function RelatedPanel({ id, rank, count, articleTitle, now }: RelatedPane
           </button>
         </p>
       )}
-      {coverage.data && (
-        <ul className="related-list" aria-label={label}>
-          {coverage.data.map((item, index) => (
-            // Two items may share a URL: the position keeps keys unique.
-            <li key={`${index}:${item.url}`} className="related-item">
-              <ExternalLink href={item.url} className="related-title" dir="auto">
-                {item.title}
-              </ExternalLink>
-              <p className="related-meta">
-                {item.provider && <span>{item.provider.name}</span>}
-                {item.publishedAt && <RelativeTime iso={item.publishedAt} now={now} />}
-                {item.type === 'video' && <span className="badge">Video</span>}
-              </p>
-              {item.excerpt && (
-                <p className="related-excerpt" dir="auto">
-                  {item.excerpt}
-                </p>
-              )}
-            </li>
-          ))}
-        </ul>
+      {coverage.data && coverage.data.sameStory.length > 0 && (
+        <ItemList
+          heading="Same story"
+          articleTitle={articleTitle}
+          items={coverage.data.sameStory}
+          now={now}
+        />
+      )}
+      {coverage.data && coverage.data.related.length > 0 && (
+        <ItemList
+          heading="Related reading"
+          articleTitle={articleTitle}
+          items={coverage.data.related}
+          now={now}
+        />
       )}
     </div>
+  );
+}
+
+type ItemListProps = {
+  heading: string;
+  articleTitle: string;
+  items: readonly (StoryItem | ReadingItem)[];
+  now: number;
+};
+
+function ItemList({ heading, articleTitle, items, now }: ItemListProps) {
+  return (
+    <>
+      <h3 className="related-heading">{heading}</h3>
+      <ul className="related-list" aria-label={`${heading}: ${articleTitle}`}>
+        {items.map((item) => (
+          <li key={item.url} className="related-item">
+            <ExternalLink href={item.url} className="related-title" dir="auto">
+              {item.title}
+            </ExternalLink>
+            <p className="related-meta">
+              {item.provider && <span>{item.provider.name}</span>}
+              {item.publishedAt && <RelativeTime iso={item.publishedAt} now={now} />}
+              {item.type === 'video' && <span className="badge">Video</span>}
+              {'reason' in item && <span className="related-reason">{item.reason}</span>}
+              {'inArchive' in item && <span className="badge">In this archive</span>}
+            </p>
+            {'excerpt' in item && item.excerpt && (
+              <p className="related-excerpt" dir="auto">
+                {item.excerpt}
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

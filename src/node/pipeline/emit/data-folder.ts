@@ -1,6 +1,8 @@
 import type { Article } from '../../../shared/article-schema.ts';
 import type { NewsIndex } from '../../../shared/data-folder.ts';
 import type { DataFile } from './data-file.ts';
+import type { Story } from '../stories/find-stories.ts';
+import { coverageOf } from './coverage.ts';
 import { feedPages, relatedPages, summaryOf } from './feed-pages.ts';
 import { searchFiles } from './search-files.ts';
 import { topicFiles, topicIndex, topicsOf } from './topic-files.ts';
@@ -8,23 +10,25 @@ import { topicFiles, topicIndex, topicsOf } from './topic-files.ts';
 export const defaultPageSize = 12;
 
 /**
- * Stage 4: the data folder the browser pages through, from the corpus' articles (newest first):
- * the full feed and its related items, the topics, the search index, and the small index the
+ * Stage 4: the data folder the browser pages through, from the corpus' articles (newest first)
+ * and stories: the full feed and what each panel lists, the topics, the search index, and the small index the
  * page is bundled with. Pure: no I/O.
  */
 export function emitDataFolder(
-  articles: readonly Article[],
+  { articles, stories }: { articles: readonly Article[]; stories: readonly Story[] },
   pageSize = defaultPageSize,
 ): { index: Omit<NewsIndex, 'base'>; files: DataFile[] } {
   const topics = topicsOf(articles);
+  const panels = coverageOf(articles, stories);
+  const coverage = articles.map((article) => panels.get(article.id) ?? { sameStory: [], related: [] });
   // One summary per article, shared by every page that lists it.
-  const summaries = articles.map(summaryOf);
+  const summaries = articles.map((article, rank) => summaryOf(article, rank, coverage[rank]));
   const published = articles.filter((article) => article.published).length;
   return {
     index: { pageSize, count: { published: published, all: articles.length }, ...topicIndex(topics) },
     files: [
       ...feedPages(summaries, pageSize),
-      ...relatedPages(articles, pageSize),
+      ...relatedPages(coverage, pageSize),
       ...topicFiles(summaries, topics, pageSize),
       ...searchFiles(articles),
     ],

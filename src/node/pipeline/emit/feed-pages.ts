@@ -1,11 +1,15 @@
 import type { Article, ArticleSummary } from '../../../shared/article-schema.ts';
-import { dataPath, type DataPage, type RelatedPage } from '../../../shared/data-folder.ts';
+import { dataPath, type Coverage, type DataPage, type RelatedPage } from '../../../shared/data-folder.ts';
 import type { DataFile } from './data-file.ts';
 
-/** What a card shows of the article at `rank`: everything but its related items, and their count. */
-export function summaryOf(article: Article, rank: number): ArticleSummary {
+/**
+ * What a card shows of the article at `rank`: everything but its related items, and how many
+ * items its panel lists (`coverage`, when known; else its own related items).
+ */
+export function summaryOf(article: Article, rank: number, coverage?: Coverage): ArticleSummary {
   const { id, related, ...fields } = article;
-  return { id, rank, ...fields, relatedCount: related.length };
+  const relatedCount = coverage ? coverage.sameStory.length + coverage.related.length : related.length;
+  return { id, rank, ...fields, relatedCount };
 }
 
 /** `a/<n>.json`: the full feed, newest first, `pageSize` articles a page (ranks are positions in it). */
@@ -16,10 +20,10 @@ export function feedPages(summaries: readonly ArticleSummary[], pageSize: number
   });
 }
 
-/** `r/<n>.json`: the related items of the articles of `a/<n>.json`, read when a panel opens. */
-export function relatedPages(articles: readonly Article[], pageSize: number): DataFile[] {
-  return pagesOf(articles.length, pageSize).map(([from, to], page) => {
-    const data: RelatedPage = articles.slice(from, to).map((article) => article.related);
+/** `r/<n>.json`: what the panels of the articles of `a/<n>.json` list, read when one opens. */
+export function relatedPages(coverage: readonly Coverage[], pageSize: number): DataFile[] {
+  return pagesOf(coverage.length, pageSize).map(([from, to], page) => {
+    const data: RelatedPage = coverage.slice(from, to);
     return { path: dataPath.relatedPage(page), data };
   });
 }

@@ -77,8 +77,12 @@ describe('the data folder', () => {
       [5, 2],
     ]);
     expect(folder.render(dataPath.page(2))).not.toContain('Follow-up');
-    expect(read(folder, dataPath.relatedPage(2)) as RelatedPage).toEqual([[], withCoverage.related]);
-    expect(read(folder, dataPath.relatedPage(0)) as RelatedPage).toEqual([[], []]);
+    const none = { sameStory: [], related: [] };
+    expect(read(folder, dataPath.relatedPage(2)) as RelatedPage).toEqual([
+      none,
+      { sameStory: [], related: withCoverage.related },
+    ]);
+    expect(read(folder, dataPath.relatedPage(0)) as RelatedPage).toEqual([none, none]);
     expect(folder.render(dataPath.relatedPage(3))).toBeUndefined();
     expect(articlesInFolder(folder.render)).toEqual([ai, apps, draft, plain, old, withCoverage]);
   });

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { coverageOf } from '../../../../src/node/pipeline/emit/coverage.ts';
+import { makeArticle } from '../../../fixtures/articles.ts';
+
+describe('what a panel lists', () => {
+  const lead = makeArticle({
+    id: 'lead',
+    title: 'Acme unveils Zorblax',
+    publishedAt: '2021-03-01T08:00:00.000Z',
+    provider: { name: 'Wire One' },
+  });
+  const second = makeArticle({
+    id: 'second',
+    title: 'Zorblax, seen up close',
+    publishedAt: '2021-03-01T12:00:00.000Z',
+    provider: { name: 'Daily Two' },
+    related: [
+      { title: 'Acme unveils Zorblax', url: lead.url, type: 'article' },
+      { title: 'Background on Acme', url: 'https://elsewhere.example/acme', type: 'article' },
+      { title: 'Background on Acme, again', url: 'https://elsewhere.example/acme', type: 'article' },
+      { title: 'Another story of this archive', url: 'https://example.com/other', type: 'article' },
+    ],
+  });
+  const other = makeArticle({ id: 'other', url: 'https://example.com/other', title: 'Something else' });
+  const panels = coverageOf(
+    [second, lead, other],
+    [{ ids: ['lead', 'second'], reasons: ['', '3 title words in common'] }],
+  );
+
+  it('lists the other articles of the story, each with its outlet, date and why', () => {
+    expect(panels.get('second')?.sameStory).toEqual([
+      {
+        id: 'lead',
+        title: 'Acme unveils Zorblax',
+        url: lead.url,
+        publishedAt: lead.publishedAt,
+        type: 'article',
+        provider: { name: 'Wire One' },
+        reason: 'first report',
+      },
+    ]);
+    expect(panels.get('lead')?.sameStory.map((item) => [item.id, item.reason])).toEqual([
+      ['second', '3 title words in common'],
+    ]);
+    expect(panels.get('other')).toEqual({ sameStory: [], related: [] });
+  });
+
+  it('lists the file’s own related reading without a URL twice, marking what is in the archive', () => {
+    expect(panels.get('second')?.related).toEqual([
+      { title: 'Background on Acme', url: 'https://elsewhere.example/acme', type: 'article' },
+      {
+        title: 'Another story of this archive',
+        url: 'https://example.com/other',
+        type: 'article',
+        inArchive: true,
+      },
+    ]);
+  });
+});
