@@ -105,11 +105,16 @@ export function generateArticle(index: number, random: () => number): { name: st
   const q = (text: string) => JSON.stringify(text);
 
   const id = hex(16);
-  const provider = pick(providers);
+  const event = eventOf(index);
+  // The reports of one event come from different outlets.
+  const provider = event
+    ? (providers[(event.number * 7 + event.member * 13) % providers.length] ?? pick(providers))
+    : pick(providers);
   const published = random() > 0.3;
   const video = random() < 0.04;
-  const date = end - Math.floor(random() * fiveYearsMs);
-  const title = `${sentence(6, 14)} (${index})`;
+  const randomDate = end - Math.floor(random() * fiveYearsMs);
+  const date = event ? event.date + event.member * 7 * 3_600_000 : randomDate;
+  const title = event ? event.title : `${sentence(6, 14)} (${index})`;
   const slug = title
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
@@ -122,7 +127,7 @@ export function generateArticle(index: number, random: () => number): { name: st
     '---',
     'category: news',
     `title: ${q(title)}`,
-    `excerpt: ${q(`${sentence(20, 40)}.`)}`,
+    `excerpt: ${q(event ? `${event.excerpt} ${sentence(8, 16)}.` : `${sentence(20, 40)}.`)}`,
     `publishedDateTime: ${iso(date)}`,
     `originalUrl: ${q(url)}`,
     ...(random() < 0.9 ? [`webUrl: ${q(url)}`] : []),
@@ -187,6 +192,49 @@ export function generateArticle(index: number, random: () => number): { name: st
   }
   lines.push(`secured: ${q(`${blob(320)}==;${blob(22)}==`)}`, '---', '');
   return { name: `${String(index).padStart(6, '0')}_${id}.md`, text: lines.join('\n') };
+}
+
+/** Of every `eventEvery` articles, the first `eventReports` report one event and the next is a decoy. */
+const eventEvery = 25;
+const eventReports = 4;
+const syllables = 'ka lo vi ren tor zu mi sha dex qua fen ol ri bax nu'.split(' ');
+
+/** A made-up name, rare in the archive: the event's (or a decoy's) company and product. */
+function nameOf(number: number, salt: number): string {
+  const parts = [0, 1, 2].map(
+    (i) => syllables[Math.floor(number / syllables.length ** i + salt * (i + 3)) % syllables.length],
+  );
+  const name = parts.join('');
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/**
+ * Same-story groups, for the stories stage: the first reports of every `eventEvery` articles tell
+ * one event (a company launching a product), each outlet with its own headline, within a day;
+ * the next article is a decoy: the same kind of news and words, another company, the same days.
+ */
+export function eventOf(index: number) {
+  const number = Math.floor(index / eventEvery);
+  const member = index % eventEvery;
+  if (member > eventReports) return undefined;
+  const decoy = member === eventReports;
+  const company = nameOf(number, decoy ? 1 : 0);
+  const product = nameOf(number + 7, decoy ? 5 : 2);
+  const thing = words[(number * 3) % words.length] ?? 'platform';
+  const headlines = [
+    `${company} unveils ${product}, a new ${thing} for developers`,
+    `${company}’s ${product}: what the new ${thing} does`,
+    `Inside ${product}, the ${thing} ${company} launched this week`,
+    `${company} launches ${product} ${thing} for developers`,
+    `${company} unveils the ${product} ${thing}`,
+  ];
+  return {
+    number,
+    member,
+    date: Date.UTC(2016, 6, 1) + ((number * 2_654_435_761) % 1_700) * 86_400_000,
+    title: headlines[member] ?? '',
+    excerpt: `${company} today introduced ${product}, its ${thing}, at an event in ${nameOf(number + 3, 9)}.`,
+  };
 }
 
 /** Writes `count` articles into `dir`, replacing what was there. */

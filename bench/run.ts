@@ -4,6 +4,10 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../tests/e2e/chromium.ts';
+import { createHash } from 'node:crypto';
+import { readCorpus } from '../src/node/pipeline/build-news.ts';
+import { openParseCache } from '../src/node/pipeline/parse-cache.ts';
+import { findStories } from '../src/node/pipeline/stories/find-stories.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { prepareHugoSite } from './hugo-site.ts';
 
@@ -19,6 +23,8 @@ type Row = {
   coldBuildSeconds: number;
   warmBuildSeconds: number;
   hugoSeconds: number | null;
+  /** The story stage alone (findStories over every article), in the same process as nothing else. */
+  storySeconds: number;
   bytesBeforeFirstCardGzip: number;
   timeToFirstCardMs: number;
   cardsInDom: number;
@@ -267,7 +273,15 @@ async function measureBrowser(url: string) {
 
 async function benchSize(articles: number, port: number): Promise<Row> {
   const corpus = path.join(out, `corpus-${articles}`);
-  if (!existsSync(corpus) || readdirSync(corpus).length !== articles) generateCorpus(corpus, articles);
+  // Made again when the generator changed: a hidden file (never read as a seed) names its version.
+  const generator = createHash('sha256')
+    .update(readFileSync(path.join(root, 'bench/generate-corpus.ts')))
+    .digest('hex');
+  const marker = path.join(corpus, '.generator');
+  if (!existsSync(marker) || readFileSync(marker, 'utf8') !== `${generator}:${articles}`) {
+    generateCorpus(corpus, articles);
+    writeFileSync(marker, `${generator}:${articles}`);
+  }
   const outDir = path.join(out, `dist-${articles}`);
   const env = { NEWS_SEEDS_DIR: corpus, NEWS_STRICT: '' };
   // The cold build starts with neither an output nor the plugin's parse cache (see
@@ -280,7 +294,9 @@ async function benchSize(articles: number, port: number): Promise<Row> {
     env,
   );
   // Edit one file: a new title, so that the article, its pages and its search words all change.
-  const [first] = readdirSync(corpus).sort();
+  const [first] = readdirSync(corpus)
+    .filter((name) => name.endsWith('.md'))
+    .sort();
   const edited = path.join(corpus, first ?? '');
   writeFileSync(edited, readFileSync(edited, 'utf8').replace(/^title: "/m, 'title: "Edited: '));
   const warmBuildSeconds = seconds(
@@ -288,6 +304,8 @@ async function benchSize(articles: number, port: number): Promise<Row> {
     ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'silent'],
     env,
   );
+
+  const storySeconds = await timeStoryStage(corpus);
 
   let hugoSeconds: number | null = null;
   if (hasHugo()) {
@@ -310,11 +328,25 @@ async function benchSize(articles: number, port: number): Promise<Row> {
       coldBuildSeconds,
       warmBuildSeconds,
       hugoSeconds,
+      storySeconds,
       ...browser,
     };
   } finally {
     stop();
   }
+}
+
+/** The story stage's time on `corpus`, its parse read from the cache the builds left. */
+async function timeStoryStage(corpus: string): Promise<number> {
+  const cacheDir = path.join(
+    root,
+    'node_modules/.vite/news-reader',
+    createHash('sha256').update(corpus).digest('hex').slice(0, 12),
+  );
+  const { corpus: read } = await readCorpus(corpus, openParseCache(cacheDir));
+  const start = performance.now();
+  findStories(read.articles);
+  return (performance.now() - start) / 1000;
 }
 
 function fixed(value: number | null, digits = 1): string {
@@ -330,6 +362,8 @@ function table(rows: Row[]): string {
     'warm/cold',
     'hugo s',
     'cold/hugo',
+    'stories s',
+    'stories/cold',
     'first-card KB gz',
     'vs 1k',
     'first card ms',
@@ -348,6 +382,8 @@ function table(rows: Row[]): string {
     fixed(row.warmBuildSeconds / row.coldBuildSeconds, 3),
     fixed(row.hugoSeconds),
     row.hugoSeconds ? fixed(row.coldBuildSeconds / row.hugoSeconds, 3) : 'n/a',
+    fixed(row.storySeconds, 2),
+    fixed(row.storySeconds / row.coldBuildSeconds, 3),
     fixed(row.bytesBeforeFirstCardGzip / 1024),
     base ? fixed(row.bytesBeforeFirstCardGzip / base.bytesBeforeFirstCardGzip, 2) : 'n/a',
     fixed(row.timeToFirstCardMs, 0),

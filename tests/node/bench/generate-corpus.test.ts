@@ -2,7 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateCorpus, topicPool } from '../../../bench/generate-corpus.ts';
+import { eventOf, generateCorpus, topicPool } from '../../../bench/generate-corpus.ts';
+import { readCorpus } from '../../../src/node/pipeline/build-news.ts';
+import { openParseCache } from '../../../src/node/pipeline/parse-cache.ts';
 import { loadSeeds } from '../../fixtures/load-seeds.ts';
 import { articleSchema } from '../../../src/shared/article-schema.ts';
 
@@ -43,5 +45,22 @@ describe('the synthetic corpus generator', () => {
     expect(readFileSync(path.join(dir, readdirSync(dir)[0] ?? ''), 'utf8')).toMatch(
       /^secured: ".+==;.+=="$/m,
     );
+  });
+
+  it('writes same-story groups, each from several outlets, with a decoy beside each', async () => {
+    const dir = corpus(200);
+    const { corpus: read } = await readCorpus(dir, openParseCache());
+    const numbered = (id: string) => Number(id.slice(0, 6));
+    const stories = read.stories
+      .map((story) => story.ids.map(numbered).sort((a, b) => a - b))
+      .sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
+    // Articles 0-3 of every 25 are one event's reports; the 5th is a decoy that joins none.
+    expect(stories).toEqual(Array.from({ length: 8 }, (_, event) => [0, 1, 2, 3].map((i) => event * 25 + i)));
+    const outlets = read.stories.map(
+      (story) => new Set(story.ids.map((id) => read.articles.find((a) => a.id === id)?.provider?.name)).size,
+    );
+    expect(outlets.every((count) => count === 4)).toBe(true);
+    expect(eventOf(4)?.title).not.toBe(eventOf(0)?.title);
+    expect(eventOf(5)).toBeUndefined();
   });
 });

@@ -23,6 +23,8 @@ export const storyRules = {
   sameOutletSimilarity: 0.6,
   /** A word in more than this share of the archive carries no weight ("AI" in an AI archive). */
   commonShare: 0.25,
+  /** Weighted words the article and the story must have in common, besides being alike. */
+  sharedWords: 2,
   /** Title words count this many times an excerpt's. */
   titleWeight: 2,
 };
@@ -185,9 +187,10 @@ function matchStory(profile: Profile, story: Building): { score: number; reason:
     : cited
       ? storyRules.citedSimilarity
       : storyRules.similarity;
-  if (score < needed) return undefined;
+  const words = [...profile.vector.keys()].filter((word) => story.centroid.has(word)).length;
+  // One rare word in common is a coincidence of short texts, not a story.
+  if (score < needed || words < storyRules.sharedWords) return undefined;
   const shared = [...profile.titleWords].filter((word) => lead.titleWords.has(word)).length;
-  const words = [...profile.vector.keys()].filter((word) => lead.vector.has(word)).length;
   const reason =
     shared >= 2 ? `${shared} title words in common` : `${words} word${words === 1 ? '' : 's'} in common`;
   return { score, reason: cited ? `${reason}, linked as related reading` : reason };
