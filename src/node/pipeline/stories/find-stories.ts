@@ -21,8 +21,8 @@ export const storyRules = {
   citedSimilarity: 0.25,
   /** For an article of an outlet the story already has (a release sent again, not a series). */
   sameOutletSimilarity: 0.6,
-  /** A word in more than this share of the archive carries no weight ("AI" in an AI archive). */
-  commonShare: 0.25,
+  /** A word in more than this share of the archive (and more than 2 articles) carries no weight. */
+  commonShare: 0.1,
   /** Weighted words the article and the story must have in common, besides being alike. */
   sharedWords: 2,
   /** Title words count this many times an excerpt's. */
@@ -141,17 +141,18 @@ const wordsOf = (article: StoryInput): ArticleWords => ({
   excerpt: storyWords(article.excerpt ?? ''),
 });
 
-/** Each word's weight: the log of how rare it is; nothing for a word in a quarter of the archive or more. */
+/** Each word's weight: the log of how rare it is; nothing for the archive's everyday words (see storyRules). */
 function inverseFrequencies(documents: readonly ArticleWords[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const { title, excerpt } of documents) {
-    for (const word of new Set([...title, ...excerpt])) counts.set(word, (counts.get(word) ?? 0) + 1);
+    for (const word of title) counts.set(word, (counts.get(word) ?? 0) + 1);
+    for (const word of excerpt) if (!title.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
   const total = documents.length;
   return new Map(
     [...counts].map(([word, count]) => [
       word,
-      count > storyRules.commonShare * total && count > 2 ? 0 : Math.log((total + 1) / count),
+      count > 2 && count > storyRules.commonShare * total ? 0 : Math.log((total + 1) / count),
     ]),
   );
 }

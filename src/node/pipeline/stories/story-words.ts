@@ -25,16 +25,17 @@ export function stem(word: string): string {
 
 /** The significant words of `text`, stemmed, each once. */
 export function storyWords(text: string): Set<string> {
-  const tokens =
-    text
-      .normalize('NFKD')
-      .replace(/\p{M}+/gu, '')
-      .toLowerCase()
-      .replace(/['’]s\b/g, '')
-      .match(/[\p{L}\p{N}]+/gu) ?? [];
-  return new Set(
-    tokens.filter((token) => token.length > 1 && !stopWords.has(token) && !/^\d+$/.test(token)).map(stem),
-  );
+  const words = new Set<string>();
+  const lower = text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['’]s\b/g, '');
+  // Runs of letters and digits with a letter in them: numbers alone say nothing of the event.
+  for (const [token] of lower.matchAll(/[\p{L}\p{N}]*\p{L}[\p{L}\p{N}]*/gu)) {
+    if (token.length > 1 && !stopWords.has(token)) words.add(stem(token));
+  }
+  return words;
 }
 
 /** A title as two outlets would print it: lower case, letters and digits only, single spaces. */
