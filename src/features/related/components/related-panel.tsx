@@ -39,25 +39,28 @@ export function RelatedPanel({ id, rank, count, articleTitle, now }: RelatedPane
           </button>
         </p>
       )}
-      {coverage.data && coverage.data.sameStory.length > 0 && (
-        <ItemList
-          heading="Same story"
-          articleTitle={articleTitle}
-          items={coverage.data.sameStory}
-          now={now}
-        />
-      )}
-      {coverage.data && coverage.data.related.length > 0 && (
-        <ItemList
-          heading="Related reading"
-          articleTitle={articleTitle}
-          items={coverage.data.related}
-          now={now}
-        />
-      )}
+      {coverage.data &&
+        parts.map(
+          ({ key, heading }) =>
+            coverage.data[key].length > 0 && (
+              <ItemList
+                key={key}
+                heading={heading}
+                articleTitle={articleTitle}
+                items={coverage.data[key]}
+                now={now}
+              />
+            ),
+        )}
     </div>
   );
 }
+
+/** The panel's two parts, in order. */
+const parts = [
+  { key: 'sameStory', heading: 'Same story' },
+  { key: 'related', heading: 'Related reading' },
+] as const;
 
 type ItemListProps = {
   heading: string;
