@@ -51,3 +51,41 @@ test('the open page follows seed files being added, edited and removed, keeping 
     true,
   );
 });
+
+test('a seed added with the same story as an open card joins its story, and leaves it when removed', async ({
+  page,
+}) => {
+  await page.goto('/?unpublished=1');
+  const seedTitle =
+    'Facebook’s new computer vision model achieves state-of-the-art performance by learning from random images';
+  const card = page.getByRole('article', { name: seedTitle }).filter({ hasText: 'VentureBeat' });
+  await expect(card.getByRole('button', { name: '5 related' })).toBeVisible();
+  writeFileSync(
+    file,
+    [
+      '---',
+      `title: "${seedTitle}"`,
+      'publishedDateTime: 2021-03-04T09:00:00Z',
+      'originalUrl: "https://another-outlet.example/facebook-seer"',
+      'provider:',
+      '  name: Another Outlet',
+      '---',
+      '',
+    ].join('\n'),
+  );
+  // The seed's card now counts the new report, and its panel lists it as the same story.
+  const toggle = card.getByRole('button', { name: '6 related' });
+  await expect(toggle).toBeVisible();
+  await toggle.click();
+  const story = card.getByRole('list', { name: `Same story: ${seedTitle}` });
+  await expect(story.getByRole('link')).toHaveAttribute(
+    'href',
+    'https://another-outlet.example/facebook-seer',
+  );
+  await expect(story).toContainText('same title');
+
+  rmSync(file);
+  await expect(
+    page.getByRole('article', { name: seedTitle }).getByRole('button', { name: '5 related' }),
+  ).toBeVisible();
+});
