@@ -6,6 +6,9 @@ import { chromiumLaunchOptions } from './chromium.ts';
 const root = path.resolve(import.meta.dirname, '../..');
 export const corpusDir = '../shared/corpus/smartable-power-apps';
 const hasCorpus = existsSync(path.join(root, corpusDir));
+/** The seed's own site, April 2020: stories told by several outlets. */
+export const storiesCorpusDir = '../shared/corpus/smartable-ai-2020-04';
+const hasStoriesCorpus = existsSync(path.join(root, storiesCorpusDir));
 
 /** Each project tests a production build of one seeds folder, served by `vite preview`. */
 function site(name: string, port: number, seedsDir: string, prepare = '') {
@@ -60,6 +63,9 @@ export default defineConfig({
     ...(hasCorpus
       ? [{ name: 'corpus', testMatch: 'corpus.spec.ts', use: { baseURL: 'http://localhost:4312' } }]
       : []),
+    ...(hasStoriesCorpus
+      ? [{ name: 'stories', testMatch: 'stories.spec.ts', use: { baseURL: 'http://localhost:4316' } }]
+      : []),
     { name: 'dev', testMatch: 'dev-server.spec.ts', use: { baseURL: 'http://localhost:4313' } },
     { name: 'hostile', testMatch: 'hostile.spec.ts', use: { baseURL: 'http://localhost:4314' } },
     { name: 'scale', testMatch: 'scale.spec.ts', use: { baseURL: 'http://localhost:4315' } },
@@ -69,6 +75,7 @@ export default defineConfig({
     site('hostile', 4314, hostileSeedsDir, `npx tsx tests/e2e/prepare-hostile.ts ${hostileSeedsDir} && `),
     site('seeds', 4311, 'seeds'),
     ...(hasCorpus ? [site('corpus', 4312, corpusDir)] : []),
+    ...(hasStoriesCorpus ? [site('stories', 4316, storiesCorpusDir)] : []),
     {
       ...site(
         'scale',
