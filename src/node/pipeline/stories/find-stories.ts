@@ -89,29 +89,10 @@ export function findStories(articles: readonly StoryInput[]): Story[] {
     for (const word of profile.vector.keys())
       for (const story of byWord.get(word) ?? []) candidates.add(story);
     for (const story of byTitle.get(profile.title) ?? []) candidates.add(story);
-    let best: { story: Building; score: number; reason: string } | undefined;
-    for (const story of candidates) {
-      const match = matchStory(profile, story);
-      if (
-        match &&
-        (!best ||
-          match.score > best.score ||
-          (match.score === best.score && story.lead.time < best.story.lead.time))
-      ) {
-        best = { story, ...match };
-      }
-    }
+    const best = bestMatch(profile, candidates);
     if (best) {
-      const { story } = best;
-      story.members.push(profile);
-      story.reasons.push(best.reason);
-      story.outlets.add(profile.outlet);
-      for (const [word, weight] of profile.vector) {
-        const before = story.centroid.get(word) ?? 0;
-        story.centroid.set(word, before + weight);
-        story.squared += (before + weight) ** 2 - before ** 2;
-        index(byWord, word, story);
-      }
+      join(best.story, profile, best.reason);
+      for (const word of profile.vector.keys()) index(byWord, word, best.story);
     } else {
       const story: Building = {
         lead: profile,
@@ -132,6 +113,33 @@ export function findStories(articles: readonly StoryInput[]): Story[] {
       ids: [story.lead.article.id, ...story.members.map((member) => member.article.id)],
       reasons: ['', ...story.reasons],
     }));
+}
+
+/** The story `profile` matches best; on a tie, the older one. */
+function bestMatch(profile: Profile, candidates: Iterable<Building>) {
+  let best: { story: Building; score: number; reason: string } | undefined;
+  for (const story of candidates) {
+    const match = matchStory(profile, story);
+    if (!match) continue;
+    const better =
+      !best ||
+      match.score > best.score ||
+      (match.score === best.score && story.lead.time < best.story.lead.time);
+    if (better) best = { story, ...match };
+  }
+  return best;
+}
+
+/** Adds `profile` to `story`, its vector to the centroid. */
+function join(story: Building, profile: Profile, reason: string): void {
+  story.members.push(profile);
+  story.reasons.push(reason);
+  story.outlets.add(profile.outlet);
+  for (const [word, weight] of profile.vector) {
+    const before = story.centroid.get(word) ?? 0;
+    story.centroid.set(word, before + weight);
+    story.squared += (before + weight) ** 2 - before ** 2;
+  }
 }
 
 type ArticleWords = { title: Set<string>; excerpt: Set<string> };
