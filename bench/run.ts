@@ -6,7 +6,7 @@ import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../tests/e2e/chromium.ts';
 import { createHash } from 'node:crypto';
 import { readCorpus } from '../src/node/pipeline/build-news.ts';
-import { openParseCache } from '../src/node/pipeline/parse-cache.ts';
+import { openParseCache, parseCacheDir } from '../src/node/pipeline/parse-cache.ts';
 import { findStories } from '../src/node/pipeline/stories/find-stories.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { prepareHugoSite } from './hugo-site.ts';
@@ -338,12 +338,8 @@ async function benchSize(articles: number, port: number): Promise<Row> {
 
 /** The story stage's time on `corpus`, its parse read from the cache the builds left. */
 async function timeStoryStage(corpus: string): Promise<number> {
-  const cacheDir = path.join(
-    root,
-    'node_modules/.vite/news-reader',
-    createHash('sha256').update(corpus).digest('hex').slice(0, 12),
-  );
-  const { corpus: read } = await readCorpus(corpus, openParseCache(cacheDir));
+  const cache = openParseCache(parseCacheDir(path.join(root, 'node_modules/.vite'), corpus));
+  const { corpus: read } = await readCorpus(corpus, cache);
   const start = performance.now();
   findStories(read.articles);
   return (performance.now() - start) / 1000;

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { newsUpdateEvent } from '../shared/dev-events.ts';
 import { isSeedFile } from './seeds/list-files.ts';
 import { emitNews, readCorpus, type NewsOutput } from './pipeline/build-news.ts';
-import { openParseCache, type ParseCache } from './pipeline/parse-cache.ts';
+import { openParseCache, parseCacheDir, type ParseCache } from './pipeline/parse-cache.ts';
 import { progressLine, timingLine } from './pipeline/progress.ts';
 import { filesUnder, removeStale } from './pipeline/out-dir.ts';
 import { writeDataFolder } from './pipeline/write-data.ts';
@@ -30,7 +29,6 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
   let seedsDir = '';
   let cache: ParseCache | undefined;
   let current: Promise<NewsOutput> | undefined;
-  let output: NewsOutput | undefined;
   let emptyOutDir: boolean | undefined;
   const strict = options.strict ?? process.env.NEWS_STRICT === '1';
   const dev = () => config.command === 'serve';
@@ -39,7 +37,7 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
 
   async function run(): Promise<NewsOutput> {
     const label = `${path.relative(process.cwd(), seedsDir) || '.'}/`;
-    cache ??= openParseCache(path.join(config.cacheDir, 'news-reader', hashOf(seedsDir)));
+    cache ??= openParseCache(parseCacheDir(config.cacheDir, seedsDir));
     const { corpus, stats, ms } = await readCorpus(seedsDir, cache, { onProgress: progressLine(label) });
     const report = formatCorpusReport(corpus, label);
     config.logger[corpus.summary.filesRejected > 0 ? 'warn' : 'info'](report);
@@ -49,8 +47,7 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
         `NEWS_STRICT=1: ${corpus.summary.filesRejected} seed file(s) rejected; see the report above`,
       );
     }
-    output = emitNews(corpus);
-    return output;
+    return emitNews(corpus);
   }
   const start = () => {
     current = run();
@@ -88,11 +85,12 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
         return `export const index = ${JSON.stringify(exported)};\nexport const devIndexUrl = ${JSON.stringify(dev() ? `${devPrefix()}index.json` : null)};\n`;
       },
     },
-    writeBundle(_, bundle) {
-      if (!output) return;
-      const changes = writeDataFolder(path.join(outDir(), 'data'), output.folder);
+    async writeBundle(_, bundle) {
+      // The virtual module was loaded, so the pipeline has succeeded by now.
+      const { folder } = await (current ?? start());
+      const changes = writeDataFolder(path.join(outDir(), 'data'), folder);
       config.logger.info(
-        `data/${output.folder.version}/: ${changes.toLocaleString('en')} of ${output.folder.files.size.toLocaleString('en')} files written`,
+        `data/${folder.version}/: ${changes.toLocaleString('en')} of ${folder.files.size.toLocaleString('en')} files written`,
       );
       // Vite's rule: empty outDir when asked to, or by default when it is inside the root.
       const relative = path.relative(config.root, outDir());
@@ -137,5 +135,3 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
     },
   };
 }
-
-const hashOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12);

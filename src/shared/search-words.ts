@@ -13,7 +13,7 @@ export function searchWords(text: string): string[] {
 }
 
 /** Every run of letters and digits in `text`, normalised as the index stores words, however short. */
-function searchTokens(text: string): string[] {
+export function searchTokens(text: string): string[] {
   // ASCII text (most of it) has no accents to remove and lowers the same in every locale.
   if (!nonAscii.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   return (

@@ -24,6 +24,10 @@ export type ParseCache = {
 
 const shardCount = 64;
 
+/** Where the parse cache of `seedsDir` is kept under a tool's cache folder (Vite's: node_modules/.vite). */
+export const parseCacheDir = (cacheRoot: string, seedsDir: string): string =>
+  path.join(cacheRoot, 'news-reader', createHash('sha256').update(seedsDir).digest('hex').slice(0, 12));
+
 export function openParseCache(dir?: string): ParseCache {
   const version = pipelineVersion();
   const entries = new Map<string, CachedFile>();

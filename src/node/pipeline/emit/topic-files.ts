@@ -8,6 +8,7 @@ import {
   type NewsIndex,
   type TopicRanks,
   type TopicStat,
+  type View,
 } from '../../../shared/data-folder.ts';
 import { encodeRankList } from '../../../shared/ranks.ts';
 import { topicKey } from '../../../shared/topics.ts';
@@ -40,7 +41,7 @@ export function topicsOf(articles: readonly Article[]): Topic[] {
   return topics;
 }
 
-const byCount = (view: 'published' | 'all') => (x: TopicStat, y: TopicStat) =>
+const byCount = (view: View) => (x: TopicStat, y: TopicStat) =>
   y[view] - x[view] || x.name.localeCompare(y.name, 'en');
 
 const statOf = ({ id, name, published, all }: TopicStat): TopicStat => ({ id, name, published, all });

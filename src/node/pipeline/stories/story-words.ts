@@ -1,3 +1,5 @@
+import { searchTokens } from '../../../shared/search-words.ts';
+
 /**
  * The words stories are matched by: lower case, accents removed, letters and digits only, without
  * the commonest English words and without numbers, each reduced by a light stemmer (Harman's
@@ -26,14 +28,10 @@ export function stem(word: string): string {
 /** The significant words of `text`, stemmed, each once. */
 export function storyWords(text: string): Set<string> {
   const words = new Set<string>();
-  const lower = text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/['’]s\b/g, '');
-  // Runs of letters and digits with a letter in them: numbers alone say nothing of the event.
-  for (const [token] of lower.matchAll(/[\p{L}\p{N}]*\p{L}[\p{L}\p{N}]*/gu)) {
-    if (token.length > 1 && !stopWords.has(token)) words.add(stem(token));
+  // The search index's tokens (a possessive's "s" is a token of one letter, dropped here); a
+  // token without a letter is a number, which says nothing of the event.
+  for (const token of searchTokens(text)) {
+    if (token.length > 1 && !stopWords.has(token) && /\p{L}/u.test(token)) words.add(stem(token));
   }
   return words;
 }
