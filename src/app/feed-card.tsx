@@ -1,5 +1,6 @@
 import { memo, useId } from 'react';
 import type { ArticleSummary } from '../shared/article-schema.ts';
+import { alsoCovering, outletOf } from '../shared/story-ranks.ts';
 import { isTopicSelected } from '../shared/topics.ts';
 import { ArticleCard } from '../features/feed/components/article-card.tsx';
 import { RelatedPanel } from '../features/related/components/related-panel.tsx';
@@ -16,6 +17,8 @@ type FeedCardProps = {
   onToggleRelated: (id: string) => void;
   /** The reader is about to open the related panel of the article at this rank. */
   onRelatedIntent: (rank: number) => void;
+  /** The card stands for the article's story: it names the story's other outlets. */
+  showStory: boolean;
 };
 
 /** A card of the feed with its topic chips and its related coverage. */
@@ -27,6 +30,7 @@ function Card({
   expanded,
   onToggleRelated,
   onRelatedIntent,
+  showStory,
 }: FeedCardProps) {
   const id = useId();
   const titleId = `${id}-title`;
@@ -57,6 +61,7 @@ function Card({
       article={article}
       now={now}
       titleId={titleId}
+      also={showStory && article.story ? alsoCovering(article.story.outlets, outletOf(article)) : undefined}
       chips={<TopicChips topics={article.topics} selected={selectedTopics} onToggle={onTopic} />}
       related={related}
     />
@@ -69,6 +74,7 @@ function sameCard(before: FeedCardProps, after: FeedCardProps): boolean {
     before.article === after.article &&
     before.now === after.now &&
     before.expanded === after.expanded &&
+    before.showStory === after.showStory &&
     before.onTopic === after.onTopic &&
     before.onToggleRelated === after.onToggleRelated &&
     before.onRelatedIntent === after.onRelatedIntent &&

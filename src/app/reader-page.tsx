@@ -20,7 +20,7 @@ import { useLatestCallback } from '../hooks/use-latest-callback.ts';
 import { FeedList } from '../features/feed/components/feed-list.tsx';
 import { LoadError } from '../features/feed/components/load-error.tsx';
 import { StatusLine } from '../features/feed/components/status-line.tsx';
-import { UnpublishedToggle } from '../features/feed/components/unpublished-toggle.tsx';
+import { ToggleSwitch } from '../components/toggle-switch.tsx';
 
 const noTopics: FeedRequest['topics'] = [];
 
@@ -41,11 +41,12 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const now = useNow();
   const view = params.showUnpublished ? 'all' : 'published';
+  const group = params.groupStories;
   const choices = useTopicChoices(index, view, params.topics, showAllTopics);
   const words = useMemo(() => searchWords(params.query), [params.query]);
   const request: FeedRequest = useMemo(
-    () => ({ view, topics: choices.selected ?? noTopics, words }),
-    [view, choices.selected, words],
+    () => ({ view, topics: choices.selected ?? noTopics, words, group }),
+    [view, choices.selected, words, group],
   );
   const ready = choices.selected !== undefined;
   const count = useFeedCount(index, request);
@@ -57,7 +58,7 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
     const known = new Map(choices.offered.map((stat) => [topicKey(stat.name), stat]));
     const next = toggleTopic(params, topic).topics.map((name) => known.get(topicKey(name)));
     return next.every((stat): stat is TopicStat => stat !== undefined)
-      ? { view, topics: next, words }
+      ? { view, topics: next, words, group }
       : undefined;
   };
   const showFromCache = useFirstScreenFromCache(index);
@@ -74,10 +75,11 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
   });
   const clearTopics = () => setParams({ ...params, topics: [] });
   const showUnpublished = (show: boolean) => setParams({ ...params, showUnpublished: show });
+  const groupStories = (on: boolean) => setParams({ ...params, groupStories: on });
   const prefetchSearch = usePrefetchSearch(index);
   const onSearch = (query: string) => {
     prefetchSearch(query);
-    if (ready) showFromCache({ view, topics: request.topics, words: searchWords(query) });
+    if (ready) showFromCache({ ...request, words: searchWords(query) });
     setParams({ ...params, query }, { replace: params.query !== '' && query !== '' });
   };
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages;
@@ -100,7 +102,8 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
       ? 'pending'
       : 'success';
   const total = count.status === 'success' ? count.count : 0;
-  useWarmUp(index, view, choices.offered, warmUp && state === 'success');
+  const cards = count.status === 'success' && group ? count.stories : total;
+  useWarmUp(index, request, choices.offered, warmUp && state === 'success');
   // The list on screen is the previous one while the next loads: say so, and dim it.
   const stale = count.status === 'success' && (pages.isPlaceholderData || count.stale);
   const renderArticle = (article: ArticleSummary) => (
@@ -112,6 +115,7 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
       expanded={expanded.has(article.id)}
       onToggleRelated={toggleRelated}
       onRelatedIntent={prefetchRelated}
+      showStory={group}
     />
   );
 
@@ -133,12 +137,13 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
       </aside>
       <main id="main" className="feed" tabIndex={-1} aria-busy={state === 'pending' || stale}>
         <div className="toolbar">
-          <StatusLine state={state} count={total} />
-          <UnpublishedToggle
-            count={index.count.all - index.count.published}
-            checked={params.showUnpublished}
-            onChange={showUnpublished}
-          />
+          <StatusLine state={state} count={total} stories={group ? cards : undefined} />
+          <ToggleSwitch checked={group} onChange={groupStories}>
+            Group stories
+          </ToggleSwitch>
+          <ToggleSwitch checked={params.showUnpublished} onChange={showUnpublished}>
+            Show unpublished ({(index.count.all - index.count.published).toLocaleString('en')})
+          </ToggleSwitch>
         </div>
         {error && (
           <LoadError
@@ -161,10 +166,10 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
             <FeedList
               stale={stale}
               articles={articles}
-              total={total}
+              total={cards}
               hasMore={hasNextPage}
               onNeedMore={onNeedMore}
-              listKey={JSON.stringify([view, params.topics, words])}
+              listKey={JSON.stringify([view, params.topics, words, group])}
               renderArticle={renderArticle}
             />
           ))}

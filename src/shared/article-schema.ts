@@ -64,9 +64,12 @@ export const articleSchema = z.strictObject({
  * (most of its size, and read only when a panel opens), with how many items that coverage has and
  * the article's rank (its place in the full feed, which names the file that holds the coverage).
  */
-export const articleSummarySchema = articleSchema
-  .omit({ related: true })
-  .extend({ rank: z.number().int().nonnegative(), relatedCount: z.number().int().nonnegative() });
+export const articleSummarySchema = articleSchema.omit({ related: true }).extend({
+  rank: z.number().int().nonnegative(),
+  relatedCount: z.number().int().nonnegative(),
+  /** The story of more than one article this one belongs to: its lead's id, and every outlet in it. */
+  story: z.strictObject({ id: z.string(), outlets: z.array(text) }).optional(),
+});
 
 export type Article = z.output<typeof articleSchema>;
 export type ArticleSummary = z.output<typeof articleSummarySchema>;

@@ -22,6 +22,8 @@ export type TopicStat = {
   /** Articles carrying the topic, published ones and all. */
   published: number;
   all: number;
+  /** The stories those articles belong to (see story-ranks.ts). */
+  storyCount: Record<View, number>;
 };
 
 /** What `virtual:news` exports; tiny and fixed in size. */
@@ -31,6 +33,8 @@ export type NewsIndex = {
   /** Articles per data page. */
   pageSize: number;
   count: Record<View, number>;
+  /** How many stories those articles make (see story-ranks.ts). */
+  storyCount: Record<View, number>;
   /** The most common topics of each view; the rest are in `topics.json`. */
   topics: TopicStat[];
   /** How many topics each view has in all (`topics` may hold fewer). */
@@ -76,6 +80,8 @@ export const dataPath = {
   topicRanks: (topic: number) => `t/${topic}/ranks.json`,
   /** Every topic, as `TopicStat[]`. */
   topics: 'topics.json',
+  /** Every story of more than one article, as its ranks (a `StoryRanks`). */
+  stories: 'stories.json',
   searchBase: 's/base.json',
   searchShard: (key: string) => `s/${key}.json`,
 };

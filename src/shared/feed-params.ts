@@ -6,9 +6,11 @@ export type FeedParams = {
   showUnpublished: boolean;
   /** The search, as typed. */
   query: string;
+  /** One card per story (the default), or one per article. */
+  groupStories: boolean;
 };
 
-/** Reads `?q=robot&topic=AI&topic=Computer%20Vision&unpublished=1`. */
+/** Reads `?q=robot&topic=AI&topic=Computer%20Vision&unpublished=1&group=0`. */
 export function parseFeedParams(search: string): FeedParams {
   const params = new URLSearchParams(search);
   const seen = new Set<string>();
@@ -21,7 +23,12 @@ export function parseFeedParams(search: string): FeedParams {
       seen.add(key);
       return true;
     });
-  return { topics, showUnpublished: params.get('unpublished') === '1', query: params.get('q') ?? '' };
+  return {
+    topics,
+    showUnpublished: params.get('unpublished') === '1',
+    query: params.get('q') ?? '',
+    groupStories: params.get('group') !== '0',
+  };
 }
 
 /** The query string for `params`, keeping unrelated parameters of `base` as they are. */
@@ -30,9 +37,11 @@ export function formatFeedParams(params: FeedParams, base = ''): string {
   search.delete('q');
   search.delete('topic');
   search.delete('unpublished');
+  search.delete('group');
   if (params.query.trim() !== '') search.set('q', params.query);
   for (const topic of params.topics) search.append('topic', topic);
   if (params.showUnpublished) search.set('unpublished', '1');
+  if (!params.groupStories) search.set('group', '0');
   const text = search.toString();
   return text === '' ? '' : `?${text}`;
 }

@@ -49,50 +49,6 @@ export function rankListFlags(size: number, lists: Iterable<RankList>): Uint8Arr
   return flags;
 }
 
-/**
- * How many of `size` ranks are in any of `lists`: a union counted without listing it, over a bit
- * set held as 32-bit words (a thirty-second of the flags' length), so that even its first run, before the
- * engine compiles it, is short.
- */
-export function unionSize(size: number, lists: Iterable<RankList>): number {
-  const words = new Uint32Array(Math.ceil(size / 32));
-  for (const list of lists) {
-    if (typeof list === 'string') {
-      const bytes = base64Bytes(list);
-      const end = Math.min(bytes.length, words.length * 4);
-      // Bit `i` of byte `i >> 3` is bit `i & 31` of word `i >> 5`: on a little-endian machine (every
-      // one a browser runs on) the bytes read as words already, four at a time.
-      const whole = littleEndian && bytes.byteOffset % 4 === 0 ? end >> 2 : 0;
-      const aligned = new Uint32Array(bytes.buffer, bytes.byteOffset, whole);
-      for (let word = 0; word < whole; word += 1)
-        words[word] = ((words[word] ?? 0) | (aligned[word] ?? 0)) >>> 0;
-      for (let byte = whole * 4; byte < end; byte += 1) {
-        const bits = bytes[byte] ?? 0;
-        if (bits !== 0) words[byte >> 2] = ((words[byte >> 2] ?? 0) | (bits << ((byte & 3) << 3))) >>> 0;
-      }
-    } else {
-      let rank = 0;
-      for (const delta of list) {
-        rank += delta;
-        if (rank < size) words[rank >> 5] = ((words[rank >> 5] ?? 0) | (1 << (rank & 31))) >>> 0;
-      }
-    }
-  }
-  // Bits past the end of the feed (the last word's padding) are not ranks.
-  if (size % 32 !== 0)
-    words[words.length - 1] = ((words[words.length - 1] ?? 0) & ((1 << (size % 32)) - 1)) >>> 0;
-  let count = 0;
-  for (const word of words) {
-    // The bits set in a 32-bit word, counted in parallel.
-    let bits = word - ((word >>> 1) & 0x55555555);
-    bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333);
-    count += Math.imul((bits + (bits >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-  }
-  return count;
-}
-
-const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-
 /** A base64 string's bytes: natively where the browser can, else through atob. */
 function base64Bytes(base64: string): Uint8Array {
   const native = (Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array }).fromBase64;

@@ -104,7 +104,7 @@ describe('the feed', () => {
     expect(screen.getByRole('list', { name: /Related reading/ })).toBeInTheDocument();
   });
 
-  it('lists the other outlets’ reports of the same story first, each with why, then the related reading', async () => {
+  describe('a story told by two outlets', () => {
     const first = makeArticle({
       title: 'Acme unveils the Zorblax rocket',
       publishedAt: '2021-03-01T08:00:00.000Z',
@@ -116,25 +116,58 @@ describe('the feed', () => {
       publishedAt: '2021-03-01T09:00:00.000Z',
       provider: { name: 'Daily Two' },
     });
-    const { user } = renderApp([first, second]);
-    // Both cards show until stories are grouped in the feed: the older one, from Wire One, is second.
-    const [, card] = await screen.findAllByRole('article', { name: 'Acme unveils the Zorblax rocket' });
-    if (!card) throw new Error('no second card');
-    await user.click(within(card).getByRole('button', { name: '2 related' }));
-    const story = await within(card).findByRole('list', {
-      name: 'Same story: Acme unveils the Zorblax rocket',
+
+    it('shows one card for the story, its newest report, naming the other outlet', async () => {
+      const { user } = renderApp([first, second]);
+      const card = await screen.findByRole('article', { name: 'Acme unveils the Zorblax rocket' });
+      expect(screen.getByRole('status')).toHaveTextContent('2 articles in 1 story');
+      expect(within(card).getByRole('link', { name: 'Acme unveils the Zorblax rocket' })).toHaveAttribute(
+        'href',
+        second.url,
+      );
+      expect(card).toHaveTextContent('Also Wire One');
+      await user.click(within(card).getByRole('button', { name: '1 related' }));
+      const story = await within(card).findByRole('list', {
+        name: 'Same story: Acme unveils the Zorblax rocket',
+      });
+      expect(within(story).getByRole('link', { name: 'Acme unveils the Zorblax rocket' })).toHaveAttribute(
+        'href',
+        first.url,
+      );
+      expect(story).toHaveTextContent('Wire One');
+      expect(story).toHaveTextContent('first report');
     });
-    expect(within(story).getByRole('link', { name: 'Acme unveils the Zorblax rocket' })).toHaveAttribute(
-      'href',
-      second.url,
-    );
-    expect(story).toHaveTextContent('Daily Two');
-    expect(story).toHaveTextContent('same title');
-    const reading = within(card).getByRole('list', {
-      name: 'Related reading: Acme unveils the Zorblax rocket',
+
+    it('shows each article on its own with "Group stories" off, in the URL, and back with Back', async () => {
+      const { user } = renderApp([first, second]);
+      await screen.findByRole('article', { name: 'Acme unveils the Zorblax rocket' });
+      await user.click(screen.getByRole('switch', { name: 'Group stories' }));
+      await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(2));
+      expect(window.location.search).toBe('?group=0');
+      expect(screen.getByRole('status')).toHaveTextContent(/^2 articles$/);
+      expect(screen.queryByText('Also Wire One')).not.toBeInTheDocument();
+      // The older card, from Wire One, is second: its panel lists the other outlet, then its own reading.
+      const [, card] = screen.getAllByRole('article', { name: 'Acme unveils the Zorblax rocket' });
+      if (!card) throw new Error('no second card');
+      await user.click(within(card).getByRole('button', { name: '2 related' }));
+      const story = await within(card).findByRole('list', {
+        name: 'Same story: Acme unveils the Zorblax rocket',
+      });
+      expect(within(story).getByRole('link', { name: 'Acme unveils the Zorblax rocket' })).toHaveAttribute(
+        'href',
+        second.url,
+      );
+      expect(story).toHaveTextContent('Daily Two');
+      expect(story).toHaveTextContent('same title');
+      const reading = within(card).getByRole('list', {
+        name: 'Related reading: Acme unveils the Zorblax rocket',
+      });
+      expect(within(reading).getByRole('link', { name: 'Background on Acme' })).toBeInTheDocument();
+      expect(within(card).getByRole('heading', { name: 'Same story' })).toBeInTheDocument();
+      window.history.back();
+      await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(1));
+      expect(screen.getByRole('switch', { name: 'Group stories' })).toBeChecked();
     });
-    expect(within(reading).getByRole('link', { name: 'Background on Acme' })).toBeInTheDocument();
-    expect(within(card).getByRole('heading', { name: 'Same story' })).toBeInTheDocument();
   });
 
   it('starts loading related coverage when a pointer rests on its button', async () => {

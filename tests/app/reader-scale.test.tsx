@@ -288,7 +288,7 @@ describe('topic intent', () => {
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${publishedCount} articles`));
     // Nothing ahead of the first screen…
     expect(requested(fetchMock).every((file) => file.startsWith('a/'))).toBe(true);
-    // …then, at idle and one at a time, the search base and each topic's first file and rank list.
+    // …then, at idle and one at a time, the search base, the stories and each topic's first file and rank list.
     const firstScreen = requested(fetchMock).length;
     await waitFor(() => expect(requested(fetchMock)).toContain('t/1/ranks.json'));
     // (The feed's own read-ahead of a/ files may come in between.)
@@ -296,7 +296,14 @@ describe('topic intent', () => {
       requested(fetchMock)
         .slice(firstScreen)
         .filter((file) => !file.startsWith('a/')),
-    ).toEqual(['s/base.json', 't/0/0.json', 't/0/ranks.json', 't/1/0.json', 't/1/ranks.json']);
+    ).toEqual([
+      's/base.json',
+      'stories.json',
+      't/0/0.json',
+      't/0/ranks.json',
+      't/1/0.json',
+      't/1/ranks.json',
+    ]);
 
     // Each top topic's first screen was read ahead too, into the query cache…
     const feeds = queryClient

@@ -67,7 +67,8 @@ test('the real corpus: 131 articles, a topic in the URL, reload, Back, unpublish
   await page.goBack();
 
   await page.getByRole('switch', { name: 'Show unpublished (60)' }).check();
-  await expect(status).toHaveText('191 articles');
+  // Seven of the unpublished articles are further reports of four stories.
+  await expect(status).toHaveText('191 articles in 184 stories');
   expect(await cspViolations(page)).toEqual([]);
 });
 
@@ -78,7 +79,7 @@ test('several topics match any of them', async ({ page }) => {
 
 test('each of the 12 videos carries a video badge', async ({ page }) => {
   expect(videoTitles).toHaveLength(12);
-  await page.goto('/?unpublished=1');
+  await page.goto('/?unpublished=1&group=0');
   await expect(page.getByRole('status')).toHaveText('191 articles');
   const badged = new Set<string>();
   const titles = new Set<string>();
@@ -104,7 +105,7 @@ test('every link and image is http(s), and there are no accessibility violations
   test.setTimeout(300_000);
   await page.setViewportSize({ width: 1280, height: 6000 });
   await page.goto('/?unpublished=1');
-  await expect(page.getByRole('status')).toHaveText('191 articles');
+  await expect(page.getByRole('status')).toHaveText('191 articles in 184 stories');
   await scrollThroughFeed(page, async () => {
     await expectSafeLinksAndImages(page);
     await expectNoAxeViolations(page);
@@ -165,6 +166,9 @@ test('a story told by two outlets: each card’s panel lists the other report, w
   page,
 }) => {
   await page.goto('/?unpublished=1&q=fleshes');
+  await expect(page.getByRole('status')).toHaveText('2 articles in 1 story');
+  await expect(page.getByRole('article')).toHaveCount(1);
+  await page.getByRole('switch', { name: 'Group stories' }).click();
   await expect(page.getByRole('status')).toHaveText('2 articles');
   const [newer, older] = await page.getByRole('article').all();
   if (!newer || !older) throw new Error('expected two cards');

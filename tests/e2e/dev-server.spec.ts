@@ -55,7 +55,7 @@ test('the open page follows seed files being added, edited and removed, keeping 
 test('a seed added with the same story as an open card joins its story, and leaves it when removed', async ({
   page,
 }) => {
-  await page.goto('/?unpublished=1');
+  await page.goto('/?unpublished=1&group=0');
   const seedTitle =
     'Facebook’s new computer vision model achieves state-of-the-art performance by learning from random images';
   const card = page.getByRole('article', { name: seedTitle }).filter({ hasText: 'VentureBeat' });
@@ -83,6 +83,11 @@ test('a seed added with the same story as an open card joins its story, and leav
     'https://another-outlet.example/facebook-seer',
   );
   await expect(story).toContainText('same title');
+  // Grouped, the story is one card: the newer report, naming the seed's outlet.
+  await page.getByRole('switch', { name: 'Group stories' }).click();
+  await expect(page.getByRole('status')).toHaveText('2 articles in 1 story');
+  await expect(page.getByRole('article')).toHaveCount(1);
+  await expect(page.getByRole('article')).toContainText('Also VentureBeat');
 
   rmSync(file);
   await expect(

@@ -103,11 +103,11 @@ describe('the news plugin', () => {
       base: expect.stringMatching(/^\/@news\/[0-9a-f]{12}\/$/) as string,
       pageSize: 12,
       count: { published: 0, all: 1 },
-      topics: [
-        { id: 0, name: 'AI', published: 0, all: 1 },
-        { id: 1, name: 'Computer Vision', published: 0, all: 1 },
-        { id: 2, name: 'Facebook AI', published: 0, all: 1 },
-      ],
+      storyCount: { published: 0, all: 1 },
+      topics: ['AI', 'Computer Vision', 'Facebook AI'].map((name, id) => ({
+        ...{ id, name, published: 0, all: 1 },
+        storyCount: { published: 0, all: 1 },
+      })),
       topicTotal: { published: 0, all: 3 },
     });
     expect(devLine).toBe('export const devIndexUrl = "/@news/index.json";');

@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { formatFeedParams, parseFeedParams, toggleTopic } from '../../src/shared/feed-params.ts';
 
 describe('feed params in the URL', () => {
-  it('reads repeated topics, the unpublished flag and the search', () => {
+  it('reads repeated topics, the unpublished flag, the search and story grouping', () => {
     expect(parseFeedParams('?q=robot%20vision&topic=AI&topic=Computer%20Vision&unpublished=1')).toEqual({
       topics: ['AI', 'Computer Vision'],
       showUnpublished: true,
       query: 'robot vision',
+      groupStories: true,
     });
+    expect(parseFeedParams('?group=0').groupStories).toBe(false);
+    expect(parseFeedParams('?group=1').groupStories).toBe(true);
   });
 
   it('ignores empty and repeated topics', () => {
@@ -15,23 +18,33 @@ describe('feed params in the URL', () => {
       topics: ['AI'],
       showUnpublished: false,
       query: '',
+      groupStories: true,
     });
   });
 
   it('writes what it reads, keeping unrelated parameters', () => {
-    const params = { topics: ['AI', 'Computer Vision'], showUnpublished: true, query: 'chip' };
-    const search = formatFeedParams(params, '?utm=x&topic=Old&q=old');
-    expect(search).toBe('?utm=x&q=chip&topic=AI&topic=Computer+Vision&unpublished=1');
+    const params = {
+      topics: ['AI', 'Computer Vision'],
+      showUnpublished: true,
+      query: 'chip',
+      groupStories: false,
+    };
+    const search = formatFeedParams(params, '?utm=x&topic=Old&q=old&group=1');
+    expect(search).toBe('?utm=x&q=chip&topic=AI&topic=Computer+Vision&unpublished=1&group=0');
     expect(parseFeedParams(search)).toEqual(params);
   });
 
   it('writes nothing for the default view, nor for a blank search', () => {
-    expect(formatFeedParams({ topics: [], showUnpublished: false, query: '' })).toBe('');
-    expect(formatFeedParams({ topics: [], showUnpublished: false, query: '   ' })).toBe('');
+    const none = { topics: [], showUnpublished: false, query: '', groupStories: true };
+    expect(formatFeedParams(none)).toBe('');
+    expect(formatFeedParams({ ...none, query: '   ' })).toBe('');
   });
 
   it('toggles a topic in and out, whatever its case', () => {
-    const on = toggleTopic({ topics: ['AI'], showUnpublished: false, query: '' }, 'Portals');
+    const on = toggleTopic(
+      { topics: ['AI'], showUnpublished: false, query: '', groupStories: true },
+      'Portals',
+    );
     expect(on.topics).toEqual(['AI', 'Portals']);
     expect(toggleTopic(on, 'ai').topics).toEqual(['Portals']);
   });

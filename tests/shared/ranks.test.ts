@@ -5,7 +5,6 @@ import {
   intersectFlags,
   splitPublished,
   rankListFlags,
-  unionSize,
   deltaEncode,
   encodeRankList,
 } from '../../src/shared/ranks.ts';
@@ -22,7 +21,7 @@ describe('rank sets', () => {
     expect([...flaggedRanks(rankListFlags(3, []))]).toEqual([]);
   });
 
-  it('counts a union of rank lists in either encoding as listing it would', () => {
+  it('unites rank lists in either encoding', () => {
     const size = 1_003;
     const sparse = [3, 40, 41, 500, 1_002];
     const dense = Array.from({ length: 700 }, (_, i) => i + (i > 350 ? 300 : 0)).filter(
@@ -30,11 +29,11 @@ describe('rank sets', () => {
     );
     const lists = [encodeRankList(sparse, size), encodeRankList(dense, size)];
     expect(typeof lists[1]).toBe('string');
-    expect(unionSize(size, lists)).toBe(flaggedRanks(rankListFlags(size, lists)).length);
-    expect(unionSize(size, lists)).toBe(new Set([...sparse, ...dense]).size);
-    expect(unionSize(size, [])).toBe(0);
+    expect([...flaggedRanks(rankListFlags(size, lists))]).toEqual(
+      [...new Set([...sparse, ...dense])].sort((a, b) => a - b),
+    );
     // Bits past the end of the feed are not ranks.
-    expect(unionSize(10, [btoa(String.fromCharCode(0xff, 0xff))])).toBe(10);
+    expect(flaggedRanks(rankListFlags(10, [btoa(String.fromCharCode(0xff, 0xff))])).length).toBe(10);
   });
 
   it('reads a base64 bit set and splits a selection into both views', () => {

@@ -6,6 +6,7 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import type { ArticleSummary } from '../../../shared/article-schema.ts';
 import { dataPath, type DataPage, type NewsIndex } from '../../../shared/data-folder.ts';
 import {
   feedSource,
@@ -27,7 +28,8 @@ import { cachePeek, selectionNow, selectionQuery, type FeedRequest } from './fee
 
 /** The feed of a request, page by page: react-query's infinite query over the data folder's files. */
 
-export type Cursor = MergeCursor | RankCursor;
+/** How far the feed has been read, and, when stories are grouped, the stories already shown. */
+export type Cursor = (MergeCursor | RankCursor) & { storiesShown?: readonly string[] };
 
 /** Articles in the first read (a screenful) and in each later one. */
 const firstRead = 6;
@@ -67,7 +69,11 @@ export function useFeedPages(index: NewsIndex, request: FeedRequest, enabled = t
   return useInfiniteQuery({ ...feedPagesQuery(index, request), enabled, placeholderData: keepPreviousData });
 }
 
-/** One read of the feed for `request`, from files at hand; or what is missing. */
+/**
+ * One read of the feed for `request`, from files at hand; or what is missing. With stories
+ * grouped, a story's card is its first article the read meets (the newest of those matching),
+ * and its later articles are passed over: the read goes on until it has `want` cards.
+ */
 export function readFeed(
   index: NewsIndex,
   request: FeedRequest,
@@ -78,6 +84,33 @@ export function readFeed(
   // The first read fills the first screen from one small file; later ones read further ahead.
   const first = cursor.kind === 'ranks' ? cursor.offset === 0 : cursor.consumed.length === 0;
   const want = first ? firstRead : laterReads;
+  const shown = new Set(cursor.storiesShown);
+  const articles: ArticleSummary[] = [];
+  let next: Cursor | null = cursor;
+  while (next && articles.length < want) {
+    const read = readArticles(index, request, next, want - articles.length, selection, peek);
+    if (isMissing(read)) return read;
+    for (const article of read.articles) {
+      if (request.group && article.story) {
+        if (shown.has(article.story.id)) continue;
+        shown.add(article.story.id);
+      }
+      articles.push(article);
+    }
+    next = read.next;
+  }
+  return { articles, next: next && { ...next, storiesShown: [...shown] } };
+}
+
+/** The next `want` articles of the feed for `request`, every article of a story included. */
+function readArticles(
+  index: NewsIndex,
+  request: FeedRequest,
+  cursor: MergeCursor | RankCursor,
+  want: number,
+  selection: Selection,
+  peek: Peek,
+): StreamPage<MergeCursor | RankCursor> | Missing {
   if (cursor.kind === 'ranks') {
     return readRanksNow(selection[request.view], cursor, want, index.pageSize, dataPath.page, peek);
   }

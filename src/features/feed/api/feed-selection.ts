@@ -14,12 +14,13 @@ import {
 } from '../../../shared/data-folder.ts';
 import { isMissing, readAll, type Missing, type Peek } from '../../../shared/feed-stream.ts';
 import {
+  flaggedRanks,
   intersectFlags,
   rankListFlags,
   splitPublished,
-  unionSize,
   type Selection,
 } from '../../../shared/ranks.ts';
+import { countStories, storyKeys, type StoryRanks } from '../../../shared/story-ranks.ts';
 import type { searchFlagsNow, shardsStarting } from '../../../shared/search-index.ts';
 import { loadDataFile, peekDataFile } from '../../../lib/data-file.ts';
 
@@ -29,7 +30,13 @@ import { loadDataFile, peekDataFile } from '../../../lib/data-file.ts';
  */
 
 /** What the reader asked for, with topics already resolved to their ids and counts. */
-export type FeedRequest = { view: View; topics: readonly TopicStat[]; words: readonly string[] };
+export type FeedRequest = {
+  view: View;
+  topics: readonly TopicStat[];
+  words: readonly string[];
+  /** One card per story (see readFeed), or one per article. */
+  group: boolean;
+};
 
 /** Several topics or a search need rank lists to count; one topic or none is counted by the index. */
 export const needsSelection = (request: FeedRequest) => request.words.length > 0 || request.topics.length > 1;
@@ -58,11 +65,11 @@ const selectionKey = (request: FeedRequest): SelectionKey => ({
 });
 
 /**
- * What the reader needs of a selection: how many articles it holds in each view, and, for a search
- * (whose feed is read rank by rank from the full feed's files), its ranks. The feed of several
- * topics is read from their own files, so for topics alone only the sizes are worked out.
+ * What the reader needs of a selection: how many articles and stories it holds in each view, and,
+ * for a search (whose feed is read rank by rank from the full feed's files), its ranks. The feed
+ * of several topics is read from their own files.
  */
-type Matching = { size: Record<View, number>; ranks?: Selection };
+type Matching = { size: Record<View, number>; storyCount: Record<View, number>; ranks?: Selection };
 
 /** The selection, from files at hand (`peek`); or what is missing to work it out. */
 function selectionFrom(
@@ -72,24 +79,41 @@ function selectionFrom(
   search: SearchModule | undefined,
 ): Matching | Missing {
   const size = index.count.all;
-  const files = ids.map((id) => dataPath.topicRanks(id));
-  const ranks = files.map((file) => peek(file) as TopicRanks | undefined);
+  const files = [dataPath.stories, ...ids.map((id) => dataPath.topicRanks(id))];
+  const [stories, ...ranks] = files.map((file) => peek(file));
   const found = search && words.length > 0 ? search.searchFlagsNow(index, words, peek) : undefined;
-  const missing = [...files.filter((_, i) => !ranks[i]), ...(isMissing(found) ? found.missing : [])];
+  const missing = [
+    ...files.filter((_, i) => !(i === 0 ? stories : ranks[i - 1])),
+    ...(isMissing(found) ? found.missing : []),
+  ];
   if (missing.length > 0) return { missing };
   const inTopics = (view: View) =>
     rankListFlags(
       size,
       ranks.map((list) => (list as TopicRanks)[view]),
     );
+  let selected: Selection;
   if (!found || isMissing(found)) {
-    const lists = (view: View) => ranks.map((list) => (list as TopicRanks)[view]);
-    return { size: { all: unionSize(size, lists('all')), published: unionSize(size, lists('published')) } };
+    selected = { all: flaggedRanks(inTopics('all')), published: flaggedRanks(inTopics('published')) };
+  } else {
+    const { matching, published } = found;
+    if (anyTopic) intersectFlags(matching, inTopics('all'));
+    selected = splitPublished(matching, published);
   }
-  const { matching, published } = found;
-  if (anyTopic) intersectFlags(matching, inTopics('all'));
-  const selected = splitPublished(matching, published);
-  return { size: { all: selected.all.length, published: selected.published.length }, ranks: selected };
+  const keys = keysOf(stories as StoryRanks, size);
+  return {
+    size: { all: selected.all.length, published: selected.published.length },
+    storyCount: { all: countStories(selected.all, keys), published: countStories(selected.published, keys) },
+    ...(found ? { ranks: selected } : {}),
+  };
+}
+
+const storyKeysMemo = new WeakMap<StoryRanks, Uint32Array>();
+/** The story keys of a build's `stories.json`, worked out once per file. */
+function keysOf(stories: StoryRanks, size: number): Uint32Array {
+  const keys = storyKeysMemo.get(stories) ?? storyKeys(size, stories);
+  storyKeysMemo.set(stories, keys);
+  return keys;
 }
 
 /** The articles matching several topics and/or a search, as ranks, in both views. */
@@ -132,6 +156,8 @@ export type FeedCount =
   | {
       status: 'success';
       count: number;
+      /** The stories those articles make. */
+      stories: number;
       hiddenUnpublished: number;
       /** Still the previous selection's. */ stale: boolean;
     };
@@ -147,17 +173,18 @@ export function useFeedCount(index: NewsIndex, request: FeedRequest): FeedCount 
     enabled: needsSelection(request),
     placeholderData: keepPreviousData,
   });
-  const both = (published: number, all: number): FeedCount => ({
+  const both = (size: Record<View, number>, stories: Record<View, number>): FeedCount => ({
     status: 'success',
-    count: request.view === 'published' ? published : all,
-    hiddenUnpublished: request.view === 'published' ? all - published : 0,
+    count: size[request.view],
+    stories: stories[request.view],
+    hiddenUnpublished: size.all - size[request.view],
     stale: needsSelection(request) && selection.isPlaceholderData,
   });
   if (!needsSelection(request)) {
     const [topic] = request.topics;
-    return topic ? both(topic.published, topic.all) : both(index.count.published, index.count.all);
+    return topic ? both(topic, topic.storyCount) : both(index.count, index.storyCount);
   }
-  if (selection.data) return both(selection.data.size.published, selection.data.size.all);
+  if (selection.data) return both(selection.data.size, selection.data.storyCount);
   return selection.error
     ? { status: 'error', error: selection.error, retry: () => void selection.refetch() }
     : { status: 'pending' };

@@ -6,7 +6,6 @@ import {
   type NewsIndex,
   type SearchBase,
   type TopicStat,
-  type View,
 } from '../../../shared/data-folder.ts';
 import { readAll, type Peek } from '../../../shared/feed-stream.ts';
 import { typedInitial } from '../../../shared/search-words.ts';
@@ -66,9 +65,9 @@ export function usePrefetchSearch(index: NewsIndex): (text: string) => void {
       const ahead = async () => {
         const search = await loadSearch();
         const base = await loadDataFile<SearchBase>(client, index.base, dataPath.searchBase);
-        await Promise.allSettled(
-          search.shardsStarting(base, initial).map((file) => client.query(dataFileQuery(index.base, file))),
-        );
+        // The shards, and the stories file that counting the stories of a search needs.
+        const files = [...search.shardsStarting(base, initial), dataPath.stories];
+        await Promise.allSettled(files.map((file) => client.query(dataFileQuery(index.base, file))));
       };
       ahead().catch(() => undefined);
     },
@@ -82,10 +81,15 @@ export const warmTopics = 8;
 /**
  * Once the first screen is up and the browser has nothing else to do, fetches what the next
  * interaction most likely needs, so that it answers from memory: the search code and its base
- * file, and the first screen and rank list of the topics at the top of the sidebar (`topics`, in
+ * file, the stories file, and the first screen and rank list of the topics at the top of the sidebar (`topics`, in
  * sidebar order) in `view`. Never before the first card, never on a connection that asks to save data.
  */
-export function useWarmUp(index: NewsIndex, view: View, topics: readonly TopicStat[], when: boolean): void {
+export function useWarmUp(
+  index: NewsIndex,
+  { view, group }: Pick<FeedRequest, 'view' | 'group'>,
+  topics: readonly TopicStat[],
+  when: boolean,
+): void {
   const client = useQueryClient();
   const top = topics.slice(0, warmTopics);
   // The effect depends on the topics' identity, not on the array's.
@@ -96,10 +100,12 @@ export function useWarmUp(index: NewsIndex, view: View, topics: readonly TopicSt
     const tasks: (() => Promise<unknown>)[] = [
       loadSearch,
       () => client.query(dataFileQuery(index.base, dataPath.searchBase)),
+      // What counting the stories of a search or of several topics needs.
+      () => client.query(dataFileQuery(index.base, dataPath.stories)),
       ...stats.flatMap((topic) => [
         // Its first screen, fetched and read ahead: the click shows it in the render it causes.
         async () => {
-          const request = { view, topics: [topic], words: [] };
+          const request = { view, topics: [topic], words: [], group };
           await loadFirstScreen(client, index, request);
           putFirstScreenInCache(client, index, request);
         },
@@ -131,5 +137,5 @@ export function useWarmUp(index: NewsIndex, view: View, topics: readonly TopicSt
       cancel();
       tasks.length = 0;
     };
-  }, [client, index, view, key, when]);
+  }, [client, index, view, group, key, when]);
 }

@@ -10,6 +10,8 @@ type ArticleCardProps = {
   now: number;
   /** The id of the card's title, which names the card (and what else refers to it). */
   titleId: string;
+  /** The story's other outlets ("Also VentureBeat and Engadget"), when the card stands for a story. */
+  also?: string;
   /** What goes under the excerpt: the topic chips. */
   chips?: ReactNode;
   /** What goes last: the related coverage's button and panel. */
@@ -17,7 +19,7 @@ type ArticleCardProps = {
 };
 
 /** One article of the feed: picture, source, time, title linking out, excerpt, then its slots. */
-export function ArticleCard({ article, now, titleId, chips, related }: ArticleCardProps) {
+export function ArticleCard({ article, now, titleId, also, chips, related }: ArticleCardProps) {
   const provider = article.provider;
   return (
     <article className="card" aria-labelledby={titleId} data-published={article.published}>
@@ -47,6 +49,11 @@ export function ArticleCard({ article, now, titleId, chips, related }: ArticleCa
         {article.excerpt && (
           <p className="card-excerpt" dir="auto">
             {article.excerpt}
+          </p>
+        )}
+        {also && (
+          <p className="card-also" dir="auto">
+            {also}
           </p>
         )}
         {chips}

@@ -1,16 +1,23 @@
 import { pluralize } from '../../../shared/plural.ts';
 
-type StatusLineProps = { state: 'pending' | 'error' | 'success'; count: number };
+type StatusLineProps = {
+  state: 'pending' | 'error' | 'success';
+  count: number;
+  /** How many stories those articles make, when the feed groups them. */
+  stories?: number;
+};
 
-/** Always says how many articles match; screen readers hear every change. */
-export function StatusLine({ state, count }: StatusLineProps) {
+/** Always says how many articles match ("131 articles in 127 stories"); screen readers hear every change. */
+export function StatusLine({ state, count, stories }: StatusLineProps) {
   return (
     <p role="status" className="status-line">
       {state === 'pending'
         ? 'Loading articles…'
         : state === 'error'
           ? 'No articles loaded'
-          : pluralize(count, 'article')}
+          : stories !== undefined && stories < count
+            ? `${pluralize(count, 'article')} in ${pluralize(stories, 'story', 'stories')}`
+            : pluralize(count, 'article')}
     </p>
   );
 }

@@ -37,7 +37,7 @@ export function useTopicChoices(
   const selected =
     needAll && !all.data && !all.isError
       ? undefined
-      : chosen.map((name) => byKey.get(topicKey(name)) ?? { id: -1, name, published: 0, all: 0 });
+      : chosen.map((name) => byKey.get(topicKey(name)) ?? unknownTopic(name));
   const chosenKeys = new Set(chosen.map(topicKey));
   const inView = pool
     .filter((topic) => topic[view] > 0 || chosenKeys.has(topicKey(topic.name)))
@@ -53,3 +53,9 @@ export function useTopicChoices(
     loadingAll: needAll && all.isPending,
   };
 }
+
+/** A topic a URL names that the archive does not have: it matches nothing. */
+const unknownTopic = (name: string): TopicStat => ({
+  ...{ id: -1, name, published: 0, all: 0 },
+  storyCount: { published: 0, all: 0 },
+});

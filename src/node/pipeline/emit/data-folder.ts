@@ -5,6 +5,7 @@ import type { Story } from '../stories/find-stories.ts';
 import { coverageOf } from './coverage.ts';
 import { feedPages, relatedPages, summaryOf } from './feed-pages.ts';
 import { searchFiles } from './search-files.ts';
+import { storyCounts, storyLookup } from './story-files.ts';
 import { topicFiles, topicIndex, topicsOf } from './topic-files.ts';
 
 export const defaultPageSize = 12;
@@ -18,15 +19,25 @@ export function emitDataFolder(
   { articles, stories }: { articles: readonly Article[]; stories: readonly Story[] },
   pageSize = defaultPageSize,
 ): { index: Omit<NewsIndex, 'base'>; files: DataFile[] } {
-  const topics = topicsOf(articles);
+  const byStory = storyLookup(articles, stories);
+  const topics = topicsOf(articles, byStory);
   const panels = coverageOf(articles, stories);
   const coverage = articles.map((article) => panels.get(article.id) ?? { sameStory: [], related: [] });
   // One summary per article, shared by every page that lists it.
-  const summaries = articles.map((article, rank) => summaryOf(article, rank, coverage[rank]));
-  const published = articles.filter((article) => article.published).length;
+  const summaries = articles.map((article, rank) =>
+    summaryOf(article, rank, coverage[rank], byStory.cardStory[rank]),
+  );
+  const ranks = articles.map((_, rank) => rank);
+  const published = ranks.filter((rank) => articles[rank]?.published);
   return {
-    index: { pageSize, count: { published: published, all: articles.length }, ...topicIndex(topics) },
+    index: {
+      pageSize,
+      count: { published: published.length, all: articles.length },
+      storyCount: storyCounts(byStory, ranks, published),
+      ...topicIndex(topics),
+    },
     files: [
+      byStory.file,
       ...feedPages(summaries, pageSize),
       ...relatedPages(coverage, pageSize),
       ...topicFiles(summaries, topics, pageSize),

@@ -3,13 +3,18 @@ import { dataPath, type Coverage, type DataPage, type RelatedPage } from '../../
 import type { DataFile } from './data-file.ts';
 
 /**
- * What a card shows of the article at `rank`: everything but its related items, and how many
- * items its panel lists (`coverage`, when known; else its own related items).
+ * What a card shows of the article at `rank`: everything but its related items, how many items
+ * its panel lists (`coverage`, when known; else its own related items), and its story.
  */
-export function summaryOf(article: Article, rank: number, coverage?: Coverage): ArticleSummary {
+export function summaryOf(
+  article: Article,
+  rank: number,
+  coverage?: Coverage,
+  story?: ArticleSummary['story'],
+): ArticleSummary {
   const { id, related, ...fields } = article;
   const relatedCount = coverage ? coverage.sameStory.length + coverage.related.length : related.length;
-  return { id, rank, ...fields, relatedCount };
+  return { id, rank, ...fields, relatedCount, ...(story ? { story } : {}) };
 }
 
 /** `a/<n>.json`: the full feed, newest first, `pageSize` articles a page (ranks are positions in it). */

@@ -13,6 +13,7 @@ import {
 import { encodeRankList } from '../../../shared/ranks.ts';
 import { topicKey } from '../../../shared/topics.ts';
 import type { DataFile } from './data-file.ts';
+import { storyCounts, type StoryLookup } from './story-files.ts';
 
 /** A topic with the ranks of its articles, all and published ones. */
 type Topic = TopicStat & { ranks: number[]; publishedRanks: number[] };
@@ -21,12 +22,15 @@ type Topic = TopicStat & { ranks: number[]; publishedRanks: number[] };
  * Every topic of the feed (told apart case-insensitively, named by its first spelling), commonest
  * first: the order gives each topic its id.
  */
-export function topicsOf(articles: readonly Article[]): Topic[] {
+export function topicsOf(articles: readonly Article[], stories: StoryLookup): Topic[] {
   const byKey = new Map<string, Topic>();
   articles.forEach((article, rank) => {
     for (const name of article.topics) {
       const key = topicKey(name);
-      const topic = byKey.get(key) ?? { id: 0, name, published: 0, all: 0, ranks: [], publishedRanks: [] };
+      const topic = byKey.get(key) ?? {
+        ...{ id: 0, name, published: 0, all: 0, storyCount: { published: 0, all: 0 } },
+        ...{ ranks: [], publishedRanks: [] },
+      };
       byKey.set(key, topic);
       topic.all += 1;
       topic.ranks.push(rank);
@@ -37,14 +41,19 @@ export function topicsOf(articles: readonly Article[]): Topic[] {
     }
   });
   const topics = [...byKey.values()].sort(byCount('all'));
-  topics.forEach((topic, id) => (topic.id = id));
+  topics.forEach((topic, id) => {
+    topic.id = id;
+    topic.storyCount = storyCounts(stories, topic.ranks, topic.publishedRanks);
+  });
   return topics;
 }
 
 const byCount = (view: View) => (x: TopicStat, y: TopicStat) =>
   y[view] - x[view] || x.name.localeCompare(y.name, 'en');
 
-const statOf = ({ id, name, published, all }: TopicStat): TopicStat => ({ id, name, published, all });
+const statOf = ({ id, name, published, all, storyCount }: TopicStat): TopicStat => ({
+  ...{ id, name, published, all, storyCount },
+});
 
 /** The index's part of the topics: the commonest of each view, and how many there are. */
 export function topicIndex(topics: readonly Topic[]): Pick<NewsIndex, 'topics' | 'topicTotal'> {

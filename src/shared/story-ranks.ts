@@ -1,0 +1,46 @@
+/**
+ * Stories in the data folder: `stories.json` lists, for every story of more than one article, the
+ * ranks of its articles (ascending). Every other article is a story of its own. Counting the
+ * stories of any list of ranks (a view, a topic, a search) is then counting distinct keys.
+ */
+export type StoryRanks = number[][];
+
+/** For each of `size` ranks, its story's key: the story's first rank (its own, alone). */
+export function storyKeys(size: number, stories: StoryRanks): Uint32Array {
+  const keys = new Uint32Array(size);
+  for (let rank = 0; rank < size; rank += 1) keys[rank] = rank;
+  for (const ranks of stories) {
+    const first = Math.min(...ranks);
+    for (const rank of ranks) if (rank < size) keys[rank] = first;
+  }
+  return keys;
+}
+
+/** How many stories the articles at `ranks` belong to. */
+export function countStories(ranks: Iterable<number>, keys: ArrayLike<number>): number {
+  const seen = new Set<number>();
+  for (const rank of ranks) seen.add(keys[rank] ?? rank);
+  return seen.size;
+}
+
+/**
+ * "Also VentureBeat, Engadget and 2 more": the story's other outlets, as a card names them
+ * beside its own (`own`); empty when there are none.
+ */
+export function alsoCovering(outlets: readonly string[], own: string | undefined, shown = 3): string {
+  const others = outlets.filter((outlet) => outlet !== own);
+  if (others.length === 0) return '';
+  const named = others.slice(0, others.length > shown + 1 ? shown : others.length);
+  const rest = others.length - named.length;
+  const list =
+    rest > 0
+      ? `${named.join(', ')} and ${rest} more`
+      : named.length > 1
+        ? `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`
+        : (named[0] as string);
+  return `Also ${list}`;
+}
+
+/** The outlet an article is from, as a card names it: its provider, else its source's host. */
+export const outletOf = (article: { provider?: { name: string }; url: string }): string =>
+  article.provider?.name ?? new URL(article.url).hostname.replace(/^www\./, '');
