@@ -85,10 +85,13 @@ export function findStories(articles: readonly StoryInput[]): Story[] {
       for (const word of story.centroid.keys()) byWord.get(word)?.delete(story);
       byTitle.get(story.lead.title)?.delete(story);
     }
-    const candidates = new Set<Building>();
+    // Each open story with the weighted words it shares with the article: only a story with
+    // enough of them, or the same title, is scored.
+    const shared = new Map<Building, number>();
     for (const word of profile.vector.keys())
-      for (const story of byWord.get(word) ?? []) candidates.add(story);
-    for (const story of byTitle.get(profile.title) ?? []) candidates.add(story);
+      for (const story of byWord.get(word) ?? []) shared.set(story, (shared.get(story) ?? 0) + 1);
+    const candidates = new Map([...shared].filter(([, words]) => words >= storyRules.sharedWords));
+    for (const story of byTitle.get(profile.title) ?? []) candidates.set(story, shared.get(story) ?? 0);
     const best = bestMatch(profile, candidates);
     if (best) {
       join(best.story, profile, best.reason);
@@ -115,11 +118,11 @@ export function findStories(articles: readonly StoryInput[]): Story[] {
     }));
 }
 
-/** The story `profile` matches best; on a tie, the older one. */
-function bestMatch(profile: Profile, candidates: Iterable<Building>) {
+/** The story `profile` matches best, of `candidates` (with the words each shares); on a tie, the older one. */
+function bestMatch(profile: Profile, candidates: ReadonlyMap<Building, number>) {
   let best: { story: Building; score: number; reason: string } | undefined;
-  for (const story of candidates) {
-    const match = matchStory(profile, story);
+  for (const [story, words] of candidates) {
+    const match = matchStory(profile, story, words);
     if (!match) continue;
     const better =
       !best ||
@@ -185,8 +188,15 @@ function profileOf(
   };
 }
 
-/** Whether `profile` reports the event of `story`, how surely, and in a few words why. */
-function matchStory(profile: Profile, story: Building): { score: number; reason: string } | undefined {
+/**
+ * Whether `profile` reports the event of `story`, with which it shares `words` weighted words; how
+ * surely, and in a few words why.
+ */
+function matchStory(
+  profile: Profile,
+  story: Building,
+  words: number,
+): { score: number; reason: string } | undefined {
   const { lead } = story;
   if (profile.title === lead.title) return { score: 2, reason: 'same title' };
   const cited = cites(profile, lead) || cites(lead, profile);
@@ -196,7 +206,6 @@ function matchStory(profile: Profile, story: Building): { score: number; reason:
     : cited
       ? storyRules.citedSimilarity
       : storyRules.similarity;
-  const words = [...profile.vector.keys()].filter((word) => story.centroid.has(word)).length;
   // One rare word in common is a coincidence of short texts, not a story.
   if (score < needed || words < storyRules.sharedWords) return undefined;
   const shared = [...profile.titleWords].filter((word) => lead.titleWords.has(word)).length;
