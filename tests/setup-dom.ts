@@ -44,3 +44,25 @@ if (!('ResizeObserver' in globalThis)) {
     }
   };
 }
+
+// Nor does jsdom scroll, or open a modal <dialog>: stand-ins with the same effect on the DOM (an
+// open dialog has its `open` attribute; closing fires `close` and gives focus back to where it
+// was, as browsers do). Chromium runs the real ones.
+// (The DOM typings say scrollIntoView and showModal always exist; in jsdom they do not.)
+if (!('scrollIntoView' in Element.prototype)) Object.assign(Element.prototype, { scrollIntoView() {} });
+if (!('showModal' in HTMLDialogElement.prototype)) {
+  const openedFrom = new WeakMap<HTMLDialogElement, Element | null>();
+  Object.assign(HTMLDialogElement.prototype, {
+    showModal(this: HTMLDialogElement) {
+      openedFrom.set(this, document.activeElement);
+      this.open = true;
+    },
+    close(this: HTMLDialogElement) {
+      if (!this.open) return;
+      this.open = false;
+      const before = openedFrom.get(this);
+      if (before instanceof HTMLElement) before.focus();
+      this.dispatchEvent(new Event('close'));
+    },
+  });
+}

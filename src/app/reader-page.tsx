@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary } from '../shared/article-schema.ts';
 import { searchWords } from '../shared/search-words.ts';
 import { topicKey } from '../shared/topics.ts';
@@ -17,7 +17,8 @@ import { useNow } from '../hooks/use-now.ts';
 import { FeedCard } from './feed-card.tsx';
 import { EmptyState } from '../features/feed/components/empty-state.tsx';
 import { useLatestCallback } from '../hooks/use-latest-callback.ts';
-import { FeedList } from '../features/feed/components/feed-list.tsx';
+import { FeedList, type FeedListHandle } from '../features/feed/components/feed-list.tsx';
+import { ReaderShortcuts } from './reader-shortcuts.tsx';
 import { LoadError } from '../features/feed/components/load-error.tsx';
 import { StatusLine } from '../features/feed/components/status-line.tsx';
 import { ToggleSwitch } from '../components/toggle-switch.tsx';
@@ -39,6 +40,7 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
   const [params, setParams] = useFeedParams();
   const [showAllTopics, setShowAllTopics] = useState(false);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const list = useRef<FeedListHandle>(null);
   const now = useNow();
   const view = params.showUnpublished ? 'all' : 'published';
   const group = params.groupStories;
@@ -134,6 +136,7 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
           onShowAll={setShowAllTopics}
           onIntent={onTopicIntent}
         />
+        <ReaderShortcuts list={list} articles={articles} onToggleRelated={toggleRelated} />
       </aside>
       <main id="main" className="feed" tabIndex={-1} aria-busy={state === 'pending' || stale}>
         <div className="toolbar">
@@ -164,6 +167,7 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
             />
           ) : (
             <FeedList
+              ref={list}
               stale={stale}
               articles={articles}
               total={cards}

@@ -6,6 +6,8 @@ type ExternalLinkProps = {
   className?: string;
   /** `auto` for text from articles, which may be right-to-left. */
   dir?: 'auto';
+  /** What the keyboard's shortcuts find it by (`open`: a card's source). */
+  'data-card-action'?: string;
 };
 
 /** A link out to a source: always a new tab, never handing it `window.opener` or the referrer. */

@@ -31,7 +31,7 @@ export function VideoEmbed({ videoId, title, poster }: VideoEmbedProps) {
   return (
     <>
       {poster}
-      <button type="button" className="video-play" onClick={() => setPlaying(true)}>
+      <button type="button" className="video-play" data-card-action="play" onClick={() => setPlaying(true)}>
         <span className="video-play-icon" aria-hidden="true" />
         <span className="visually-hidden">Play video: {title}</span>
       </button>

@@ -186,3 +186,40 @@ test('a story told by two outlets: each card’s panel lists the other report, w
   await expectSafeLinksAndImages(page);
   await expectNoAxeViolations(page);
 });
+
+test('the keyboard: j and r on a card, the shortcuts dialog, and shortcuts turned off', async ({ page }) => {
+  await page.goto('/?unpublished=1&q=fleshes');
+  await expect(page.getByRole('status')).toHaveText('2 articles in 1 story');
+  await page.keyboard.press('j');
+  const card = page.getByRole('article');
+  await expect(card).toBeFocused();
+  await page.keyboard.press('r');
+  await expect(card.getByRole('list', { name: /^Same story: / })).toBeVisible();
+  // o opens the source in a new tab (answered here: this machine has no internet).
+  await page
+    .context()
+    .route(/^https:\/\//, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<title>The source</title>' }),
+    );
+  const href = await card.getByRole('heading').getByRole('link').getAttribute('href');
+  const [source] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('o')]);
+  await source.waitForLoadState();
+  expect(source.url()).toBe(href);
+  await source.close();
+
+  await page.keyboard.press('Shift+?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toBeVisible();
+  await expectNoAxeViolations(page);
+  await dialog.getByRole('switch', { name: 'Keyboard shortcuts' }).uncheck();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // Off, and still off after a reload: j types nothing and moves nothing.
+  await page.reload();
+  await expect(page.getByRole('status')).toHaveText('2 articles in 1 story');
+  await page.keyboard.press('j');
+  await expect(page.getByRole('article')).not.toBeFocused();
+  await expect(page.getByRole('searchbox', { name: 'Search articles' })).toHaveValue('fleshes');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});

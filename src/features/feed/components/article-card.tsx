@@ -22,7 +22,8 @@ type ArticleCardProps = {
 export function ArticleCard({ article, now, titleId, also, chips, related }: ArticleCardProps) {
   const provider = article.provider;
   return (
-    <article className="card" aria-labelledby={titleId} data-published={article.published}>
+    // Focusable, for the keyboard's next and previous card (see FeedList).
+    <article className="card" aria-labelledby={titleId} data-published={article.published} tabIndex={-1}>
       <CardMedia article={article} />
       <div className="card-body">
         <p className="card-meta">
@@ -42,7 +43,7 @@ export function ArticleCard({ article, now, titleId, also, chips, related }: Art
           {!article.published && <span className="badge badge-unpublished">Unpublished</span>}
         </p>
         <h2 className="card-title" id={titleId}>
-          <ExternalLink href={article.url} dir="auto">
+          <ExternalLink href={article.url} dir="auto" data-card-action="open">
             {article.title}
           </ExternalLink>
         </h2>

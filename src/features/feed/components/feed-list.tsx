@@ -8,10 +8,12 @@ import {
   useCallback,
   useEffect,
   useLayoutEffect,
+  useImperativeHandle,
   useRef,
   useState,
   type FocusEvent,
   type ReactNode,
+  type Ref,
 } from 'react';
 import type { ArticleSummary } from '../../../shared/article-schema.ts';
 
@@ -26,6 +28,18 @@ type FeedListProps = {
   /** Changes when the reader asks for another list (filters, search): the list goes back to its top. */
   listKey: string;
   renderArticle: (article: ArticleSummary) => ReactNode;
+  ref?: Ref<FeedListHandle>;
+};
+
+/** What the keyboard asks of the list. */
+export type FeedListHandle = {
+  /**
+   * Moves focus to the next (1) or previous (-1) card, or to the first one, scrolling it into view;
+   * past the last card loaded, it waits for the next page and moves on when it arrives.
+   */
+  moveFocus: (step: 1 | -1) => void;
+  /** The index in `articles` of the card that has focus or had it last in this list. */
+  currentIndex: () => number | null;
 };
 
 /**
@@ -66,10 +80,14 @@ export function FeedList({
   onNeedMore,
   listKey,
   renderArticle,
+  ref,
 }: FeedListProps) {
   const listRef = useRef<HTMLOListElement>(null);
   const [listTop, setListTop] = useState(0);
   const [focused, setFocused] = useState<number | null>(null);
+  const lastFocused = useRef<number | null>(null);
+  /** A card the keyboard moved to that is not in the DOM yet: focused once it is. */
+  const [wanted, setWanted] = useState<number | null>(null);
   const count = articles.length + (hasMore ? 1 : 0);
 
   // Where the list starts in the page: measured now, and again whenever the feed's column changes
@@ -108,7 +126,32 @@ export function FeedList({
     measureElement: measureWithoutForcedLayout,
   });
   const items = virtualizer.getVirtualItems();
+  const firstIndex = items[0]?.index ?? -1;
   const lastIndex = items.at(-1)?.index ?? -1;
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      moveFocus: (step) => {
+        const from = lastFocused.current;
+        const to = Math.max(0, Math.min(count - 1, from === null ? 0 : from + step));
+        setWanted(to);
+        virtualizer.scrollToIndex(to, { align: 'auto' });
+      },
+      currentIndex: () => lastFocused.current,
+    }),
+    [count, virtualizer],
+  );
+
+  useLayoutEffect(() => {
+    if (wanted === null || wanted >= articles.length) return;
+    const card = listRef.current?.querySelector<HTMLElement>(`li[data-index="${wanted}"] article`);
+    if (!card) return;
+    setWanted(null);
+    card.focus({ preventScroll: true });
+    // Whole in the window: the virtualizer's scroll was to its estimated place.
+    card.scrollIntoView({ block: 'nearest' });
+  }, [wanted, articles.length, firstIndex, lastIndex]);
 
   useEffect(() => {
     if (!hasMore || lastIndex < articles.length - loadAhead) return undefined;
@@ -124,6 +167,8 @@ export function FeedList({
     if (previousKey.current === listKey) return;
     previousKey.current = listKey;
     setFocused(null);
+    setWanted(null);
+    lastFocused.current = null;
     // The virtualizer's own record of the scroll position: reading window.scrollY here would force
     // a layout in the middle of the reader's click.
     if ((virtualizer.scrollOffset ?? 0) > listTop) window.scrollTo({ top: 0 });
@@ -155,7 +200,10 @@ export function FeedList({
             className="card-slot"
             aria-setsize={total}
             aria-posinset={item.index + 1}
-            onFocus={() => setFocused(item.index)}
+            onFocus={() => {
+              setFocused(item.index);
+              lastFocused.current = item.index;
+            }}
           >
             {renderArticle(article)}
           </li>
