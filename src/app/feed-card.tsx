@@ -6,6 +6,7 @@ import { ArticleCard } from '../features/feed/components/article-card.tsx';
 import { RelatedPanel } from '../features/related/components/related-panel.tsx';
 import { RelatedToggle } from '../features/related/components/related-toggle.tsx';
 import { TopicChips } from '../features/topics/components/topic-chips.tsx';
+import { MarkButtons } from '../features/marks/components/mark-buttons.tsx';
 
 type FeedCardProps = {
   article: ArticleSummary;
@@ -19,6 +20,10 @@ type FeedCardProps = {
   onRelatedIntent: (rank: number) => void;
   /** The card stands for the article's story: it names the story's other outlets. */
   showStory: boolean;
+  read: boolean;
+  saved: boolean;
+  /** What the reader does with the article: opens its source, marks it read or unread, saves it. */
+  onMark: (article: ArticleSummary, action: 'open' | 'read' | 'save') => void;
 };
 
 /** A card of the feed with its topic chips and its related coverage. */
@@ -31,21 +36,36 @@ function Card({
   onToggleRelated,
   onRelatedIntent,
   showStory,
+  read,
+  saved,
+  onMark,
 }: FeedCardProps) {
   const id = useId();
   const titleId = `${id}-title`;
   const panelId = `${id}-related`;
-  const related = article.relatedCount > 0 && (
+  const hasRelated = article.relatedCount > 0;
+  const related = (
     <>
-      <RelatedToggle
-        count={article.relatedCount}
-        expanded={expanded}
-        controls={panelId}
-        describedBy={titleId}
-        onToggle={() => onToggleRelated(article.id)}
-        onIntent={() => onRelatedIntent(article.rank)}
-      />
-      {expanded && (
+      <div className="card-actions">
+        {hasRelated && (
+          <RelatedToggle
+            count={article.relatedCount}
+            expanded={expanded}
+            controls={panelId}
+            describedBy={titleId}
+            onToggle={() => onToggleRelated(article.id)}
+            onIntent={() => onRelatedIntent(article.rank)}
+          />
+        )}
+        <MarkButtons
+          read={read}
+          saved={saved}
+          describedBy={titleId}
+          onToggleRead={() => onMark(article, 'read')}
+          onToggleSaved={() => onMark(article, 'save')}
+        />
+      </div>
+      {hasRelated && expanded && (
         <RelatedPanel
           id={panelId}
           rank={article.rank}
@@ -64,6 +84,8 @@ function Card({
       also={showStory && article.story ? alsoCovering(article.story.outlets, outletOf(article)) : undefined}
       chips={<TopicChips topics={article.topics} selected={selectedTopics} onToggle={onTopic} />}
       related={related}
+      read={read}
+      onOpen={() => onMark(article, 'open')}
     />
   );
 }
@@ -75,6 +97,9 @@ function sameCard(before: FeedCardProps, after: FeedCardProps): boolean {
     before.now === after.now &&
     before.expanded === after.expanded &&
     before.showStory === after.showStory &&
+    before.read === after.read &&
+    before.saved === after.saved &&
+    before.onMark === after.onMark &&
     before.onTopic === after.onTopic &&
     before.onToggleRelated === after.onToggleRelated &&
     before.onRelatedIntent === after.onRelatedIntent &&

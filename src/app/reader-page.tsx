@@ -19,6 +19,10 @@ import { EmptyState } from '../features/feed/components/empty-state.tsx';
 import { useLatestCallback } from '../hooks/use-latest-callback.ts';
 import { FeedList, type FeedListHandle } from '../features/feed/components/feed-list.tsx';
 import { ReaderShortcuts } from './reader-shortcuts.tsx';
+import { SavedFeed } from './saved-feed.tsx';
+import { useReaderMarks } from './use-reader-marks.ts';
+import { MarksTransfer } from '../features/marks/components/marks-transfer.tsx';
+import { savedAsSummary, savedMatching } from '../shared/reading-marks.ts';
 import { LoadError } from '../features/feed/components/load-error.tsx';
 import { StatusLine } from '../features/feed/components/status-line.tsx';
 import { ToggleSwitch } from '../components/toggle-switch.tsx';
@@ -52,8 +56,14 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
   );
   const ready = choices.selected !== undefined;
   const count = useFeedCount(index, request);
-  const pages = useFeedPages(index, request, ready);
+  const pages = useFeedPages(index, request, ready && !params.savedOnly);
   const articles = useMemo(() => pages.data?.pages.flatMap((page) => page.articles) ?? [], [pages.data]);
+  const { marks, onMark } = useReaderMarks(index);
+  const saved = useMemo(
+    () => savedMatching(marks.values(), { words, topics: params.topics }).map(savedAsSummary),
+    [marks, words, params.topics],
+  );
+  const shown = params.savedOnly ? saved : articles;
 
   /** The request after `topic` is toggled, when every topic it names is on offer. */
   const requestToggling = (topic: string): FeedRequest | undefined => {
@@ -78,6 +88,7 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
   const clearTopics = () => setParams({ ...params, topics: [] });
   const showUnpublished = (show: boolean) => setParams({ ...params, showUnpublished: show });
   const groupStories = (on: boolean) => setParams({ ...params, groupStories: on });
+  const savedOnly = (on: boolean) => setParams({ ...params, savedOnly: on });
   const prefetchSearch = usePrefetchSearch(index);
   const onSearch = (query: string) => {
     prefetchSearch(query);
@@ -118,8 +129,12 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
       onToggleRelated={toggleRelated}
       onRelatedIntent={prefetchRelated}
       showStory={group}
+      read={marks.get(article.url)?.readAt !== undefined}
+      saved={marks.get(article.url)?.saved !== undefined}
+      onMark={onMark}
     />
   );
+  const savedCount = [...marks.values()].filter((mark) => mark.saved).length;
 
   return (
     <div className="layout">
@@ -136,11 +151,19 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
           onShowAll={setShowAllTopics}
           onIntent={onTopicIntent}
         />
-        <ReaderShortcuts list={list} articles={articles} onToggleRelated={toggleRelated} />
+        <ReaderShortcuts list={list} articles={shown} onToggleRelated={toggleRelated} onMark={onMark} />
+        <MarksTransfer />
       </aside>
       <main id="main" className="feed" tabIndex={-1} aria-busy={state === 'pending' || stale}>
         <div className="toolbar">
-          <StatusLine state={state} count={total} stories={group ? cards : undefined} />
+          {params.savedOnly ? (
+            <StatusLine state="success" count={saved.length} noun="saved article" />
+          ) : (
+            <StatusLine state={state} count={total} stories={group ? cards : undefined} />
+          )}
+          <ToggleSwitch checked={params.savedOnly} onChange={savedOnly}>
+            Saved ({savedCount.toLocaleString('en')})
+          </ToggleSwitch>
           <ToggleSwitch checked={group} onChange={groupStories}>
             Group stories
           </ToggleSwitch>
@@ -155,8 +178,18 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
             onRetry={() => (pages.isError ? void pages.refetch() : count.status === 'error' && count.retry())}
           />
         )}
-        {state === 'pending' && <div className="skeleton" aria-hidden="true" />}
-        {state === 'success' &&
+        {params.savedOnly && (
+          <SavedFeed
+            ref={list}
+            articles={saved}
+            anySaved={savedCount > 0}
+            listKey={JSON.stringify(['saved', params.topics, words])}
+            renderArticle={renderArticle}
+          />
+        )}
+        {!params.savedOnly && state === 'pending' && <div className="skeleton" aria-hidden="true" />}
+        {!params.savedOnly &&
+          state === 'success' &&
           (total === 0 ? (
             <EmptyState
               hiddenUnpublished={count.status === 'success' ? count.hiddenUnpublished : 0}

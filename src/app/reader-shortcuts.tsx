@@ -10,6 +10,7 @@ type ReaderShortcutsProps = {
   list: RefObject<FeedListHandle | null>;
   articles: readonly ArticleSummary[];
   onToggleRelated: (id: string) => void;
+  onMark: (article: ArticleSummary, action: 'read' | 'save') => void;
 };
 
 /** The element of a card, by its index in the feed, when it is in the DOM. */
@@ -25,10 +26,14 @@ const clickIn = (card: HTMLElement | null, action: string) =>
  * The reader's keyboard: the shortcuts acting on the feed and the page, and the button and dialog
  * that list them, turn them off or change their keys.
  */
-export function ReaderShortcuts({ list, articles, onToggleRelated }: ReaderShortcutsProps) {
+export function ReaderShortcuts({ list, articles, onToggleRelated, onMark }: ReaderShortcutsProps) {
   const [settings, setSettings] = useShortcutSettings();
   const [helpOpen, setHelpOpen] = useState(false);
   const current = () => list.current?.currentIndex();
+  const mark = (action: 'read' | 'save') => {
+    const article = articles[current() ?? -1];
+    if (article) onMark(article, action);
+  };
   useShortcuts(settings, {
     next: () => list.current?.moveFocus(1),
     previous: () => list.current?.moveFocus(-1),
@@ -38,6 +43,8 @@ export function ReaderShortcuts({ list, articles, onToggleRelated }: ReaderShort
       if (article && article.relatedCount > 0) onToggleRelated(article.id);
     },
     video: () => clickIn(cardAt(current()), 'play'),
+    read: () => mark('read'),
+    save: () => mark('save'),
     search: () => document.querySelector<HTMLElement>('search input')?.focus(),
     topics: () => document.querySelector<HTMLElement>('.topic-filter input')?.focus(),
     help: () => setHelpOpen(true),

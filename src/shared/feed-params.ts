@@ -8,9 +8,11 @@ export type FeedParams = {
   query: string;
   /** One card per story (the default), or one per article. */
   groupStories: boolean;
+  /** Only the articles the reader saved. */
+  savedOnly: boolean;
 };
 
-/** Reads `?q=robot&topic=AI&topic=Computer%20Vision&unpublished=1&group=0`. */
+/** Reads `?q=robot&topic=AI&topic=Computer%20Vision&unpublished=1&group=0&saved=1`. */
 export function parseFeedParams(search: string): FeedParams {
   const params = new URLSearchParams(search);
   const seen = new Set<string>();
@@ -28,6 +30,7 @@ export function parseFeedParams(search: string): FeedParams {
     showUnpublished: params.get('unpublished') === '1',
     query: params.get('q') ?? '',
     groupStories: params.get('group') !== '0',
+    savedOnly: params.get('saved') === '1',
   };
 }
 
@@ -38,10 +41,12 @@ export function formatFeedParams(params: FeedParams, base = ''): string {
   search.delete('topic');
   search.delete('unpublished');
   search.delete('group');
+  search.delete('saved');
   if (params.query.trim() !== '') search.set('q', params.query);
   for (const topic of params.topics) search.append('topic', topic);
   if (params.showUnpublished) search.set('unpublished', '1');
   if (!params.groupStories) search.set('group', '0');
+  if (params.savedOnly) search.set('saved', '1');
   const text = search.toString();
   return text === '' ? '' : `?${text}`;
 }

@@ -11,6 +11,8 @@ export const shortcutActions = [
   { id: 'open', label: 'Open the source (also Enter on a card)', key: 'o' },
   { id: 'related', label: 'Open or close the related coverage', key: 'r' },
   { id: 'video', label: 'Play the video', key: 'v' },
+  { id: 'read', label: 'Mark the story read or unread', key: 'm' },
+  { id: 'save', label: 'Save or unsave', key: 's' },
   { id: 'search', label: 'Search', key: '/' },
   { id: 'topics', label: 'Go to the topics', key: 'g t' },
   { id: 'help', label: 'This list of shortcuts', key: '[Shift]+?' },

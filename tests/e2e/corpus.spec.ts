@@ -206,6 +206,17 @@ test('the keyboard: j and r on a card, the shortcuts dialog, and shortcuts turne
   await source.waitForLoadState();
   expect(source.url()).toBe(href);
   await source.close();
+  // Opening it marked the story read; s saves it. Both are kept through a reload (IndexedDB).
+  await expect(card.getByText('Read', { exact: true })).toBeVisible();
+  await page.keyboard.press('s');
+  await expect(card.getByRole('button', { name: 'Save' })).toHaveAttribute('aria-pressed', 'true');
+  await page.reload();
+  await expect(page.getByRole('article').getByText('Read', { exact: true })).toBeVisible();
+  await page.getByRole('switch', { name: 'Saved (1)' }).check();
+  await expect(page.getByRole('status')).toHaveText('1 saved article');
+  await expect(page).toHaveURL(/[?&]saved=1/);
+  await page.getByRole('switch', { name: 'Saved (1)' }).uncheck();
+  await page.getByRole('article').focus();
 
   await page.keyboard.press('Shift+?');
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });

@@ -8,8 +8,10 @@ describe('feed params in the URL', () => {
       showUnpublished: true,
       query: 'robot vision',
       groupStories: true,
+      savedOnly: false,
     });
     expect(parseFeedParams('?group=0').groupStories).toBe(false);
+    expect(parseFeedParams('?saved=1').savedOnly).toBe(true);
     expect(parseFeedParams('?group=1').groupStories).toBe(true);
   });
 
@@ -19,6 +21,7 @@ describe('feed params in the URL', () => {
       showUnpublished: false,
       query: '',
       groupStories: true,
+      savedOnly: false,
     });
   });
 
@@ -28,21 +31,22 @@ describe('feed params in the URL', () => {
       showUnpublished: true,
       query: 'chip',
       groupStories: false,
+      savedOnly: true,
     };
     const search = formatFeedParams(params, '?utm=x&topic=Old&q=old&group=1');
-    expect(search).toBe('?utm=x&q=chip&topic=AI&topic=Computer+Vision&unpublished=1&group=0');
+    expect(search).toBe('?utm=x&q=chip&topic=AI&topic=Computer+Vision&unpublished=1&group=0&saved=1');
     expect(parseFeedParams(search)).toEqual(params);
   });
 
   it('writes nothing for the default view, nor for a blank search', () => {
-    const none = { topics: [], showUnpublished: false, query: '', groupStories: true };
+    const none = { topics: [], showUnpublished: false, query: '', groupStories: true, savedOnly: false };
     expect(formatFeedParams(none)).toBe('');
     expect(formatFeedParams({ ...none, query: '   ' })).toBe('');
   });
 
   it('toggles a topic in and out, whatever its case', () => {
     const on = toggleTopic(
-      { topics: ['AI'], showUnpublished: false, query: '', groupStories: true },
+      { topics: ['AI'], showUnpublished: false, query: '', groupStories: true, savedOnly: false },
       'Portals',
     );
     expect(on.topics).toEqual(['AI', 'Portals']);

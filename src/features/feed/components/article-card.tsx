@@ -14,12 +14,16 @@ type ArticleCardProps = {
   also?: string;
   /** What goes under the excerpt: the topic chips. */
   chips?: ReactNode;
-  /** What goes last: the related coverage's button and panel. */
+  /** What goes last: the card's buttons (related coverage, read, save) and the related panel. */
   related?: ReactNode;
+  /** The reader has read it (or its story): dimmed, and marked as read. */
+  read?: boolean;
+  /** The reader opens the source (a click on the title, the keyboard's o or Enter). */
+  onOpen?: () => void;
 };
 
 /** One article of the feed: picture, source, time, title linking out, excerpt, then its slots. */
-export function ArticleCard({ article, now, titleId, also, chips, related }: ArticleCardProps) {
+export function ArticleCard({ article, now, titleId, also, chips, related, read, onOpen }: ArticleCardProps) {
   const provider = article.provider;
   return (
     // Focusable, for the keyboard's next and previous card (see FeedList).
@@ -41,9 +45,10 @@ export function ArticleCard({ article, now, titleId, also, chips, related }: Art
           <RelativeTime iso={article.publishedAt} now={now} />
           {article.type === 'video' && <span className="badge badge-video">Video</span>}
           {!article.published && <span className="badge badge-unpublished">Unpublished</span>}
+          {read && <span className="badge badge-read">Read</span>}
         </p>
         <h2 className="card-title" id={titleId}>
-          <ExternalLink href={article.url} dir="auto" data-card-action="open">
+          <ExternalLink href={article.url} dir="auto" data-card-action="open" onOpen={onOpen}>
             {article.title}
           </ExternalLink>
         </h2>

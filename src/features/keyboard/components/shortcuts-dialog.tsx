@@ -104,7 +104,7 @@ export function ShortcutsDialog({ open, onClose, settings, onChange }: Shortcuts
           ))}
         </tbody>
       </table>
-      <p role="status" className="shortcuts-problem">
+      <p aria-live="polite" className="shortcuts-problem">
         {problem}
       </p>
       <div className="dialog-actions">

@@ -1,0 +1,48 @@
+import { useQueryClient } from '@tanstack/react-query';
+import type { ArticleSummary } from '../shared/article-schema.ts';
+import { relatedOf, type NewsIndex, type RelatedPage } from '../shared/data-folder.ts';
+import { savedCopy } from '../shared/reading-marks.ts';
+import { loadDataFile } from '../lib/data-file.ts';
+import { useChangeMarks, useMarks } from '../features/marks/api/marks.ts';
+import { useLatestCallback } from '../hooks/use-latest-callback.ts';
+
+/**
+ * Read and saved, as the feed uses them. Opening a source marks its whole story read, as Feedly
+ * does: the card's article at once, the story's other articles (listed in its panel's file) as
+ * soon as that file is at hand.
+ */
+export function useReaderMarks(index: NewsIndex) {
+  const marks = useMarks();
+  const change = useChangeMarks();
+  const client = useQueryClient();
+
+  /** The source URLs of the story of `article` other than its own (none for an article alone). */
+  const otherReports = async (article: ArticleSummary): Promise<string[]> => {
+    if (!article.story) return [];
+    const { file, slot } = relatedOf(article.rank, index.pageSize);
+    const page = await loadDataFile<RelatedPage>(client, index.base, file);
+    return page[slot]?.sameStory.map((item) => item.url) ?? [];
+  };
+
+  const setRead = (article: ArticleSummary, read: boolean) => {
+    const mark = (urls: string[]) =>
+      change(urls, (before, url) => {
+        const { readAt: _, ...rest } = before ?? { url };
+        return read ? { ...rest, readAt: Date.now() } : rest;
+      });
+    mark([article.url]);
+    otherReports(article).then(mark, () => undefined);
+  };
+
+  const onMark = useLatestCallback((article: ArticleSummary, action: 'open' | 'read' | 'save') => {
+    if (action === 'open') setRead(article, true);
+    else if (action === 'read') setRead(article, marks.get(article.url)?.readAt === undefined);
+    else
+      change([article.url], (before, url) => {
+        const { saved, ...rest } = before ?? { url };
+        return saved ? rest : { ...rest, saved: savedCopy(article, Date.now()) };
+      });
+  });
+
+  return { marks, onMark };
+}
