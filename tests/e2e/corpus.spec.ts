@@ -201,13 +201,17 @@ test('the keyboard: j and r on a card, the shortcuts dialog, and shortcuts turne
     .route(/^https:\/\//, (route) =>
       route.fulfill({ contentType: 'text/html', body: '<title>The source</title>' }),
     );
-  const href = await card.getByRole('heading').getByRole('link').getAttribute('href');
+  const title = card.getByRole('heading').getByRole('link');
+  const href = await title.getAttribute('href');
+  const colour = () => title.evaluate((link) => getComputedStyle(link).color);
+  const unreadColour = await colour();
   const [source] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('o')]);
   await source.waitForLoadState();
   expect(source.url()).toBe(href);
   await source.close();
-  // Opening it marked the story read; s saves it. Both are kept through a reload (IndexedDB).
+  // Opening it marked the story read, and dimmed it; s saves it. Both are kept through a reload (IndexedDB).
   await expect(card.getByText('Read', { exact: true })).toBeVisible();
+  expect(await colour()).not.toBe(unreadColour);
   await page.keyboard.press('s');
   await expect(card.getByRole('button', { name: 'Save' })).toHaveAttribute('aria-pressed', 'true');
   await page.reload();

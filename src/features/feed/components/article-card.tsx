@@ -27,7 +27,13 @@ export function ArticleCard({ article, now, titleId, also, chips, related, read,
   const provider = article.provider;
   return (
     // Focusable, for the keyboard's next and previous card (see FeedList).
-    <article className="card" aria-labelledby={titleId} data-published={article.published} tabIndex={-1}>
+    <article
+      className="card"
+      aria-labelledby={titleId}
+      data-published={article.published}
+      data-read={read ? true : undefined}
+      tabIndex={-1}
+    >
       <CardMedia article={article} />
       <div className="card-body">
         <p className="card-meta">
