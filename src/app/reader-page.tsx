@@ -21,6 +21,7 @@ import { FeedList, type FeedListHandle } from '../features/feed/components/feed-
 import { ReaderShortcuts } from './reader-shortcuts.tsx';
 import { SavedFeed } from './saved-feed.tsx';
 import { useReaderMarks } from './use-reader-marks.ts';
+import { useHiddenRead } from './use-hidden-read.ts';
 import { MarksTransfer } from '../features/marks/components/marks-transfer.tsx';
 import { savedAsSummary, savedMatching } from '../shared/reading-marks.ts';
 import { LoadError } from '../features/feed/components/load-error.tsx';
@@ -50,15 +51,17 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
   const group = params.groupStories;
   const choices = useTopicChoices(index, view, params.topics, showAllTopics);
   const words = useMemo(() => searchWords(params.query), [params.query]);
+  const { marks, marksLoaded, onMark } = useReaderMarks(index);
+  const hiddenRead = useHiddenRead(index, params.hideRead, marks, marksLoaded);
+  const { hidden } = hiddenRead;
   const request: FeedRequest = useMemo(
-    () => ({ view, topics: choices.selected ?? noTopics, words, group }),
-    [view, choices.selected, words, group],
+    () => ({ view, topics: choices.selected ?? noTopics, words, group, ...(hidden ? { hidden } : {}) }),
+    [view, choices.selected, words, group, hidden],
   );
-  const ready = choices.selected !== undefined;
+  const ready = choices.selected !== undefined && !hiddenRead.pending && !hiddenRead.error;
   const count = useFeedCount(index, request);
   const pages = useFeedPages(index, request, ready && !params.savedOnly);
   const articles = useMemo(() => pages.data?.pages.flatMap((page) => page.articles) ?? [], [pages.data]);
-  const { marks, onMark } = useReaderMarks(index);
   const saved = useMemo(
     () => savedMatching(marks.values(), { words, topics: params.topics }).map(savedAsSummary),
     [marks, words, params.topics],
@@ -70,7 +73,7 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
     const known = new Map(choices.offered.map((stat) => [topicKey(stat.name), stat]));
     const next = toggleTopic(params, topic).topics.map((name) => known.get(topicKey(name)));
     return next.every((stat): stat is TopicStat => stat !== undefined)
-      ? { view, topics: next, words, group }
+      ? { ...request, topics: next }
       : undefined;
   };
   const showFromCache = useFirstScreenFromCache(index);
@@ -89,6 +92,7 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
   const showUnpublished = (show: boolean) => setParams({ ...params, showUnpublished: show });
   const groupStories = (on: boolean) => setParams({ ...params, groupStories: on });
   const savedOnly = (on: boolean) => setParams({ ...params, savedOnly: on });
+  const hideRead = (on: boolean) => setParams({ ...params, hideRead: on });
   const prefetchSearch = usePrefetchSearch(index);
   const onSearch = (query: string) => {
     prefetchSearch(query);
@@ -108,7 +112,7 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
     });
   }, []);
 
-  const error = pages.error ?? (count.status === 'error' ? count.error : null);
+  const error = hiddenRead.error ?? pages.error ?? (count.status === 'error' ? count.error : null);
   const state = error
     ? 'error'
     : !ready || count.status === 'pending' || pages.isPending
@@ -159,8 +163,16 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
           {params.savedOnly ? (
             <StatusLine state="success" count={saved.length} noun="saved article" />
           ) : (
-            <StatusLine state={state} count={total} stories={group ? cards : undefined} />
+            <StatusLine
+              state={state}
+              count={total}
+              stories={group ? cards : undefined}
+              hiddenRead={params.hideRead && count.status === 'success' ? count.hiddenRead : undefined}
+            />
           )}
+          <ToggleSwitch checked={params.hideRead} onChange={hideRead}>
+            Hide read
+          </ToggleSwitch>
           <ToggleSwitch checked={params.savedOnly} onChange={savedOnly}>
             Saved ({savedCount.toLocaleString('en')})
           </ToggleSwitch>
@@ -175,7 +187,13 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
           <LoadError
             error={error}
             retrying={pages.isFetching || count.status === 'pending'}
-            onRetry={() => (pages.isError ? void pages.refetch() : count.status === 'error' && count.retry())}
+            onRetry={() =>
+              hiddenRead.retry
+                ? hiddenRead.retry()
+                : pages.isError
+                  ? void pages.refetch()
+                  : count.status === 'error' && count.retry()
+            }
           />
         )}
         {params.savedOnly && (
@@ -193,6 +211,8 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
           (total === 0 ? (
             <EmptyState
               hiddenUnpublished={count.status === 'success' ? count.hiddenUnpublished : 0}
+              hiddenRead={count.status === 'success' ? count.hiddenRead : 0}
+              onShowRead={() => hideRead(false)}
               topicsChosen={params.topics.length > 0}
               query={words.length > 0 ? params.query : ''}
               onShowUnpublished={() => showUnpublished(true)}

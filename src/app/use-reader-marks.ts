@@ -3,7 +3,7 @@ import type { ArticleSummary } from '../shared/article-schema.ts';
 import { relatedOf, type NewsIndex, type RelatedPage } from '../shared/data-folder.ts';
 import { savedCopy } from '../shared/reading-marks.ts';
 import { loadDataFile } from '../lib/data-file.ts';
-import { useChangeMarks, useMarks } from '../features/marks/api/marks.ts';
+import { useChangeMarks, useMarks, useMarksLoaded } from '../features/marks/api/marks.ts';
 import { useLatestCallback } from '../hooks/use-latest-callback.ts';
 
 /**
@@ -13,6 +13,7 @@ import { useLatestCallback } from '../hooks/use-latest-callback.ts';
  */
 export function useReaderMarks(index: NewsIndex) {
   const marks = useMarks();
+  const marksLoaded = useMarksLoaded();
   const change = useChangeMarks();
   const client = useQueryClient();
 
@@ -44,5 +45,5 @@ export function useReaderMarks(index: NewsIndex) {
       });
   });
 
-  return { marks, onMark };
+  return { marks, marksLoaded, onMark };
 }

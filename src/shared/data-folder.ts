@@ -83,6 +83,8 @@ export const dataPath = {
   /** Every story of more than one article, as its ranks (a `StoryRanks`). */
   stories: 'stories.json',
   searchBase: 's/base.json',
+  /** Ranks by source URL (a `UrlRanks`), the URLs split by a hash (see url-lookup.ts). */
+  urlRanks: (file: number) => `u/${file}.json`,
   searchShard: (key: string) => `s/${key}.json`,
 };
 

@@ -10,9 +10,11 @@ export type FeedParams = {
   groupStories: boolean;
   /** Only the articles the reader saved. */
   savedOnly: boolean;
+  /** Leave out the articles the reader has read. */
+  hideRead: boolean;
 };
 
-/** Reads `?q=robot&topic=AI&topic=Computer%20Vision&unpublished=1&group=0&saved=1`. */
+/** Reads `?q=robot&topic=AI&topic=Computer%20Vision&unpublished=1&group=0&saved=1&hideread=1`. */
 export function parseFeedParams(search: string): FeedParams {
   const params = new URLSearchParams(search);
   const seen = new Set<string>();
@@ -31,6 +33,7 @@ export function parseFeedParams(search: string): FeedParams {
     query: params.get('q') ?? '',
     groupStories: params.get('group') !== '0',
     savedOnly: params.get('saved') === '1',
+    hideRead: params.get('hideread') === '1',
   };
 }
 
@@ -42,11 +45,13 @@ export function formatFeedParams(params: FeedParams, base = ''): string {
   search.delete('unpublished');
   search.delete('group');
   search.delete('saved');
+  search.delete('hideread');
   if (params.query.trim() !== '') search.set('q', params.query);
   for (const topic of params.topics) search.append('topic', topic);
   if (params.showUnpublished) search.set('unpublished', '1');
   if (!params.groupStories) search.set('group', '0');
   if (params.savedOnly) search.set('saved', '1');
+  if (params.hideRead) search.set('hideread', '1');
   const text = search.toString();
   return text === '' ? '' : `?${text}`;
 }

@@ -121,3 +121,45 @@ describe('read and saved', () => {
     expect(isRead(alone.title)).toBe(true);
   });
 });
+
+describe('hide read', () => {
+  it('leaves out what was read, says so in the status line and the URL, and counts honestly', async () => {
+    const { user } = renderApp(articles);
+    await screen.findByRole('article', { name: alone.title });
+    await user.click(within(card(alone.title)).getByRole('button', { name: 'Mark as read' }));
+    await user.click(screen.getByRole('switch', { name: 'Hide read' }));
+    expect(window.location.search).toBe('?hideread=1');
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent('2 of 3 articles in 1 story, read hidden'),
+    );
+    expect(
+      screen.getAllByRole('article').map((article) => within(article).getByRole('heading').textContent),
+    ).toEqual([wire.title]);
+    // Read now, the story stays where it is (dimmed) until "Hide read" is switched on again.
+    const story = card(wire.title);
+    await user.click(within(story).getByRole('button', { name: 'Mark as read' }));
+    expect(card(wire.title)).toBeInTheDocument();
+    await user.click(screen.getByRole('switch', { name: 'Hide read' }));
+    await user.click(screen.getByRole('switch', { name: 'Hide read' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('0 of 3 articles, read hidden'));
+    expect(screen.getByText(/All 3 articles here are read/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Show read articles' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('3 articles in 2 stories'));
+  });
+
+  it('combines with a search and a topic', async () => {
+    const { user } = renderApp(
+      [...articles, makeArticle({ title: 'Chip makers merge', topics: ['Chips'] })],
+      '/?hideread=1',
+    );
+    await screen.findByRole('article', { name: alone.title });
+    await user.click(within(card(alone.title)).getByRole('button', { name: 'Mark as read' }));
+    await user.click(screen.getByRole('switch', { name: 'Hide read' }));
+    await user.click(screen.getByRole('switch', { name: 'Hide read' }));
+    await user.type(screen.getByRole('searchbox', { name: 'Search articles' }), 'chip');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('1 of 2 articles, read hidden'));
+    expect(screen.getByRole('article', { name: 'Chip makers merge' })).toBeInTheDocument();
+    await user.click(screen.getByRole('checkbox', { name: 'Chips' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('1 of 1 article, read hidden'));
+  });
+});

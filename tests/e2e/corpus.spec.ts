@@ -220,6 +220,12 @@ test('the keyboard: j and r on a card, the shortcuts dialog, and shortcuts turne
   await expect(page.getByRole('status')).toHaveText('1 saved article');
   await expect(page).toHaveURL(/[?&]saved=1/);
   await page.getByRole('switch', { name: 'Saved (1)' }).uncheck();
+  // Both reports of the story were marked read: "Hide read" leaves nothing, and says so.
+  await page.getByRole('switch', { name: 'Hide read' }).check();
+  await expect(page.getByRole('status')).toHaveText('0 of 2 articles, read hidden');
+  await expect(page).toHaveURL(/[?&]hideread=1/);
+  await page.getByRole('button', { name: 'Show read articles' }).click();
+  await expect(page.getByRole('status')).toHaveText('2 articles in 1 story');
   await page.getByRole('article').focus();
 
   await page.keyboard.press('Shift+?');

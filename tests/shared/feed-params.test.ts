@@ -9,9 +9,11 @@ describe('feed params in the URL', () => {
       query: 'robot vision',
       groupStories: true,
       savedOnly: false,
+      hideRead: false,
     });
     expect(parseFeedParams('?group=0').groupStories).toBe(false);
     expect(parseFeedParams('?saved=1').savedOnly).toBe(true);
+    expect(parseFeedParams('?hideread=1').hideRead).toBe(true);
     expect(parseFeedParams('?group=1').groupStories).toBe(true);
   });
 
@@ -22,6 +24,7 @@ describe('feed params in the URL', () => {
       query: '',
       groupStories: true,
       savedOnly: false,
+      hideRead: false,
     });
   });
 
@@ -32,21 +35,38 @@ describe('feed params in the URL', () => {
       query: 'chip',
       groupStories: false,
       savedOnly: true,
+      hideRead: true,
     };
     const search = formatFeedParams(params, '?utm=x&topic=Old&q=old&group=1');
-    expect(search).toBe('?utm=x&q=chip&topic=AI&topic=Computer+Vision&unpublished=1&group=0&saved=1');
+    expect(search).toBe(
+      '?utm=x&q=chip&topic=AI&topic=Computer+Vision&unpublished=1&group=0&saved=1&hideread=1',
+    );
     expect(parseFeedParams(search)).toEqual(params);
   });
 
   it('writes nothing for the default view, nor for a blank search', () => {
-    const none = { topics: [], showUnpublished: false, query: '', groupStories: true, savedOnly: false };
+    const none = {
+      topics: [],
+      showUnpublished: false,
+      query: '',
+      groupStories: true,
+      savedOnly: false,
+      hideRead: false,
+    };
     expect(formatFeedParams(none)).toBe('');
     expect(formatFeedParams({ ...none, query: '   ' })).toBe('');
   });
 
   it('toggles a topic in and out, whatever its case', () => {
     const on = toggleTopic(
-      { topics: ['AI'], showUnpublished: false, query: '', groupStories: true, savedOnly: false },
+      {
+        topics: ['AI'],
+        showUnpublished: false,
+        query: '',
+        groupStories: true,
+        savedOnly: false,
+        hideRead: false,
+      },
       'Portals',
     );
     expect(on.topics).toEqual(['AI', 'Portals']);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fnv1a } from '../../shared/fnv-hash.ts';
 import type { ParsedFile } from '../seeds/parse-seed.ts';
 
 /** What the cache knows of one seed file: how it looked on disk, and what parsing it gave. */
@@ -81,12 +82,8 @@ function readShard(dir: string, shard: number, version: string): [string, Cached
   }
 }
 
-/** FNV-1a of the path: a shard number that does not depend on the order files are seen in. */
-function shardOf(file: string): number {
-  let hash = 2166136261;
-  for (let i = 0; i < file.length; i += 1) hash = Math.imul(hash ^ file.charCodeAt(i), 16777619);
-  return (hash >>> 0) % shardCount;
-}
+/** A shard number that does not depend on the order files are seen in. */
+const shardOf = (file: string): number => fnv1a(file) % shardCount;
 
 let pipeline: string | undefined;
 

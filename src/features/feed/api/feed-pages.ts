@@ -25,6 +25,7 @@ import {
 import type { Selection } from '../../../shared/ranks.ts';
 import { loadDataFile } from '../../../lib/data-file.ts';
 import { cachePeek, selectionNow, selectionQuery, type FeedRequest } from './feed-selection.ts';
+import { hiddenFlags } from './hidden-ranks.ts';
 
 /** The feed of a request, page by page: react-query's infinite query over the data folder's files. */
 
@@ -61,7 +62,7 @@ export function putFirstScreenInCache(client: QueryClient, index: NewsIndex, req
     selection = now.ranks ?? noSelection;
   }
   const peek = cachePeek(client, index) as Peek;
-  const page = readFeed(index, request, cursor, selection, peek);
+  const page = readFeed(index, request, cursor, selection, peek, hiddenOf(client, index, request));
   if (!isMissing(page)) client.setQueryData(pages.queryKey, { pages: [page], pageParams: [cursor] });
 }
 
@@ -80,6 +81,7 @@ export function readFeed(
   cursor: Cursor,
   selection: Selection,
   peek: Peek,
+  hidden?: Uint8Array,
 ): StreamPage<Cursor> | Missing {
   // The first read fills the first screen from one small file; later ones read further ahead.
   const first = cursor.kind === 'ranks' ? cursor.offset === 0 : cursor.consumed.length === 0;
@@ -91,6 +93,7 @@ export function readFeed(
     const read = readArticles(index, request, next, want - articles.length, selection, peek);
     if (isMissing(read)) return read;
     for (const article of read.articles) {
+      if (hidden?.[article.rank]) continue;
       if (request.group && article.story) {
         if (shown.has(article.story.id)) continue;
         shown.add(article.story.id);
@@ -121,6 +124,10 @@ function readArticles(
   return readMergedNow(sources, request.view, cursor, want, peek);
 }
 
+/** The read articles a request hides, as flags (see hidden-ranks.ts). */
+export const hiddenOf = (client: QueryClient, index: NewsIndex, request: FeedRequest) =>
+  request.hidden !== undefined ? hiddenFlags(client, index, request.hidden) : undefined;
+
 export const noSelection: Selection = { all: new Uint32Array(0), published: new Uint32Array(0) };
 
 /**
@@ -139,8 +146,9 @@ const feedPagesQuery = (index: NewsIndex, request: FeedRequest) => {
         pageParam.kind === 'ranks'
           ? ((await client.query(selectionQuery(index, request))).ranks ?? noSelection)
           : noSelection;
+      const hidden = hiddenOf(client, index, request);
       return readAll(
-        (peek: Peek) => readFeed(index, request, pageParam, selection, peek),
+        (peek: Peek) => readFeed(index, request, pageParam, selection, peek, hidden),
         (file) => loadDataFile<DataPage>(client, index.base, file),
       );
     },

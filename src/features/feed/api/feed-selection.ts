@@ -8,13 +8,14 @@ import {
 import {
   dataPath,
   type NewsIndex,
+  type SearchBase,
   type TopicRanks,
   type TopicStat,
   type View,
 } from '../../../shared/data-folder.ts';
 import { isMissing, readAll, type Missing, type Peek } from '../../../shared/feed-stream.ts';
 import {
-  flaggedRanks,
+  flagsFromBits,
   intersectFlags,
   rankListFlags,
   splitPublished,
@@ -23,6 +24,7 @@ import {
 import { countStories, storyKeys, type StoryRanks } from '../../../shared/story-ranks.ts';
 import type { searchFlagsNow, shardsStarting } from '../../../shared/search-index.ts';
 import { loadDataFile, peekDataFile } from '../../../lib/data-file.ts';
+import { hiddenFlags } from './hidden-ranks.ts';
 
 /**
  * The selection of a request: which articles several topics or a search match, as ranks, and how
@@ -36,10 +38,13 @@ export type FeedRequest = {
   words: readonly string[];
   /** One card per story (see readFeed), or one per article. */
   group: boolean;
+  /** "Hide read": the key of the read articles to leave out (see hidden-ranks.ts). */
+  hidden?: string;
 };
 
 /** Several topics or a search need rank lists to count; one topic or none is counted by the index. */
-export const needsSelection = (request: FeedRequest) => request.words.length > 0 || request.topics.length > 1;
+export const needsSelection = (request: FeedRequest) =>
+  request.words.length > 0 || request.topics.length > 1 || request.hidden !== undefined;
 
 const topicIds = (topics: readonly TopicStat[]) => topics.map((topic) => topic.id).sort((a, b) => a - b);
 
@@ -55,13 +60,14 @@ export const cachePeek =
   (file) =>
     peekDataFile(client, index.base, file);
 
-/** What a selection depends on: topic ids, search words. */
-type SelectionKey = { ids: number[]; words: readonly string[]; anyTopic: boolean };
+/** What a selection depends on: topic ids, search words, the read articles hidden. */
+type SelectionKey = { ids: number[]; words: readonly string[]; anyTopic: boolean; hidden?: string };
 
 const selectionKey = (request: FeedRequest): SelectionKey => ({
   ids: topicIds(request.topics).filter((id) => id >= 0),
   words: request.words,
   anyTopic: request.topics.length > 0,
+  ...(request.hidden !== undefined ? { hidden: request.hidden } : {}),
 });
 
 /**
@@ -69,7 +75,13 @@ const selectionKey = (request: FeedRequest): SelectionKey => ({
  * for a search (whose feed is read rank by rank from the full feed's files), its ranks. The feed
  * of several topics is read from their own files.
  */
-type Matching = { size: Record<View, number>; storyCount: Record<View, number>; ranks?: Selection };
+type Matching = {
+  size: Record<View, number>;
+  storyCount: Record<View, number>;
+  /** Of those, the read articles hidden. */
+  hiddenRead: Record<View, number>;
+  ranks?: Selection;
+};
 
 /** The selection, from files at hand (`peek`); or what is missing to work it out. */
 function selectionFrom(
@@ -77,33 +89,50 @@ function selectionFrom(
   { ids, words, anyTopic }: SelectionKey,
   peek: Peek<unknown>,
   search: SearchModule | undefined,
+  hidden: Uint8Array | undefined,
 ): Matching | Missing {
   const size = index.count.all;
-  const files = [dataPath.stories, ...ids.map((id) => dataPath.topicRanks(id))];
-  const [stories, ...ranks] = files.map((file) => peek(file));
-  const found = search && words.length > 0 ? search.searchFlagsNow(index, words, peek) : undefined;
-  const missing = [
-    ...files.filter((_, i) => !(i === 0 ? stories : ranks[i - 1])),
-    ...(isMissing(found) ? found.missing : []),
+  // Hiding read articles from the whole feed needs to know which are published.
+  const everything = !anyTopic && words.length === 0;
+  const files = [
+    dataPath.stories,
+    ...(everything ? [dataPath.searchBase] : []),
+    ...ids.map((id) => dataPath.topicRanks(id)),
   ];
+  const loaded = files.map((file) => peek(file));
+  const found = search && words.length > 0 ? search.searchFlagsNow(index, words, peek) : undefined;
+  const missing = [...files.filter((_, i) => !loaded[i]), ...(isMissing(found) ? found.missing : [])];
   if (missing.length > 0) return { missing };
+  const [stories, ...rest] = loaded;
+  const base = everything ? (rest.shift() as SearchBase) : undefined;
   const inTopics = (view: View) =>
     rankListFlags(
       size,
-      ranks.map((list) => (list as TopicRanks)[view]),
+      rest.map((list) => (list as TopicRanks)[view]),
     );
-  let selected: Selection;
-  if (!found || isMissing(found)) {
-    selected = { all: flaggedRanks(inTopics('all')), published: flaggedRanks(inTopics('published')) };
-  } else {
-    const { matching, published } = found;
+  let matching: Uint8Array;
+  let published: Uint8Array;
+  if (found && !isMissing(found)) {
+    ({ matching, published } = found);
     if (anyTopic) intersectFlags(matching, inTopics('all'));
-    selected = splitPublished(matching, published);
+  } else if (base) {
+    matching = new Uint8Array(size).fill(1);
+    published = flagsFromBits(base.published, size);
+  } else {
+    matching = inTopics('all');
+    published = inTopics('published');
   }
+  const before = splitPublished(new Uint8Array(matching), published);
+  if (hidden) for (let rank = 0; rank < size; rank += 1) if (hidden[rank]) matching[rank] = 0;
+  const selected = hidden ? splitPublished(matching, published) : before;
   const keys = keysOf(stories as StoryRanks, size);
   return {
     size: { all: selected.all.length, published: selected.published.length },
     storyCount: { all: countStories(selected.all, keys), published: countStories(selected.published, keys) },
+    hiddenRead: {
+      all: before.all.length - selected.all.length,
+      published: before.published.length - selected.published.length,
+    },
     ...(found ? { ranks: selected } : {}),
   };
 }
@@ -125,8 +154,9 @@ export const selectionQuery = (index: NewsIndex, request: FeedRequest) => {
     queryFn: async ({ client }): Promise<Matching> => {
       // The search index is its own chunk, loaded with the first search.
       const search = key.words.length > 0 ? await loadSearch() : undefined;
+      const hidden = key.hidden !== undefined ? hiddenFlags(client, index, key.hidden) : undefined;
       return readAll(
-        (peek) => selectionFrom(index, key, peek, search),
+        (peek) => selectionFrom(index, key, peek, search, hidden),
         (file) => loadDataFile<unknown>(client, index.base, file),
       );
     },
@@ -146,7 +176,8 @@ export function selectionNow(
   if (cached) return cached;
   const key = selectionKey(request);
   if (key.words.length > 0 && !searchModule) return undefined;
-  const now = selectionFrom(index, key, cachePeek(client, index), searchModule);
+  const hidden = key.hidden !== undefined ? hiddenFlags(client, index, key.hidden) : undefined;
+  const now = selectionFrom(index, key, cachePeek(client, index), searchModule, hidden);
   return isMissing(now) ? undefined : now;
 }
 
@@ -159,6 +190,8 @@ export type FeedCount =
       /** The stories those articles make. */
       stories: number;
       hiddenUnpublished: number;
+      /** Read articles left out ("Hide read"). */
+      hiddenRead: number;
       /** Still the previous selection's. */ stale: boolean;
     };
 
@@ -173,18 +206,23 @@ export function useFeedCount(index: NewsIndex, request: FeedRequest): FeedCount 
     enabled: needsSelection(request),
     placeholderData: keepPreviousData,
   });
-  const both = (size: Record<View, number>, stories: Record<View, number>): FeedCount => ({
+  const both = (
+    size: Record<View, number>,
+    stories: Record<View, number>,
+    read = { all: 0, published: 0 },
+  ): FeedCount => ({
     status: 'success',
     count: size[request.view],
     stories: stories[request.view],
     hiddenUnpublished: size.all - size[request.view],
+    hiddenRead: read[request.view],
     stale: needsSelection(request) && selection.isPlaceholderData,
   });
   if (!needsSelection(request)) {
     const [topic] = request.topics;
     return topic ? both(topic, topic.storyCount) : both(index.count, index.storyCount);
   }
-  if (selection.data) return both(selection.data.size, selection.data.storyCount);
+  if (selection.data) return both(selection.data.size, selection.data.storyCount, selection.data.hiddenRead);
   return selection.error
     ? { status: 'error', error: selection.error, retry: () => void selection.refetch() }
     : { status: 'pending' };

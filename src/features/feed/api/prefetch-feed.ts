@@ -11,7 +11,7 @@ import { readAll, type Peek } from '../../../shared/feed-stream.ts';
 import { typedInitial } from '../../../shared/search-words.ts';
 import { dataFileQuery, loadDataFile } from '../../../lib/data-file.ts';
 import { loadSearch, needsSelection, selectionQuery, type FeedRequest } from './feed-selection.ts';
-import { noSelection, putFirstScreenInCache, readFeed, type Cursor } from './feed-pages.ts';
+import { hiddenOf, noSelection, putFirstScreenInCache, readFeed, type Cursor } from './feed-pages.ts';
 
 /** Fetching ahead what the reader is likely to ask for next, so that it answers from memory. */
 
@@ -25,7 +25,7 @@ function loadFirstScreen(client: QueryClient, index: NewsIndex, request: FeedReq
   return Promise.all([
     needsSelection(request) ? client.query(selectionQuery(index, request)) : undefined,
     readAll(
-      (peek: Peek) => readFeed(index, request, start, noSelection, peek),
+      (peek: Peek) => readFeed(index, request, start, noSelection, peek, hiddenOf(client, index, request)),
       (file) => loadDataFile<DataPage>(client, index.base, file),
     ),
   ]);

@@ -3,6 +3,9 @@ import { pluralize } from '../../../shared/plural.ts';
 type EmptyStateProps = {
   /** Unpublished articles hidden by the toggle that would otherwise match. */
   hiddenUnpublished: number;
+  /** Read articles "Hide read" leaves out that would otherwise match. */
+  hiddenRead: number;
+  onShowRead: () => void;
   topicsChosen: boolean;
   /** The search, when there is one. */
   query: string;
@@ -14,11 +17,28 @@ type EmptyStateProps = {
 /** What to say, and what to offer, when nothing matches. */
 export function EmptyState({
   hiddenUnpublished,
+  hiddenRead,
+  onShowRead,
   topicsChosen,
   query,
   onShowUnpublished,
   onClear,
 }: EmptyStateProps) {
+  if (hiddenRead > 0) {
+    return (
+      <div className="empty-state">
+        <p>
+          {hiddenRead === 1
+            ? 'The one article here is read'
+            : `All ${pluralize(hiddenRead, 'article')} here are read`}
+          , and read articles are hidden.
+        </p>
+        <button type="button" onClick={onShowRead}>
+          Show read articles
+        </button>
+      </div>
+    );
+  }
   const searching = query.trim() !== '';
   const where = topicsChosen ? ' in these topics' : '';
   const what = searching

@@ -27,6 +27,12 @@ export function useMarks(): Marks {
   return useQuery(marksQuery).data ?? none;
 }
 
+/** Whether the stored marks have loaded (or failed to: none are kept then). */
+export function useMarksLoaded(): boolean {
+  const query = useQuery(marksQuery);
+  return query.isSuccess || query.isError;
+}
+
 /** A URL's new mark, from its mark before (undefined: none, or forget it). */
 type MarkChange = (mark: Mark | undefined, url: string) => Mark | undefined;
 

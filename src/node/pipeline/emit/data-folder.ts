@@ -6,6 +6,7 @@ import { coverageOf } from './coverage.ts';
 import { feedPages, relatedPages, summaryOf } from './feed-pages.ts';
 import { searchFiles } from './search-files.ts';
 import { storyCounts, storyLookup } from './story-files.ts';
+import { urlFiles } from './url-files.ts';
 import { topicFiles, topicIndex, topicsOf } from './topic-files.ts';
 
 export const defaultPageSize = 12;
@@ -42,6 +43,7 @@ export function emitDataFolder(
       ...relatedPages(coverage, pageSize),
       ...topicFiles(summaries, topics, pageSize),
       ...searchFiles(articles),
+      ...urlFiles(articles),
     ],
   };
 }

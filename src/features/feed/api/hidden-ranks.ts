@@ -1,0 +1,39 @@
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import { dataPath, type NewsIndex } from '../../../shared/data-folder.ts';
+import { fnv1a } from '../../../shared/fnv-hash.ts';
+import { urlFileOf, type UrlRanks } from '../../../shared/url-lookup.ts';
+import { dataFileQuery } from '../../../lib/data-file.ts';
+
+/**
+ * The ranks, in this build, of the articles "Hide read" hides: their source URLs looked up in the
+ * data folder's URL files (`u/<n>.json`, a few small ones), as an ascending list. A URL the build
+ * does not have hides nothing.
+ */
+
+/** What names a set of URLs in a request: short, whatever the number of URLs. */
+export const hiddenKey = (urls: readonly string[]): string => `${urls.length}:${fnv1a(urls.join('\n'))}`;
+
+export const hiddenRanksQuery = (index: NewsIndex, urls: readonly string[]) =>
+  queryOptions({
+    queryKey: ['news', index, 'hidden', hiddenKey(urls)],
+    staleTime: Infinity,
+    queryFn: async ({ client }): Promise<number[]> => {
+      const files = [...new Set(urls.map((url) => urlFileOf(url, index.count.all)))];
+      const lookups = await Promise.all(
+        files.map((file) => client.query(dataFileQuery<UrlRanks>(index.base, dataPath.urlRanks(file)))),
+      );
+      const found = new Map(files.map((file, i) => [file, lookups[i] as UrlRanks]));
+      return urls
+        .flatMap((url) => found.get(urlFileOf(url, index.count.all))?.[url] ?? [])
+        .sort((a, b) => a - b);
+    },
+  });
+
+/** The hidden ranks a request names, as flags over the feed; they were looked up before the request was made. */
+export function hiddenFlags(client: QueryClient, index: NewsIndex, key: string): Uint8Array {
+  const ranks = client.getQueryData<number[]>(['news', index, 'hidden', key]);
+  if (!ranks) throw new Error('The read articles to hide have not been looked up.');
+  const flags = new Uint8Array(index.count.all);
+  for (const rank of ranks) flags[rank] = 1;
+  return flags;
+}
