@@ -4,6 +4,7 @@ import { searchWords } from '../shared/search-words.ts';
 import { topicKey } from '../shared/topics.ts';
 import { type TopicStat } from '../shared/data-folder.ts';
 import { toggleTopic } from '../shared/feed-params.ts';
+import { ViewControls } from './view-controls.tsx';
 import { usePrefetchRelated } from '../features/related/api/related-query.ts';
 import { SearchBox } from '../features/search/components/search-box.tsx';
 import { useTopicChoices } from '../features/topics/api/topic-stats.ts';
@@ -26,7 +27,6 @@ import { MarksTransfer } from '../features/marks/components/marks-transfer.tsx';
 import { savedAsSummary, savedMatching } from '../shared/reading-marks.ts';
 import { LoadError } from '../features/feed/components/load-error.tsx';
 import { StatusLine } from '../features/feed/components/status-line.tsx';
-import { ToggleSwitch } from '../components/toggle-switch.tsx';
 
 const noTopics: FeedRequest['topics'] = [];
 
@@ -55,8 +55,15 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
   const hiddenRead = useHiddenRead(index, params.hideRead, marks, marksLoaded);
   const { hidden } = hiddenRead;
   const request: FeedRequest = useMemo(
-    () => ({ view, topics: choices.selected ?? noTopics, words, group, ...(hidden ? { hidden } : {}) }),
-    [view, choices.selected, words, group, hidden],
+    () => ({
+      view,
+      topics: choices.selected ?? noTopics,
+      words,
+      group,
+      sort: params.sort,
+      ...(hidden ? { hidden } : {}),
+    }),
+    [view, choices.selected, words, group, params.sort, hidden],
   );
   const ready = choices.selected !== undefined && !hiddenRead.pending && !hiddenRead.error;
   const count = useFeedCount(index, request);
@@ -90,9 +97,7 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
   });
   const clearTopics = () => setParams({ ...params, topics: [] });
   const showUnpublished = (show: boolean) => setParams({ ...params, showUnpublished: show });
-  const groupStories = (on: boolean) => setParams({ ...params, groupStories: on });
-  const savedOnly = (on: boolean) => setParams({ ...params, savedOnly: on });
-  const hideRead = (on: boolean) => setParams({ ...params, hideRead: on });
+
   const prefetchSearch = usePrefetchSearch(index);
   const onSearch = (query: string) => {
     prefetchSearch(query);
@@ -170,18 +175,12 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
               hiddenRead={params.hideRead && count.status === 'success' ? count.hiddenRead : undefined}
             />
           )}
-          <ToggleSwitch checked={params.hideRead} onChange={hideRead}>
-            Hide read
-          </ToggleSwitch>
-          <ToggleSwitch checked={params.savedOnly} onChange={savedOnly}>
-            Saved ({savedCount.toLocaleString('en')})
-          </ToggleSwitch>
-          <ToggleSwitch checked={group} onChange={groupStories}>
-            Group stories
-          </ToggleSwitch>
-          <ToggleSwitch checked={params.showUnpublished} onChange={showUnpublished}>
-            Show unpublished ({(index.count.all - index.count.published).toLocaleString('en')})
-          </ToggleSwitch>
+          <ViewControls
+            params={params}
+            onChange={setParams}
+            savedCount={savedCount}
+            unpublishedCount={index.count.all - index.count.published}
+          />
         </div>
         {error && (
           <LoadError
@@ -212,7 +211,7 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
             <EmptyState
               hiddenUnpublished={count.status === 'success' ? count.hiddenUnpublished : 0}
               hiddenRead={count.status === 'success' ? count.hiddenRead : 0}
-              onShowRead={() => hideRead(false)}
+              onShowRead={() => setParams({ ...params, hideRead: false })}
               topicsChosen={params.topics.length > 0}
               query={words.length > 0 ? params.query : ''}
               onShowUnpublished={() => showUnpublished(true)}
@@ -226,7 +225,7 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
               total={cards}
               hasMore={hasNextPage}
               onNeedMore={onNeedMore}
-              listKey={JSON.stringify([view, params.topics, words, group])}
+              listKey={JSON.stringify([view, params.topics, words, group, params.sort, hidden])}
               renderArticle={renderArticle}
             />
           ))}

@@ -69,6 +69,12 @@ export type SearchBase = { published: string; shards: string[] };
 
 export const topicsShown = 30;
 
+/**
+ * Ranks in each file of the "top" order: a reader sorting a rare topic by top skims a long way
+ * through it, so its files are large (a thousand ranks is about 3 KB compressed).
+ */
+export const topOrderPageSize = 1000;
+
 export const dataPath = {
   /** All articles, newest first, `pageSize` per page. */
   page: (page: number) => `a/${page}.json`,
@@ -83,6 +89,8 @@ export const dataPath = {
   /** Every story of more than one article, as its ranks (a `StoryRanks`). */
   stories: 'stories.json',
   searchBase: 's/base.json',
+  /** The "top" order (`quality`, highest first, then newest): ranks, `topOrderPageSize` a file. */
+  topOrder: (page: number) => `top/${page}.json`,
   /** Ranks by source URL (a `UrlRanks`), the URLs split by a hash (see url-lookup.ts). */
   urlRanks: (file: number) => `u/${file}.json`,
   searchShard: (key: string) => `s/${key}.json`,

@@ -1,5 +1,9 @@
 import { isTopicSelected, topicKey } from './topics.ts';
 
+/** The orders of the feed: newest first (the default), oldest first, and top (`quality`, then newest). */
+export const sortOrders = ['newest', 'oldest', 'top'] as const;
+export type SortOrder = (typeof sortOrders)[number];
+
 /** What the reader chose to see; it lives in the URL so that links share it. */
 export type FeedParams = {
   topics: string[];
@@ -12,9 +16,10 @@ export type FeedParams = {
   savedOnly: boolean;
   /** Leave out the articles the reader has read. */
   hideRead: boolean;
+  sort: SortOrder;
 };
 
-/** Reads `?q=robot&topic=AI&topic=Computer%20Vision&unpublished=1&group=0&saved=1&hideread=1`. */
+/** Reads `?q=robot&topic=AI&topic=Computer%20Vision&unpublished=1&group=0&saved=1&hideread=1&sort=oldest`. */
 export function parseFeedParams(search: string): FeedParams {
   const params = new URLSearchParams(search);
   const seen = new Set<string>();
@@ -34,6 +39,7 @@ export function parseFeedParams(search: string): FeedParams {
     groupStories: params.get('group') !== '0',
     savedOnly: params.get('saved') === '1',
     hideRead: params.get('hideread') === '1',
+    sort: sortOrders.find((order) => order === params.get('sort')) ?? 'newest',
   };
 }
 
@@ -46,12 +52,14 @@ export function formatFeedParams(params: FeedParams, base = ''): string {
   search.delete('group');
   search.delete('saved');
   search.delete('hideread');
+  search.delete('sort');
   if (params.query.trim() !== '') search.set('q', params.query);
   for (const topic of params.topics) search.append('topic', topic);
   if (params.showUnpublished) search.set('unpublished', '1');
   if (!params.groupStories) search.set('group', '0');
   if (params.savedOnly) search.set('saved', '1');
   if (params.hideRead) search.set('hideread', '1');
+  if (params.sort !== 'newest') search.set('sort', params.sort);
   const text = search.toString();
   return text === '' ? '' : `?${text}`;
 }

@@ -1,5 +1,5 @@
 import type { ArticleSummary } from './article-schema.ts';
-import { dataPath, topicSlot, type DataPage, type View } from './data-folder.ts';
+import { dataPath, topicSlot, topOrderPageSize, type DataPage, type View } from './data-folder.ts';
 
 /**
  * Reading the data folder page by page, with the fetching left to the caller. Each reader is
@@ -65,12 +65,21 @@ export const topicSource = (topic: { id: number; all: number }, pageSize: number
 export type MergeCursor = { kind: 'merge'; consumed: number[] };
 /** How far a read of a rank list has got. */
 export type RankCursor = { kind: 'ranks'; offset: number };
+/** How far a read of the "top" order has got: its positions read. */
+export type TopCursor = { kind: 'top'; offset: number };
 
 export type StreamPage<C> = { articles: ArticleSummary[]; next: C | null };
 
+/** A source read from its oldest article. */
+export const oldestFirst = (source: Source): Source => ({
+  count: source.count,
+  locate: (i) => source.locate(source.count - 1 - i),
+});
+
 /**
- * The next `want` articles of the union of `sources` (each newest first), newest first, each
- * once, only published ones unless `view` is `a`. Reads only the pages it needs.
+ * The next `want` articles of the union of `sources`, each once, only published ones unless
+ * `view` is `all`: newest first, or, when `oldest`, oldest first (the sources read oldest first,
+ * see oldestFirst). Reads only the pages it needs.
  */
 export function readMergedNow(
   sources: readonly Source[],
@@ -78,25 +87,28 @@ export function readMergedNow(
   cursor: MergeCursor,
   want: number,
   peek: Peek,
+  oldest = false,
 ): StreamPage<MergeCursor> | Missing {
   const consumed = sources.map((_, i) => cursor.consumed[i] ?? 0);
   const articles: ArticleSummary[] = [];
+  // Ranks ascend in feed order: the next article is the head of lowest rank, or, oldest first, of highest.
+  const none = oldest ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  const sooner = (rank: number, than: number) => (oldest ? rank > than : rank < than);
   while (articles.length < want) {
-    // The newest head among the sources still open; ranks ascend in feed order.
-    let best = Number.POSITIVE_INFINITY;
+    let best = none;
     let bestArticle: ArticleSummary | undefined;
     const heads: number[] = [];
     for (const [i, source] of sources.entries()) {
       if ((consumed[i] ?? 0) >= source.count) {
-        heads.push(Number.POSITIVE_INFINITY);
+        heads.push(none);
         continue;
       }
       const { file, slot } = source.locate(consumed[i] ?? 0);
       const page = peek(file);
       if (!page) return { missing: [file] };
-      const rank = page.ranks[slot] ?? Number.POSITIVE_INFINITY;
+      const rank = page.ranks[slot] ?? none;
       heads.push(rank);
-      if (rank < best) {
+      if (sooner(rank, best)) {
         best = rank;
         bestArticle = page.articles[slot];
       }
@@ -130,4 +142,39 @@ export function readRanksNow(
     return page.articles[rank % pageSize] as ArticleSummary;
   });
   return { articles, next: end < ranks.length ? { kind: 'ranks', offset: end } : null };
+}
+
+/**
+ * The next `want` articles in the "top" order (see dataPath.topOrder) of `count` articles, those
+ * `member` accepts (all, without it), only published ones unless `view` is `all`, read from the
+ * full feed's pages.
+ */
+export function readTopNow(
+  count: number,
+  member: ((rank: number) => boolean) | undefined,
+  view: View,
+  cursor: TopCursor,
+  want: number,
+  pageSize: number,
+  peek: Peek<unknown>,
+): StreamPage<TopCursor> | Missing {
+  const ranks: number[] = [];
+  let offset = cursor.offset;
+  while (ranks.length < want && offset < count) {
+    const file = dataPath.topOrder(Math.floor(offset / topOrderPageSize));
+    const order = peek(file) as number[] | undefined;
+    if (!order) return { missing: [file] };
+    const end = Math.min(count, (Math.floor(offset / topOrderPageSize) + 1) * topOrderPageSize);
+    for (; offset < end && ranks.length < want; offset += 1) {
+      const rank = order[offset % topOrderPageSize] ?? 0;
+      if (!member || member(rank)) ranks.push(rank);
+    }
+  }
+  const files = [...new Set(ranks.map((rank) => dataPath.page(Math.floor(rank / pageSize))))];
+  const missing = files.filter((file) => !peek(file));
+  if (missing.length > 0) return { missing };
+  const articles = ranks
+    .map((rank) => (peek(dataPath.page(Math.floor(rank / pageSize))) as DataPage).articles[rank % pageSize])
+    .filter((article): article is ArticleSummary => !!article && (view === 'all' || article.published));
+  return { articles, next: offset < count ? { kind: 'top', offset } : null };
 }

@@ -19,6 +19,7 @@ type Seed = {
   text: string;
   topics: string[];
   related: string[];
+  quality: number;
   /** The event the generator made it report (one story, told by several outlets), else its own name. */
   story: string;
 };
@@ -37,6 +38,7 @@ function readSeeds(): Seed[] {
       url: quoted('originalUrl'),
       published: field('published') === 'true',
       date: field('publishedDateTime'),
+      quality: Number(field('quality') || Number.NEGATIVE_INFINITY),
       text: [quoted('title'), quoted('excerpt'), /^ {2}name: (.*)$/m.exec(text)?.[1] ?? ''].join(' '),
       topics: topics
         .split('\n')
@@ -238,4 +240,15 @@ test('moves through 100 cards with j, each in view as it takes focus, with a bou
   expect(most).toBeLessThanOrEqual(60);
   await page.keyboard.press('k');
   await expect(page.locator('li[aria-posinset="99"] > article')).toBeFocused();
+});
+
+test('sorts oldest first and top, in the URL', async ({ page }) => {
+  await page.goto('/?sort=oldest');
+  const oldest = [...published].sort((a, b) => (a.date < b.date ? -1 : 1))[0] as Seed;
+  await expect(page.locator('article h2').first()).toHaveText(oldest.title);
+  await page.getByRole('combobox', { name: 'Sort' }).selectOption('Top');
+  await expect(page).toHaveURL(/\?sort=top$/);
+  const top = [...published].sort((a, b) => b.quality - a.quality || (a.date < b.date ? 1 : -1))[0] as Seed;
+  await expect(page.locator('article h2').first()).toHaveText(top.title);
+  await expect(page.getByRole('status')).toHaveText(statusText(published));
 });

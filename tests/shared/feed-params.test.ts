@@ -10,10 +10,14 @@ describe('feed params in the URL', () => {
       groupStories: true,
       savedOnly: false,
       hideRead: false,
+      sort: 'newest',
     });
     expect(parseFeedParams('?group=0').groupStories).toBe(false);
     expect(parseFeedParams('?saved=1').savedOnly).toBe(true);
     expect(parseFeedParams('?hideread=1').hideRead).toBe(true);
+    expect(parseFeedParams('?sort=oldest').sort).toBe('oldest');
+    expect(parseFeedParams('?sort=top').sort).toBe('top');
+    expect(parseFeedParams('?sort=random').sort).toBe('newest');
     expect(parseFeedParams('?group=1').groupStories).toBe(true);
   });
 
@@ -25,6 +29,7 @@ describe('feed params in the URL', () => {
       groupStories: true,
       savedOnly: false,
       hideRead: false,
+      sort: 'newest',
     });
   });
 
@@ -36,10 +41,11 @@ describe('feed params in the URL', () => {
       groupStories: false,
       savedOnly: true,
       hideRead: true,
+      sort: 'top' as const,
     };
     const search = formatFeedParams(params, '?utm=x&topic=Old&q=old&group=1');
     expect(search).toBe(
-      '?utm=x&q=chip&topic=AI&topic=Computer+Vision&unpublished=1&group=0&saved=1&hideread=1',
+      '?utm=x&q=chip&topic=AI&topic=Computer+Vision&unpublished=1&group=0&saved=1&hideread=1&sort=top',
     );
     expect(parseFeedParams(search)).toEqual(params);
   });
@@ -52,6 +58,7 @@ describe('feed params in the URL', () => {
       groupStories: true,
       savedOnly: false,
       hideRead: false,
+      sort: 'newest' as const,
     };
     expect(formatFeedParams(none)).toBe('');
     expect(formatFeedParams({ ...none, query: '   ' })).toBe('');
@@ -66,6 +73,7 @@ describe('feed params in the URL', () => {
         groupStories: true,
         savedOnly: false,
         hideRead: false,
+        sort: 'newest',
       },
       'Portals',
     );

@@ -11,26 +11,36 @@ import { dataPath, type DataPage, type NewsIndex } from '../../../shared/data-fo
 import {
   feedSource,
   isMissing,
+  oldestFirst,
   readAll,
   readMergedNow,
   readRanksNow,
+  readTopNow,
   topicSource,
   type MergeCursor,
   type Missing,
   type Peek,
   type RankCursor,
+  type TopCursor,
   type Source,
   type StreamPage,
 } from '../../../shared/feed-stream.ts';
 import type { Selection } from '../../../shared/ranks.ts';
 import { loadDataFile } from '../../../lib/data-file.ts';
-import { cachePeek, selectionNow, selectionQuery, type FeedRequest } from './feed-selection.ts';
+import {
+  cachePeek,
+  needsSelection,
+  selectionNow,
+  selectionQuery,
+  type FeedRequest,
+} from './feed-selection.ts';
 import { hiddenFlags } from './hidden-ranks.ts';
 
 /** The feed of a request, page by page: react-query's infinite query over the data folder's files. */
 
 /** How far the feed has been read, and, when stories are grouped, the stories already shown. */
-export type Cursor = (MergeCursor | RankCursor) & { storiesShown?: readonly string[] };
+type ReadCursor = MergeCursor | RankCursor | TopCursor;
+export type Cursor = ReadCursor & { storiesShown?: readonly string[] };
 
 /** Articles in the first read (a screenful) and in each later one. */
 const firstRead = 6;
@@ -55,11 +65,11 @@ export function putFirstScreenInCache(client: QueryClient, index: NewsIndex, req
   if (client.getQueryData(pages.queryKey)) return;
   const cursor = pages.initialPageParam;
   let selection = noSelection;
-  if (cursor.kind === 'ranks') {
+  if (cursor.kind !== 'merge' && needsSelection(request)) {
     const now = selectionNow(client, index, request);
     if (!now) return;
     client.setQueryData(selectionQuery(index, request).queryKey, now);
-    selection = now.ranks ?? noSelection;
+    selection = now.ranks;
   }
   const peek = cachePeek(client, index) as Peek;
   const page = readFeed(index, request, cursor, selection, peek, hiddenOf(client, index, request));
@@ -84,7 +94,7 @@ export function readFeed(
   hidden?: Uint8Array,
 ): StreamPage<Cursor> | Missing {
   // The first read fills the first screen from one small file; later ones read further ahead.
-  const first = cursor.kind === 'ranks' ? cursor.offset === 0 : cursor.consumed.length === 0;
+  const first = cursor.kind === 'merge' ? cursor.consumed.length === 0 : cursor.offset === 0;
   const want = first ? firstRead : laterReads;
   const shown = new Set(cursor.storiesShown);
   const articles: ArticleSummary[] = [];
@@ -109,24 +119,42 @@ export function readFeed(
 function readArticles(
   index: NewsIndex,
   request: FeedRequest,
-  cursor: MergeCursor | RankCursor,
+  cursor: ReadCursor,
   want: number,
   selection: Selection,
   peek: Peek,
-): StreamPage<MergeCursor | RankCursor> | Missing {
+): StreamPage<ReadCursor> | Missing {
+  if (cursor.kind === 'top') {
+    const member = needsSelection(request) ? membership(selection[request.view]) : undefined;
+    return readTopNow(index.count.all, member, request.view, cursor, want, index.pageSize, peek);
+  }
+  const oldest = request.sort === 'oldest';
   if (cursor.kind === 'ranks') {
-    return readRanksNow(selection[request.view], cursor, want, index.pageSize, dataPath.page, peek);
+    const ranks = oldest ? selection[request.view].slice().reverse() : selection[request.view];
+    return readRanksNow(ranks, cursor, want, index.pageSize, dataPath.page, peek);
   }
   const sources: Source[] =
     request.topics.length === 0
       ? [feedSource(index.count.all, index.pageSize)]
       : request.topics.map((topic) => topicSource(topic, index.pageSize));
-  return readMergedNow(sources, request.view, cursor, want, peek);
+  return readMergedNow(oldest ? sources.map(oldestFirst) : sources, request.view, cursor, want, peek, oldest);
 }
 
 /** The read articles a request hides, as flags (see hidden-ranks.ts). */
 export const hiddenOf = (client: QueryClient, index: NewsIndex, request: FeedRequest) =>
   request.hidden !== undefined ? hiddenFlags(client, index, request.hidden) : undefined;
+
+const membershipMemo = new WeakMap<Uint32Array, (rank: number) => boolean>();
+/** Whether a rank is among `ranks`, answered from a set made once per list. */
+function membership(ranks: Uint32Array): (rank: number) => boolean {
+  let member = membershipMemo.get(ranks);
+  if (!member) {
+    const set = new Set(ranks);
+    member = (rank) => set.has(rank);
+    membershipMemo.set(ranks, member);
+  }
+  return member;
+}
 
 export const noSelection: Selection = { all: new Uint32Array(0), published: new Uint32Array(0) };
 
@@ -137,14 +165,18 @@ export const noSelection: Selection = { all: new Uint32Array(0), published: new 
  */
 const feedPagesQuery = (index: NewsIndex, request: FeedRequest) => {
   const initial: Cursor =
-    request.words.length > 0 ? { kind: 'ranks', offset: 0 } : { kind: 'merge', consumed: [] };
+    request.sort === 'top'
+      ? { kind: 'top', offset: 0 }
+      : request.words.length > 0
+        ? { kind: 'ranks', offset: 0 }
+        : { kind: 'merge', consumed: [] };
   return infiniteQueryOptions({
     queryKey: ['news', index, 'feed', request],
     staleTime: Infinity,
     queryFn: async ({ pageParam, client }): Promise<StreamPage<Cursor>> => {
       const selection =
-        pageParam.kind === 'ranks'
-          ? ((await client.query(selectionQuery(index, request))).ranks ?? noSelection)
+        pageParam.kind !== 'merge' && needsSelection(request)
+          ? (await client.query(selectionQuery(index, request))).ranks
           : noSelection;
       const hidden = hiddenOf(client, index, request);
       return readAll(

@@ -23,6 +23,7 @@ import {
 } from '../../../shared/ranks.ts';
 import { countStories, storyKeys, type StoryRanks } from '../../../shared/story-ranks.ts';
 import type { searchFlagsNow, shardsStarting } from '../../../shared/search-index.ts';
+import type { SortOrder } from '../../../shared/feed-params.ts';
 import { loadDataFile, peekDataFile } from '../../../lib/data-file.ts';
 import { hiddenFlags } from './hidden-ranks.ts';
 
@@ -40,11 +41,16 @@ export type FeedRequest = {
   group: boolean;
   /** "Hide read": the key of the read articles to leave out (see hidden-ranks.ts). */
   hidden?: string;
+  sort: SortOrder;
 };
 
 /** Several topics or a search need rank lists to count; one topic or none is counted by the index. */
 export const needsSelection = (request: FeedRequest) =>
-  request.words.length > 0 || request.topics.length > 1 || request.hidden !== undefined;
+  request.words.length > 0 ||
+  request.topics.length > 1 ||
+  request.hidden !== undefined ||
+  // The "top" order of a topic is read through the whole feed's, keeping the topic's articles.
+  (request.sort === 'top' && request.topics.length > 0);
 
 const topicIds = (topics: readonly TopicStat[]) => topics.map((topic) => topic.id).sort((a, b) => a - b);
 
@@ -71,16 +77,16 @@ const selectionKey = (request: FeedRequest): SelectionKey => ({
 });
 
 /**
- * What the reader needs of a selection: how many articles and stories it holds in each view, and,
- * for a search (whose feed is read rank by rank from the full feed's files), its ranks. The feed
- * of several topics is read from their own files.
+ * What the reader needs of a selection: how many articles and stories it holds in each view, and
+ * its ranks (which a search and the "top" order read, from the full feed's files; the feed of
+ * several topics newest or oldest first is read from their own).
  */
 type Matching = {
   size: Record<View, number>;
   storyCount: Record<View, number>;
   /** Of those, the read articles hidden. */
   hiddenRead: Record<View, number>;
-  ranks?: Selection;
+  ranks: Selection;
 };
 
 /** The selection, from files at hand (`peek`); or what is missing to work it out. */
@@ -133,7 +139,7 @@ function selectionFrom(
       all: before.all.length - selected.all.length,
       published: before.published.length - selected.published.length,
     },
-    ...(found ? { ranks: selected } : {}),
+    ranks: selected,
   };
 }
 

@@ -86,7 +86,7 @@ export const warmTopics = 8;
  */
 export function useWarmUp(
   index: NewsIndex,
-  { view, group }: Pick<FeedRequest, 'view' | 'group'>,
+  { view, group, sort, hidden }: Omit<FeedRequest, 'topics' | 'words'>,
   topics: readonly TopicStat[],
   when: boolean,
 ): void {
@@ -105,7 +105,7 @@ export function useWarmUp(
       ...stats.flatMap((topic) => [
         // Its first screen, fetched and read ahead: the click shows it in the render it causes.
         async () => {
-          const request = { view, topics: [topic], words: [], group };
+          const request = { view, topics: [topic], words: [], group, sort, ...(hidden ? { hidden } : {}) };
           await loadFirstScreen(client, index, request);
           putFirstScreenInCache(client, index, request);
         },
@@ -137,5 +137,5 @@ export function useWarmUp(
       cancel();
       tasks.length = 0;
     };
-  }, [client, index, view, group, key, when]);
+  }, [client, index, view, group, sort, hidden, key, when]);
 }

@@ -1,0 +1,16 @@
+import type { Article } from '../../../shared/article-schema.ts';
+import { dataPath, topOrderPageSize } from '../../../shared/data-folder.ts';
+import type { DataFile } from './data-file.ts';
+
+/**
+ * `top/<n>.json`: every rank in the "top" order, the archive's own `quality` highest first (an
+ * article without one last), then newest first, `topOrderPageSize` a file.
+ */
+export function topOrderFiles(articles: readonly Article[]): DataFile[] {
+  const quality = (rank: number) => articles[rank]?.quality ?? Number.NEGATIVE_INFINITY;
+  const order = articles.map((_, rank) => rank).sort((a, b) => quality(b) - quality(a) || a - b);
+  return Array.from({ length: Math.max(1, Math.ceil(order.length / topOrderPageSize)) }, (_, page) => ({
+    path: dataPath.topOrder(page),
+    data: order.slice(page * topOrderPageSize, (page + 1) * topOrderPageSize),
+  }));
+}
