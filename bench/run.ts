@@ -36,6 +36,13 @@ type Row = {
   searchKeystrokeP50Ms: number;
   searchKeystrokeP95Ms: number;
   searchKeystrokePaintedP95Ms: number;
+  /** Choosing another order in "Sort", until the feed has answered. */
+  sortChangeP50Ms: number;
+  sortChangeP95Ms: number;
+  sortChangePaintedP95Ms: number;
+  /** Bytes before the first card of the oldest-first and the top order, opened from a link. */
+  oldestFirstCardGzip: number;
+  topFirstCardGzip: number;
   jsHeapMb: number;
 };
 
@@ -146,23 +153,33 @@ const latencies = (pairs: [number, number][]): Latencies => ({
   painted: pairs.map(([, painted]) => painted),
 });
 
-/** Clicks the first three topic checkboxes in turn, 50 times, timing each until the feed has answered. */
-async function topicLatencies(page: Page, runs: number): Promise<Latencies> {
+/**
+ * Changes a control `runs` times, timing each until the feed has answered: a topic (the first three
+ * checkboxes, ticked and unticked in turn), or the order in "Sort" (oldest, top, newest, in turn).
+ */
+async function controlLatencies(page: Page, control: 'topic' | 'sort', runs: number): Promise<Latencies> {
   const times: [number, number][] = [];
   for (let i = 0; i < runs; i += 1) {
     times.push(
       await page.evaluate(
-        (n) =>
+        ([n, what]) =>
           (window as unknown as { __timed: Timed }).__timed(() => {
-            const boxes = document.querySelectorAll<HTMLInputElement>('fieldset input[type=checkbox]');
-            boxes[n % Math.min(3, boxes.length)]?.click();
+            if (what === 'topic') {
+              const boxes = document.querySelectorAll<HTMLInputElement>('fieldset input[type=checkbox]');
+              boxes[n % Math.min(3, boxes.length)]?.click();
+              return;
+            }
+            const select = document.querySelector<HTMLSelectElement>('select');
+            if (!select) return;
+            select.value = ['oldest', 'top', 'newest'][n % 3] ?? 'newest';
+            select.dispatchEvent(new Event('change', { bubbles: true }));
           }),
-        i,
+        [i, control] as const,
       ),
     );
     await pause();
   }
-  // Leave no topic chosen.
+  // Back to the feed as it opens.
   await page.goto(page.url().split('?')[0] ?? '');
   return latencies(times);
 }
@@ -201,6 +218,27 @@ function firstCardScript() {
   }).observe(document, { childList: true, subtree: true });
 }
 
+/**
+ * Every resource of our own origin that had arrived when the first card showed (the page's
+ * Resource Timing says when each ended; reads started after it, such as the read-ahead, do not
+ * count), measured as gzip would send it: vite preview does not compress, so each body is fetched
+ * again here and compressed.
+ */
+async function bytesBeforeFirstCard(page: Page): Promise<number> {
+  const urls = await page.evaluate(() => {
+    const firstCard = (window as unknown as { __firstCard: number }).__firstCard;
+    const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    return [
+      location.href,
+      ...entries.filter((entry) => entry.responseEnd <= firstCard).map((entry) => entry.name),
+    ].filter((name) => name.startsWith(location.origin));
+  });
+  const sizes = await Promise.all(
+    urls.map(async (resource) => gzipSync(Buffer.from(await (await fetch(resource)).arrayBuffer())).length),
+  );
+  return sizes.reduce((a, b) => a + b, 0);
+}
+
 async function measureBrowser(url: string) {
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
@@ -209,22 +247,7 @@ async function measureBrowser(url: string) {
     await page.addInitScript(firstCardScript);
     await page.goto(url);
     await page.waitForSelector('article', { timeout: 300_000 });
-    // Every resource of our own origin that had arrived when the first card showed (the page's
-    // Resource Timing says when each ended; reads started after it, such as the read-ahead, do
-    // not count), measured as gzip would send it: vite preview does not compress, so each body is
-    // fetched again here and compressed.
-    const urls = await page.evaluate(() => {
-      const firstCard = (window as unknown as { __firstCard: number }).__firstCard;
-      const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-      return [
-        location.href,
-        ...entries.filter((entry) => entry.responseEnd <= firstCard).map((entry) => entry.name),
-      ].filter((name) => name.startsWith(location.origin));
-    });
-    const sizes = await Promise.all(
-      urls.map(async (resource) => gzipSync(Buffer.from(await (await fetch(resource)).arrayBuffer())).length),
-    );
-    const bytes = sizes.reduce((a, b) => a + b, 0);
+    const bytes = await bytesBeforeFirstCard(page);
     // Time to first card: the median of this load and eight more, each in a fresh context (nothing
     // cached), since a single page load on a busy two-core machine is noisy (one size's loads
     // spread from 456 to 668 ms in a quiet run here, which five loads did not settle).
@@ -241,6 +264,17 @@ async function measureBrowser(url: string) {
       await context.close();
     }
     const timeToFirstCard = percentile(firstCards, 50);
+    // The first screen of the other orders, each opened from a link in a fresh context.
+    const orderBytes: number[] = [];
+    for (const order of ['oldest', 'top']) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const fresh = await context.newPage();
+      await fresh.addInitScript(firstCardScript);
+      await fresh.goto(`${url}?sort=${order}`);
+      await fresh.waitForSelector('article', { timeout: 300_000 });
+      orderBytes.push(await bytesBeforeFirstCard(fresh));
+      await context.close();
+    }
     // Cards in the DOM: on the first screen, and after scrolling 40 screens down the feed.
     let cardsInDom = await page.locator('article').count();
     for (let i = 0; i < 40; i += 1) {
@@ -249,8 +283,9 @@ async function measureBrowser(url: string) {
       cardsInDom = Math.max(cardsInDom, await page.locator('article').count());
     }
     await page.evaluate(() => window.scrollTo(0, 0));
-    const topics = await topicLatencies(page, 50);
+    const topics = await controlLatencies(page, 'topic', 50);
     const searches = await searchLatencies(page, searchQueries);
+    const sorts = await controlLatencies(page, 'sort', 30);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
@@ -264,6 +299,11 @@ async function measureBrowser(url: string) {
       searchKeystrokeP50Ms: percentile(searches.answered, 50),
       searchKeystrokeP95Ms: percentile(searches.answered, 95),
       searchKeystrokePaintedP95Ms: percentile(searches.painted, 95),
+      sortChangeP50Ms: percentile(sorts.answered, 50),
+      sortChangeP95Ms: percentile(sorts.answered, 95),
+      sortChangePaintedP95Ms: percentile(sorts.painted, 95),
+      oldestFirstCardGzip: orderBytes[0] ?? 0,
+      topFirstCardGzip: orderBytes[1] ?? 0,
       jsHeapMb: heap.usedSize / 1024 / 1024,
     };
   } finally {
@@ -369,6 +409,9 @@ function table(rows: Row[]): string {
     'painted p95',
     'search p50/p95 ms',
     'painted p95',
+    'sort p50/p95 ms',
+    'painted p95',
+    'oldest/top first-card KB',
     'heap MB',
   ];
   const lines = rows.map((row) => [
@@ -389,6 +432,9 @@ function table(rows: Row[]): string {
     fixed(row.topicChangePaintedP95Ms),
     `${fixed(row.searchKeystrokeP50Ms)} / ${fixed(row.searchKeystrokeP95Ms)}`,
     fixed(row.searchKeystrokePaintedP95Ms),
+    `${fixed(row.sortChangeP50Ms)} / ${fixed(row.sortChangeP95Ms)}`,
+    fixed(row.sortChangePaintedP95Ms),
+    `${fixed(row.oldestFirstCardGzip / 1024)} / ${fixed(row.topFirstCardGzip / 1024)}`,
     fixed(row.jsHeapMb),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));

@@ -1,7 +1,6 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { lazy, Suspense, useEffect, useState, type RefObject } from 'react';
 import { tinykeys } from 'tinykeys';
 import type { ArticleSummary } from '../shared/article-schema.ts';
-import { ShortcutsDialog } from '../features/keyboard/components/shortcuts-dialog.tsx';
 import { useShortcutSettings } from '../features/keyboard/hooks/use-shortcut-settings.ts';
 import { useShortcuts } from '../features/keyboard/hooks/use-shortcuts.ts';
 import type { FeedListHandle } from '../features/feed/components/feed-list.tsx';
@@ -12,6 +11,11 @@ type ReaderShortcutsProps = {
   onToggleRelated: (id: string) => void;
   onMark: (article: ArticleSummary, action: 'read' | 'save') => void;
 };
+
+// Loaded when first opened, not with the page.
+const ShortcutsDialog = lazy(async () => ({
+  default: (await import('../features/keyboard/components/shortcuts-dialog.tsx')).ShortcutsDialog,
+}));
 
 /** The element of a card, by its index in the feed, when it is in the DOM. */
 const cardAt = (index: number | null | undefined) =>
@@ -65,12 +69,16 @@ export function ReaderShortcuts({ list, articles, onToggleRelated, onMark }: Rea
       <button type="button" className="link-button shortcuts-button" onClick={() => setHelpOpen(true)}>
         Keyboard shortcuts
       </button>
-      <ShortcutsDialog
-        open={helpOpen}
-        onClose={() => setHelpOpen(false)}
-        settings={settings}
-        onChange={setSettings}
-      />
+      {helpOpen && (
+        <Suspense fallback={null}>
+          <ShortcutsDialog
+            open
+            onClose={() => setHelpOpen(false)}
+            settings={settings}
+            onChange={setSettings}
+          />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -44,6 +44,12 @@ export type NewsIndex = {
 /** A page of a stream: articles newest first (as cards show them), with their ranks. */
 export type DataPage = { ranks: number[]; articles: ArticleSummary[] };
 
+/**
+ * A file of the "top" order: its ranks, and, in the first file only, the cards of the first
+ * `pageSize` of them, so that the first screen of "top" is one file, as small as newest first's.
+ */
+export type TopOrderPage = { ranks: number[]; articles?: ArticleSummary[] };
+
 /** Another article of the same story, as a panel lists it, with why it is the same story. */
 export type StoryItem = Pick<ArticleSummary, 'id' | 'title' | 'url' | 'publishedAt' | 'type' | 'provider'> & {
   reason: string;
@@ -89,7 +95,7 @@ export const dataPath = {
   /** Every story of more than one article, as its ranks (a `StoryRanks`). */
   stories: 'stories.json',
   searchBase: 's/base.json',
-  /** The "top" order (`quality`, highest first, then newest): ranks, `topOrderPageSize` a file. */
+  /** The "top" order (`quality`, highest first, then newest), `topOrderPageSize` ranks a file (a `TopOrderPage`). */
   topOrder: (page: number) => `top/${page}.json`,
   /** Ranks by source URL (a `UrlRanks`), the URLs split by a hash (see url-lookup.ts). */
   urlRanks: (file: number) => `u/${file}.json`,

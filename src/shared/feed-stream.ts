@@ -1,5 +1,12 @@
 import type { ArticleSummary } from './article-schema.ts';
-import { dataPath, topicSlot, topOrderPageSize, type DataPage, type View } from './data-folder.ts';
+import {
+  dataPath,
+  topicSlot,
+  topOrderPageSize,
+  type DataPage,
+  type TopOrderPage,
+  type View,
+} from './data-folder.ts';
 
 /**
  * Reading the data folder page by page, with the fetching left to the caller. Each reader is
@@ -146,8 +153,8 @@ export function readRanksNow(
 
 /**
  * The next `want` articles in the "top" order (see dataPath.topOrder) of `count` articles, those
- * `member` accepts (all, without it), only published ones unless `view` is `all`, read from the
- * full feed's pages.
+ * `member` accepts (all, without it), only published ones unless `view` is `all`: the first
+ * cards from the order's first file, the others from the full feed's pages.
  */
 export function readTopNow(
   count: number,
@@ -158,23 +165,26 @@ export function readTopNow(
   pageSize: number,
   peek: Peek<unknown>,
 ): StreamPage<TopCursor> | Missing {
-  const ranks: number[] = [];
+  const found: { rank: number; card?: ArticleSummary }[] = [];
   let offset = cursor.offset;
-  while (ranks.length < want && offset < count) {
+  while (found.length < want && offset < count) {
     const file = dataPath.topOrder(Math.floor(offset / topOrderPageSize));
-    const order = peek(file) as number[] | undefined;
-    if (!order) return { missing: [file] };
+    const page = peek(file) as TopOrderPage | undefined;
+    if (!page) return { missing: [file] };
     const end = Math.min(count, (Math.floor(offset / topOrderPageSize) + 1) * topOrderPageSize);
-    for (; offset < end && ranks.length < want; offset += 1) {
-      const rank = order[offset % topOrderPageSize] ?? 0;
-      if (!member || member(rank)) ranks.push(rank);
+    for (; offset < end && found.length < want; offset += 1) {
+      const slot = offset % topOrderPageSize;
+      const rank = page.ranks[slot] ?? 0;
+      if (!member || member(rank)) found.push({ rank, card: page.articles?.[slot] });
     }
   }
-  const files = [...new Set(ranks.map((rank) => dataPath.page(Math.floor(rank / pageSize))))];
-  const missing = files.filter((file) => !peek(file));
+  const feedPage = (rank: number) => dataPath.page(Math.floor(rank / pageSize));
+  const missing = [...new Set(found.flatMap(({ rank, card }) => (card ? [] : [feedPage(rank)])))].filter(
+    (file) => !peek(file),
+  );
   if (missing.length > 0) return { missing };
-  const articles = ranks
-    .map((rank) => (peek(dataPath.page(Math.floor(rank / pageSize))) as DataPage).articles[rank % pageSize])
+  const articles = found
+    .map(({ rank, card }) => card ?? (peek(feedPage(rank)) as DataPage).articles[rank % pageSize])
     .filter((article): article is ArticleSummary => !!article && (view === 'all' || article.published));
   return { articles, next: offset < count ? { kind: 'top', offset } : null };
 }

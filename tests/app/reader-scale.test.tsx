@@ -288,7 +288,8 @@ describe('topic intent', () => {
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${publishedCount} articles`));
     // Nothing ahead of the first screen…
     expect(requested(fetchMock).every((file) => file.startsWith('a/'))).toBe(true);
-    // …then, at idle and one at a time, the search base, the stories and each topic's first file and rank list.
+    // …then, at idle and one at a time, the search base, the stories, the other orders' first
+    // screens, and each topic's first file and rank list.
     const firstScreen = requested(fetchMock).length;
     await waitFor(() => expect(requested(fetchMock)).toContain('t/1/ranks.json'));
     // (The feed's own read-ahead of a/ files may come in between.)
@@ -299,6 +300,8 @@ describe('topic intent', () => {
     ).toEqual([
       's/base.json',
       'stories.json',
+      // The first screens of the other orders: oldest first's is the last a/ file.
+      'top/0.json',
       't/0/0.json',
       't/0/ranks.json',
       't/1/0.json',
@@ -332,5 +335,20 @@ describe('topic intent', () => {
         .slice(before)
         .every((file) => /^t\/\d+\/[1-9]\d*\.json$/.test(file)),
     ).toBe(true);
+  });
+});
+
+describe('sort', () => {
+  it('answers a change of order from memory once the first screens are read ahead', async () => {
+    const { user, fetchMock } = renderApp(many, '/', { warmUp: true });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${publishedCount} articles`));
+    await waitFor(() => expect(requested(fetchMock)).toContain('top/0.json'));
+    await waitFor(() => expect(requested(fetchMock)).toContain('t/0/0.json'));
+    const oldest = many.filter((a) => a.published).reverse();
+    const busy = await busyDuring(async () => {
+      await user.selectOptions(screen.getByRole('combobox', { name: 'Sort' }), 'Oldest first');
+      await waitFor(() => expect(titles().slice(0, 3)).toEqual(oldest.slice(0, 3).map((a) => a.title)));
+    });
+    expect(busy).not.toContain('true');
   });
 });

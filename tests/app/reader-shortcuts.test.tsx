@@ -78,7 +78,7 @@ describe('keyboard shortcuts', () => {
     const { user, unmount } = renderApp(articles);
     await screen.findByRole('article', { name: 'First news' });
     await user.keyboard('?');
-    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(within(dialog).getByRole('rowheader', { name: 'Next card' })).toBeInTheDocument();
     expect(within(dialog).getByRole('row', { name: /Go to the topics g then t/ })).toBeInTheDocument();
     await user.click(within(dialog).getByRole('switch', { name: 'Keyboard shortcuts' }));
@@ -104,7 +104,7 @@ describe('keyboard shortcuts', () => {
     const { user } = renderApp(articles);
     await screen.findByRole('article', { name: 'First news' });
     await user.click(screen.getByRole('button', { name: 'Keyboard shortcuts' }));
-    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     await user.click(within(dialog).getByRole('button', { name: 'Change the key for Next card' }));
     await user.keyboard('k');
     expect(within(dialog).getByText('k already does “Previous card”.')).toBeInTheDocument();

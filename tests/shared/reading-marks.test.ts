@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { marksFile, readMarksFile } from '../../src/shared/marks-file.ts';
 import {
-  marksFile,
   mergeMarks,
-  readMarksFile,
   savedAsSummary,
   savedMatching,
   type Mark,

@@ -140,6 +140,14 @@ function readArticles(
   return readMergedNow(oldest ? sources.map(oldestFirst) : sources, request.view, cursor, want, peek, oldest);
 }
 
+/** Where the feed of `request` starts: the "top" order, a search's ranks, or the merged pages. */
+export const initialCursor = (request: FeedRequest): Cursor =>
+  request.sort === 'top'
+    ? { kind: 'top', offset: 0 }
+    : request.words.length > 0
+      ? { kind: 'ranks', offset: 0 }
+      : { kind: 'merge', consumed: [] };
+
 /** The read articles a request hides, as flags (see hidden-ranks.ts). */
 export const hiddenOf = (client: QueryClient, index: NewsIndex, request: FeedRequest) =>
   request.hidden !== undefined ? hiddenFlags(client, index, request.hidden) : undefined;
@@ -164,12 +172,7 @@ export const noSelection: Selection = { all: new Uint32Array(0), published: new 
  * full feed's pages. Each page is a data file fetched once and shared by every view.
  */
 const feedPagesQuery = (index: NewsIndex, request: FeedRequest) => {
-  const initial: Cursor =
-    request.sort === 'top'
-      ? { kind: 'top', offset: 0 }
-      : request.words.length > 0
-        ? { kind: 'ranks', offset: 0 }
-        : { kind: 'merge', consumed: [] };
+  const initial = initialCursor(request);
   return infiniteQueryOptions({
     queryKey: ['news', index, 'feed', request],
     staleTime: Infinity,

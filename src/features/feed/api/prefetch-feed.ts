@@ -9,9 +9,17 @@ import {
 } from '../../../shared/data-folder.ts';
 import { readAll, type Peek } from '../../../shared/feed-stream.ts';
 import { typedInitial } from '../../../shared/search-words.ts';
+import { sortOrders } from '../../../shared/feed-params.ts';
 import { dataFileQuery, loadDataFile } from '../../../lib/data-file.ts';
 import { loadSearch, needsSelection, selectionQuery, type FeedRequest } from './feed-selection.ts';
-import { hiddenOf, noSelection, putFirstScreenInCache, readFeed, type Cursor } from './feed-pages.ts';
+import {
+  hiddenOf,
+  initialCursor,
+  noSelection,
+  putFirstScreenInCache,
+  readFeed,
+  type Cursor,
+} from './feed-pages.ts';
 
 /** Fetching ahead what the reader is likely to ask for next, so that it answers from memory. */
 
@@ -21,7 +29,7 @@ import { hiddenOf, noSelection, putFirstScreenInCache, readFeed, type Cursor } f
  * its shards (see usePrefetchSearch).
  */
 function loadFirstScreen(client: QueryClient, index: NewsIndex, request: FeedRequest): Promise<unknown> {
-  const start: Cursor = { kind: 'merge', consumed: [] };
+  const start: Cursor = initialCursor(request);
   return Promise.all([
     needsSelection(request) ? client.query(selectionQuery(index, request)) : undefined,
     readAll(
@@ -102,6 +110,14 @@ export function useWarmUp(
       () => client.query(dataFileQuery(index.base, dataPath.searchBase)),
       // What counting the stories of a search or of several topics needs.
       () => client.query(dataFileQuery(index.base, dataPath.stories)),
+      // The first screen of the other orders, read ahead: choosing one shows it in the same render.
+      ...sortOrders
+        .filter((order) => order !== sort)
+        .map((order) => async () => {
+          const request = { view, topics: [], words: [], group, sort: order, ...(hidden ? { hidden } : {}) };
+          await loadFirstScreen(client, index, request);
+          putFirstScreenInCache(client, index, request);
+        }),
       ...stats.flatMap((topic) => [
         // Its first screen, fetched and read ahead: the click shows it in the render it causes.
         async () => {

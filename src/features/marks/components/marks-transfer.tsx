@@ -1,5 +1,4 @@
 import { useId, useRef, useState } from 'react';
-import { marksFile, maxMarksFileBytes, readMarksFile } from '../../../shared/reading-marks.ts';
 import { useImportMarks, useMarks } from '../api/marks.ts';
 
 /**
@@ -14,7 +13,11 @@ export function MarksTransfer() {
   const inputId = useId();
   const [message, setMessage] = useState('');
 
-  const exportMarks = () => {
+  // The file format and its checks load when first used, not with the page.
+  const format = () => import('../../../shared/marks-file.ts');
+
+  const exportMarks = async () => {
+    const { marksFile } = await format();
     const blob = new Blob([JSON.stringify(marksFile(marks.values()), null, 1)], { type: 'application/json' });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
@@ -26,6 +29,7 @@ export function MarksTransfer() {
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
+    const { maxMarksFileBytes, readMarksFile } = await format();
     const read =
       file.size > maxMarksFileBytes
         ? { error: 'The file is too large to be an export of this reader.' }
@@ -45,7 +49,7 @@ export function MarksTransfer() {
         Read and saved
       </h2>
       <p className="marks-note">Kept in this browser only.</p>
-      <button type="button" className="link-button" onClick={exportMarks}>
+      <button type="button" className="link-button" onClick={() => void exportMarks()}>
         Export
       </button>
       <button type="button" className="link-button" onClick={() => input.current?.click()}>

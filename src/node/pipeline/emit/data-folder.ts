@@ -45,7 +45,7 @@ export function emitDataFolder(
       ...topicFiles(summaries, topics, pageSize),
       ...searchFiles(articles),
       ...urlFiles(articles),
-      ...topOrderFiles(articles),
+      ...topOrderFiles(articles, summaries, pageSize),
     ],
   };
 }
