@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary } from '../shared/article-schema.ts';
-import { searchWords } from '../shared/search-words.ts';
+import { parseSearchQuery, queryWords } from '../shared/search-query.ts';
 import { topicKey } from '../shared/topics.ts';
 import { type TopicStat } from '../shared/data-folder.ts';
 import { toggleTopic } from '../shared/feed-params.ts';
@@ -50,7 +50,9 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
   const view = params.showUnpublished ? 'all' : 'published';
   const group = params.groupStories;
   const choices = useTopicChoices(index, view, params.topics, showAllTopics);
-  const words = useMemo(() => searchWords(params.query), [params.query]);
+  const search = useMemo(() => parseSearchQuery(params.query), [params.query]);
+  // The saved view filters its kept copies by the search's words and phrases.
+  const words = useMemo(() => queryWords(search), [search]);
   const { marks, marksLoaded, onMark } = useReaderMarks(index);
   const hiddenRead = useHiddenRead(index, params.hideRead, marks, marksLoaded);
   const { hidden } = hiddenRead;
@@ -58,12 +60,12 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
     () => ({
       view,
       topics: choices.selected ?? noTopics,
-      words,
+      search: search.clauses,
       group,
       sort: params.sort,
       ...(hidden ? { hidden } : {}),
     }),
-    [view, choices.selected, words, group, params.sort, hidden],
+    [view, choices.selected, search, group, params.sort, hidden],
   );
   const ready = choices.selected !== undefined && !hiddenRead.pending && !hiddenRead.error;
   const count = useFeedCount(index, request);
@@ -101,7 +103,7 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
   const prefetchSearch = usePrefetchSearch(index);
   const onSearch = (query: string) => {
     prefetchSearch(query);
-    if (ready) showFromCache({ ...request, words: searchWords(query) });
+    if (ready) showFromCache({ ...request, search: parseSearchQuery(query).clauses });
     setParams({ ...params, query }, { replace: params.query !== '' && query !== '' });
   };
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages;
@@ -148,7 +150,11 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
   return (
     <div className="layout">
       <aside className="sidebar" aria-label="Filters">
-        <SearchBox query={params.query} onChange={onSearch} />
+        <SearchBox
+          query={params.query}
+          onChange={onSearch}
+          hints={[...search.hints, ...(count.status === 'success' ? count.hints : [])]}
+        />
         <TopicFilter
           topics={choices.offered.map((topic) => ({ name: topic.name, count: topic[view] }))}
           selected={params.topics}
@@ -213,7 +219,7 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
               hiddenRead={count.status === 'success' ? count.hiddenRead : 0}
               onShowRead={() => setParams({ ...params, hideRead: false })}
               topicsChosen={params.topics.length > 0}
-              query={words.length > 0 ? params.query : ''}
+              query={search.clauses.length > 0 ? params.query : ''}
               onShowUnpublished={() => showUnpublished(true)}
               onClear={(filter) => (filter === 'search' ? onSearch('') : clearTopics())}
             />
@@ -225,7 +231,7 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
               total={cards}
               hasMore={hasNextPage}
               onNeedMore={onNeedMore}
-              listKey={JSON.stringify([view, params.topics, words, group, params.sort, hidden])}
+              listKey={JSON.stringify([view, params.topics, search.clauses, group, params.sort, hidden])}
               renderArticle={renderArticle}
             />
           ))}

@@ -97,6 +97,12 @@ export const dataPath = {
   searchBase: 's/base.json',
   /** The "top" order (`quality`, highest first, then newest), `topOrderPageSize` ranks a file (a `TopOrderPage`). */
   topOrder: (page: number) => `top/${page}.json`,
+  /** Each article type's ranks: `Record<type, RankList>`. */
+  types: 'types.json',
+  /** Each outlet and its ranks (a `ProviderRanks`). */
+  providers: 'providers.json',
+  /** The first rank of each day (a `DayRanks`). */
+  days: 'days.json',
   /** Ranks by source URL (a `UrlRanks`), the URLs split by a hash (see url-lookup.ts). */
   urlRanks: (file: number) => `u/${file}.json`,
   searchShard: (key: string) => `s/${key}.json`,
@@ -132,6 +138,12 @@ export const relatedOf = (rank: number, pageSize: number) => ({
   file: dataPath.relatedPage(Math.floor(rank / pageSize)),
   slot: rank % pageSize,
 });
+
+/** Every outlet of the archive, as a card names it, with its domain and the ranks of its articles. */
+export type ProviderRanks = { name: string; domain?: string; ranks: RankList }[];
+
+/** `[day, first rank]` for each day with an article, `YYYY-MM-DD` in UTC, newest first. */
+export type DayRanks = [string, number][];
 
 /** The ranks file of a topic: published ranks and all ranks. */
 export type TopicRanks = Record<View, RankList>;

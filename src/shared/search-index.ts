@@ -1,7 +1,19 @@
-import { dataPath, type NewsIndex, type SearchBase, type SearchShard } from './data-folder.ts';
-import { searchShardKey } from './search-words.ts';
-import { flagsFromBits, intersectFlags, rankListFlags } from './ranks.ts';
-import type { Missing, Peek } from './feed-stream.ts';
+import {
+  dataPath,
+  type DataPage,
+  type DayRanks,
+  type NewsIndex,
+  type ProviderRanks,
+  type SearchBase,
+  type SearchShard,
+  type TopicRanks,
+  type TopicStat,
+} from './data-folder.ts';
+import { searchShardKey, searchTokens, searchWords } from './search-words.ts';
+import { flaggedRanks, flagsFromBits, intersectFlags, rankListFlags, type RankList } from './ranks.ts';
+import { isMissing, type Missing, type Peek } from './feed-stream.ts';
+import type { SearchClause, SearchTerm } from './search-query.ts';
+import { topicKey } from './topics.ts';
 
 /**
  * The search index, loaded on first use (this module is its own chunk): a base file saying which
@@ -60,4 +72,157 @@ export function searchFlagsNow(
     matching = matching ? intersectFlags(matching, flags) : flags;
   }
   return { matching: matching ?? new Uint8Array(size).fill(1), published };
+}
+
+/** Flags over every rank for a whole query (see search-query.ts), and what it could not find. */
+export type QueryFlags = SearchFlags & { hints: string[] };
+
+/** A phrase with more candidates than this is searched as its words: checking titles would read too many files. */
+export const phraseCandidates = 240;
+
+/**
+ * The articles a query matches: every clause must hold, a clause holds when any of its terms does,
+ * and an excluded one when none does. Synchronous over the files at hand, like searchFlagsNow.
+ */
+export function queryFlagsNow(
+  index: NewsIndex,
+  clauses: readonly SearchClause[],
+  peek: Peek<unknown>,
+): QueryFlags | Missing {
+  const size = index.count.all;
+  const hints: string[] = [];
+  const missing = new Set<string>();
+  /** A file at hand, else undefined, noting it as missing. */
+  const need = (file: string): unknown => {
+    const value = peek(file);
+    if (value === undefined) missing.add(file);
+    return value;
+  };
+  const wordFlags = (words: readonly string[]) => {
+    const found = searchFlagsNow(index, words, peek);
+    if (!isMissing(found)) return found;
+    for (const file of found.missing) missing.add(file);
+    return undefined;
+  };
+  const termFlags = ({ field, value }: SearchTerm): Uint8Array | undefined => {
+    if (field === 'words') return wordFlags(searchWords(value))?.matching;
+    if (field === 'phrase')
+      return phraseFlags(index, value, wordFlags(searchWords(value))?.matching, need, hints);
+    if (field === 'topic') {
+      const topic = (need(dataPath.topics) as TopicStat[] | undefined)?.find(
+        (stat) => topicKey(stat.name) === topicKey(value),
+      );
+      if (!topic)
+        return missing.has(dataPath.topics)
+          ? undefined
+          : nothing(size, hints, `No topic is called “${value}”`);
+      const ranks = need(dataPath.topicRanks(topic.id)) as TopicRanks | undefined;
+      return ranks && rankListFlags(size, [ranks.all]);
+    }
+    if (field === 'provider') {
+      const providers = need(dataPath.providers) as ProviderRanks | undefined;
+      if (!providers) return undefined;
+      const wanted = outletKey(value);
+      const lists = providers
+        .filter(
+          ({ name, domain }) =>
+            outletKey(name).includes(wanted) || outletKey(domain ?? '').startsWith(wanted),
+        )
+        .map(({ ranks }) => ranks);
+      return lists.length > 0
+        ? rankListFlags(size, lists)
+        : nothing(size, hints, `No source is called “${value}”`);
+    }
+    if (field === 'type') {
+      const types = need(dataPath.types) as Record<string, RankList> | undefined;
+      if (!types) return undefined;
+      const list = Object.hasOwn(types, value.toLowerCase()) ? types[value.toLowerCase()] : undefined;
+      return list ? rankListFlags(size, [list]) : nothing(size, hints, `No article is of type “${value}”`);
+    }
+    const days = need(dataPath.days) as DayRanks | undefined;
+    return days && rangeFlags(size, dateRanks(field, value, days, size));
+  };
+  const raw = need(dataPath.searchBase) as SearchBase | undefined;
+  const matching = new Uint8Array(size).fill(1);
+  for (const { negated, terms } of clauses) {
+    const flags = terms.map(termFlags);
+    if (flags.some((each) => each === undefined)) continue;
+    const any = new Uint8Array(size);
+    for (const each of flags as Uint8Array[])
+      for (let rank = 0; rank < size; rank += 1) if (each[rank]) any[rank] = 1;
+    if (negated) for (let rank = 0; rank < size; rank += 1) any[rank] = any[rank] ? 0 : 1;
+    intersectFlags(matching, any);
+  }
+  if (missing.size > 0 || !raw) return { missing: [...missing] };
+  return { matching, published: decodedBase(index, raw).published, hints };
+}
+
+const outletKey = (name: string) => searchTokens(name).join('');
+
+function nothing(size: number, hints: string[], hint: string): Uint8Array {
+  hints.push(hint);
+  return new Uint8Array(size);
+}
+
+/** The candidates (articles with the phrase's words) whose title has the words in a row. */
+function phraseFlags(
+  index: NewsIndex,
+  phrase: string,
+  candidates: Uint8Array | undefined,
+  need: (file: string) => unknown,
+  hints: string[],
+): Uint8Array | undefined {
+  if (!candidates) return undefined;
+  const ranks = flaggedRanks(candidates);
+  if (ranks.length > phraseCandidates) {
+    hints.push(`“${phrase}” is in too many articles to check as a phrase: its words were searched`);
+    return candidates;
+  }
+  const wanted = ` ${searchTokens(phrase).join(' ')} `;
+  const flags = new Uint8Array(index.count.all);
+  let complete = true;
+  for (const rank of ranks) {
+    const page = need(dataPath.page(Math.floor(rank / index.pageSize))) as DataPage | undefined;
+    if (!page) complete = false;
+    const title = page?.articles[rank % index.pageSize]?.title ?? '';
+    if (` ${searchTokens(title).join(' ')} `.includes(wanted)) flags[rank] = 1;
+  }
+  return complete ? flags : undefined;
+}
+
+/** The first rank of the articles published on or after `day` (ranks follow time, newest first). */
+function ranksSince(day: string, days: DayRanks, size: number): number {
+  return days.find(([each]) => each < day)?.[1] ?? size;
+}
+
+/** The day after a year, month or day (`2021` → `2022-01-01`). */
+function periodEnd(date: string): string {
+  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
+  const next =
+    date.length === 4
+      ? Date.UTC(year + 1, 0, 1)
+      : date.length === 7
+        ? Date.UTC(year, month, 1)
+        : Date.UTC(year, month - 1, day + 1);
+  return new Date(next).toISOString().slice(0, 10);
+}
+
+/** The first day of a year, month or day. */
+const periodStart = (date: string) => `${date}${'-01'.repeat((10 - date.length) / 3)}`;
+
+/** The ranks `[from, to)` of a date operator. */
+function dateRanks(field: string, value: string, days: DayRanks, size: number): [number, number] {
+  if (field === 'after') return [0, ranksSince(periodStart(value), days, size)];
+  if (field === 'before') return [ranksSince(periodStart(value), days, size), size];
+  const [from = '', to = from] = value.split('/');
+  return [
+    to ? ranksSince(periodEnd(to), days, size) : 0,
+    from ? ranksSince(periodStart(from), days, size) : size,
+  ];
+}
+
+function rangeFlags(size: number, [from, to]: [number, number]): Uint8Array {
+  const flags = new Uint8Array(size);
+  flags.fill(1, from, Math.max(from, to));
+  return flags;
 }

@@ -144,7 +144,7 @@ function readArticles(
 export const initialCursor = (request: FeedRequest): Cursor =>
   request.sort === 'top'
     ? { kind: 'top', offset: 0 }
-    : request.words.length > 0
+    : request.search.length > 0
       ? { kind: 'ranks', offset: 0 }
       : { kind: 'merge', consumed: [] };
 

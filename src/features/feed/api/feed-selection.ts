@@ -22,7 +22,8 @@ import {
   type Selection,
 } from '../../../shared/ranks.ts';
 import { countStories, storyKeys, type StoryRanks } from '../../../shared/story-ranks.ts';
-import type { searchFlagsNow, shardsStarting } from '../../../shared/search-index.ts';
+import type { queryFlagsNow, shardsStarting } from '../../../shared/search-index.ts';
+import type { SearchClause } from '../../../shared/search-query.ts';
 import type { SortOrder } from '../../../shared/feed-params.ts';
 import { loadDataFile, peekDataFile } from '../../../lib/data-file.ts';
 import { hiddenFlags } from './hidden-ranks.ts';
@@ -36,7 +37,8 @@ import { hiddenFlags } from './hidden-ranks.ts';
 export type FeedRequest = {
   view: View;
   topics: readonly TopicStat[];
-  words: readonly string[];
+  /** The search, as read (see search-query.ts); empty for none. */
+  search: readonly SearchClause[];
   /** One card per story (see readFeed), or one per article. */
   group: boolean;
   /** "Hide read": the key of the read articles to leave out (see hidden-ranks.ts). */
@@ -46,7 +48,7 @@ export type FeedRequest = {
 
 /** Several topics or a search need rank lists to count; one topic or none is counted by the index. */
 export const needsSelection = (request: FeedRequest) =>
-  request.words.length > 0 ||
+  request.search.length > 0 ||
   request.topics.length > 1 ||
   request.hidden !== undefined ||
   // The "top" order of a topic is read through the whole feed's, keeping the topic's articles.
@@ -54,7 +56,7 @@ export const needsSelection = (request: FeedRequest) =>
 
 const topicIds = (topics: readonly TopicStat[]) => topics.map((topic) => topic.id).sort((a, b) => a - b);
 
-type SearchModule = { searchFlagsNow: typeof searchFlagsNow; shardsStarting: typeof shardsStarting };
+type SearchModule = { queryFlagsNow: typeof queryFlagsNow; shardsStarting: typeof shardsStarting };
 /** The search code, once its chunk has loaded: from then on a search can answer synchronously. */
 let searchModule: SearchModule | undefined;
 export const loadSearch = async (): Promise<SearchModule> =>
@@ -66,12 +68,12 @@ export const cachePeek =
   (file) =>
     peekDataFile(client, index.base, file);
 
-/** What a selection depends on: topic ids, search words, the read articles hidden. */
-type SelectionKey = { ids: number[]; words: readonly string[]; anyTopic: boolean; hidden?: string };
+/** What a selection depends on: topic ids, the search, the read articles hidden. */
+type SelectionKey = { ids: number[]; search: readonly SearchClause[]; anyTopic: boolean; hidden?: string };
 
 const selectionKey = (request: FeedRequest): SelectionKey => ({
   ids: topicIds(request.topics).filter((id) => id >= 0),
-  words: request.words,
+  search: request.search,
   anyTopic: request.topics.length > 0,
   ...(request.hidden !== undefined ? { hidden: request.hidden } : {}),
 });
@@ -87,26 +89,28 @@ type Matching = {
   /** Of those, the read articles hidden. */
   hiddenRead: Record<View, number>;
   ranks: Selection;
+  /** What the search could not find (an unknown topic, a phrase too common to check). */
+  hints: string[];
 };
 
 /** The selection, from files at hand (`peek`); or what is missing to work it out. */
 function selectionFrom(
   index: NewsIndex,
-  { ids, words, anyTopic }: SelectionKey,
+  { ids, search: clauses, anyTopic }: SelectionKey,
   peek: Peek<unknown>,
   search: SearchModule | undefined,
   hidden: Uint8Array | undefined,
 ): Matching | Missing {
   const size = index.count.all;
   // Hiding read articles from the whole feed needs to know which are published.
-  const everything = !anyTopic && words.length === 0;
+  const everything = !anyTopic && clauses.length === 0;
   const files = [
     dataPath.stories,
     ...(everything ? [dataPath.searchBase] : []),
     ...ids.map((id) => dataPath.topicRanks(id)),
   ];
   const loaded = files.map((file) => peek(file));
-  const found = search && words.length > 0 ? search.searchFlagsNow(index, words, peek) : undefined;
+  const found = search && clauses.length > 0 ? search.queryFlagsNow(index, clauses, peek) : undefined;
   const missing = [...files.filter((_, i) => !loaded[i]), ...(isMissing(found) ? found.missing : [])];
   if (missing.length > 0) return { missing };
   const [stories, ...rest] = loaded;
@@ -140,6 +144,7 @@ function selectionFrom(
       published: before.published.length - selected.published.length,
     },
     ranks: selected,
+    hints: found && !isMissing(found) ? found.hints : [],
   };
 }
 
@@ -159,7 +164,7 @@ export const selectionQuery = (index: NewsIndex, request: FeedRequest) => {
     staleTime: Infinity,
     queryFn: async ({ client }): Promise<Matching> => {
       // The search index is its own chunk, loaded with the first search.
-      const search = key.words.length > 0 ? await loadSearch() : undefined;
+      const search = key.search.length > 0 ? await loadSearch() : undefined;
       const hidden = key.hidden !== undefined ? hiddenFlags(client, index, key.hidden) : undefined;
       return readAll(
         (peek) => selectionFrom(index, key, peek, search, hidden),
@@ -181,7 +186,7 @@ export function selectionNow(
   const cached = client.getQueryData(selectionQuery(index, request).queryKey);
   if (cached) return cached;
   const key = selectionKey(request);
-  if (key.words.length > 0 && !searchModule) return undefined;
+  if (key.search.length > 0 && !searchModule) return undefined;
   const hidden = key.hidden !== undefined ? hiddenFlags(client, index, key.hidden) : undefined;
   const now = selectionFrom(index, key, cachePeek(client, index), searchModule, hidden);
   return isMissing(now) ? undefined : now;
@@ -198,6 +203,8 @@ export type FeedCount =
       hiddenUnpublished: number;
       /** Read articles left out ("Hide read"). */
       hiddenRead: number;
+      /** What the search could not find. */
+      hints: string[];
       /** Still the previous selection's. */ stale: boolean;
     };
 
@@ -216,7 +223,9 @@ export function useFeedCount(index: NewsIndex, request: FeedRequest): FeedCount 
     size: Record<View, number>,
     stories: Record<View, number>,
     read = { all: 0, published: 0 },
+    hints: string[] = [],
   ): FeedCount => ({
+    hints,
     status: 'success',
     count: size[request.view],
     stories: stories[request.view],
@@ -228,7 +237,10 @@ export function useFeedCount(index: NewsIndex, request: FeedRequest): FeedCount 
     const [topic] = request.topics;
     return topic ? both(topic, topic.storyCount) : both(index.count, index.storyCount);
   }
-  if (selection.data) return both(selection.data.size, selection.data.storyCount, selection.data.hiddenRead);
+  if (selection.data) {
+    const { size, storyCount, hiddenRead, hints } = selection.data;
+    return both(size, storyCount, hiddenRead, hints);
+  }
   return selection.error
     ? { status: 'error', error: selection.error, retry: () => void selection.refetch() }
     : { status: 'pending' };

@@ -48,7 +48,7 @@ export function usePrefetchFeed(index: NewsIndex): (request: FeedRequest) => voi
   return useCallback(
     (request: FeedRequest) => {
       // A failure here is not shown: the real query meets it again, and says so.
-      if (request.words.length === 0) loadFirstScreen(client, index, request).catch(() => undefined);
+      if (request.search.length === 0) loadFirstScreen(client, index, request).catch(() => undefined);
     },
     [client, index],
   );
@@ -94,7 +94,7 @@ export const warmTopics = 8;
  */
 export function useWarmUp(
   index: NewsIndex,
-  { view, group, sort, hidden }: Omit<FeedRequest, 'topics' | 'words'>,
+  { view, group, sort, hidden }: Omit<FeedRequest, 'topics' | 'search'>,
   topics: readonly TopicStat[],
   when: boolean,
 ): void {
@@ -114,14 +114,14 @@ export function useWarmUp(
       ...sortOrders
         .filter((order) => order !== sort)
         .map((order) => async () => {
-          const request = { view, topics: [], words: [], group, sort: order, ...(hidden ? { hidden } : {}) };
+          const request = { view, topics: [], search: [], group, sort: order, ...(hidden ? { hidden } : {}) };
           await loadFirstScreen(client, index, request);
           putFirstScreenInCache(client, index, request);
         }),
       ...stats.flatMap((topic) => [
         // Its first screen, fetched and read ahead: the click shows it in the render it causes.
         async () => {
-          const request = { view, topics: [topic], words: [], group, sort, ...(hidden ? { hidden } : {}) };
+          const request = { view, topics: [topic], search: [], group, sort, ...(hidden ? { hidden } : {}) };
           await loadFirstScreen(client, index, request);
           putFirstScreenInCache(client, index, request);
         },

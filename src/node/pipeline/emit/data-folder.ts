@@ -6,6 +6,7 @@ import { coverageOf } from './coverage.ts';
 import { feedPages, relatedPages, summaryOf } from './feed-pages.ts';
 import { searchFiles } from './search-files.ts';
 import { storyCounts, storyLookup } from './story-files.ts';
+import { facetFiles } from './facet-files.ts';
 import { topOrderFiles } from './top-order.ts';
 import { urlFiles } from './url-files.ts';
 import { topicFiles, topicIndex, topicsOf } from './topic-files.ts';
@@ -46,6 +47,7 @@ export function emitDataFolder(
       ...searchFiles(articles),
       ...urlFiles(articles),
       ...topOrderFiles(articles, summaries, pageSize),
+      ...facetFiles(articles),
     ],
   };
 }

@@ -34,7 +34,7 @@ describe('reading the feed, one card per story', () => {
     return text === undefined ? undefined : (JSON.parse(text) as DataPage);
   };
   const read = (group: boolean, cursor: Cursor) => {
-    const request: FeedRequest = { view: 'published', topics: [], words: [], group, sort: 'newest' };
+    const request: FeedRequest = { view: 'published', topics: [], search: [], group, sort: 'newest' };
     const page = readFeed(index, request, cursor, noSelection, peek);
     if (isMissing(page)) throw new Error(`missing ${page.missing.join(', ')}`);
     return page;
