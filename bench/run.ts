@@ -36,6 +36,8 @@ type Row = {
   searchKeystrokeP50Ms: number;
   searchKeystrokeP95Ms: number;
   searchKeystrokePaintedP95Ms: number;
+  operatorKeystrokeP50Ms: number;
+  operatorKeystrokeP95Ms: number;
   /** Choosing another order in "Sort", until the feed has answered. */
   sortChangeP50Ms: number;
   sortChangeP95Ms: number;
@@ -49,6 +51,13 @@ type Row = {
 const root = path.resolve(import.meta.dirname, '..');
 /** 52 keystrokes over words of the generator's vocabulary, prefixes of them, and a miss. */
 const searchQueries = ['robot vision', 'chip market', 'security patch', 'cloud', 'zebra'];
+/** Keystrokes of searches with operators: an exclusion, OR, a phrase, a topic, a type and dates. */
+const operatorQueries = [
+  'robot -vision',
+  'chip OR cloud after:2019',
+  '"data team" type:article',
+  'topic:Robotics -app',
+];
 const out = path.join(root, 'bench/out');
 
 /**
@@ -286,6 +295,7 @@ async function measureBrowser(url: string) {
     const topics = await controlLatencies(page, 'topic', 50);
     const searches = await searchLatencies(page, searchQueries);
     const sorts = await controlLatencies(page, 'sort', 30);
+    const operators = await searchLatencies(page, operatorQueries);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
@@ -299,6 +309,8 @@ async function measureBrowser(url: string) {
       searchKeystrokeP50Ms: percentile(searches.answered, 50),
       searchKeystrokeP95Ms: percentile(searches.answered, 95),
       searchKeystrokePaintedP95Ms: percentile(searches.painted, 95),
+      operatorKeystrokeP50Ms: percentile(operators.answered, 50),
+      operatorKeystrokeP95Ms: percentile(operators.answered, 95),
       sortChangeP50Ms: percentile(sorts.answered, 50),
       sortChangeP95Ms: percentile(sorts.answered, 95),
       sortChangePaintedP95Ms: percentile(sorts.painted, 95),
@@ -409,6 +421,7 @@ function table(rows: Row[]): string {
     'painted p95',
     'search p50/p95 ms',
     'painted p95',
+    'operators p50/p95 ms',
     'sort p50/p95 ms',
     'painted p95',
     'oldest/top first-card KB',
@@ -432,6 +445,7 @@ function table(rows: Row[]): string {
     fixed(row.topicChangePaintedP95Ms),
     `${fixed(row.searchKeystrokeP50Ms)} / ${fixed(row.searchKeystrokeP95Ms)}`,
     fixed(row.searchKeystrokePaintedP95Ms),
+    `${fixed(row.operatorKeystrokeP50Ms)} / ${fixed(row.operatorKeystrokeP95Ms)}`,
     `${fixed(row.sortChangeP50Ms)} / ${fixed(row.sortChangeP95Ms)}`,
     fixed(row.sortChangePaintedP95Ms),
     `${fixed(row.oldestFirstCardGzip / 1024)} / ${fixed(row.topFirstCardGzip / 1024)}`,

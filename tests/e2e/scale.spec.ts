@@ -252,3 +252,19 @@ test('sorts oldest first and top, in the URL', async ({ page }) => {
   await expect(page.locator('article h2').first()).toHaveText(top.title);
   await expect(page.getByRole('status')).toHaveText(statusText(published));
 });
+
+test('searches with operators: an exclusion and a date, with a hint for what it cannot read', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const box = page.getByRole('searchbox', { name: 'Search articles' });
+  await box.fill('robot -vision after:2019-06-01 colour:red');
+  const expected = published.filter(
+    (seed) => matches('robot')(seed) && !matches('vision')(seed) && seed.date >= '2019-06-01',
+  );
+  await expect(page.getByRole('status')).toHaveText(statusText(expected));
+  await expect(page.getByRole('list', { name: 'Search hints' })).toContainText(
+    '“colour:” is not an operator',
+  );
+  await expect(page).toHaveURL(/\?q=robot\+-vision\+after%3A2019-06-01\+colour%3Ared$/);
+});
