@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary } from '../shared/article-schema.ts';
-import { parseSearchQuery, queryWords } from '../shared/search-query.ts';
+import { parseSearchQuery } from '../shared/search-query.ts';
 import { topicKey } from '../shared/topics.ts';
 import { type TopicStat } from '../shared/data-folder.ts';
 import { toggleTopic } from '../shared/feed-params.ts';
@@ -51,8 +51,6 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
   const group = params.groupStories;
   const choices = useTopicChoices(index, view, params.topics, showAllTopics);
   const search = useMemo(() => parseSearchQuery(params.query), [params.query]);
-  // The saved view filters its kept copies by the search's words and phrases.
-  const words = useMemo(() => queryWords(search), [search]);
   const { marks, marksLoaded, onMark } = useReaderMarks(index);
   const hiddenRead = useHiddenRead(index, params.hideRead, marks, marksLoaded);
   const { hidden } = hiddenRead;
@@ -72,8 +70,9 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
   const pages = useFeedPages(index, request, ready && !params.savedOnly);
   const articles = useMemo(() => pages.data?.pages.flatMap((page) => page.articles) ?? [], [pages.data]);
   const saved = useMemo(
-    () => savedMatching(marks.values(), { words, topics: params.topics }).map(savedAsSummary),
-    [marks, words, params.topics],
+    () =>
+      savedMatching(marks.values(), { search: search.clauses, topics: params.topics }).map(savedAsSummary),
+    [marks, search, params.topics],
   );
   const shown = params.savedOnly ? saved : articles;
 
@@ -206,7 +205,7 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
             ref={list}
             articles={saved}
             anySaved={savedCount > 0}
-            listKey={JSON.stringify(['saved', params.topics, words])}
+            listKey={JSON.stringify(['saved', params.topics, search.clauses])}
             renderArticle={renderArticle}
           />
         )}

@@ -1,5 +1,5 @@
 import type { ArticleSummary } from './article-schema.ts';
-import { searchTokens } from './search-words.ts';
+import { matchesQuery, type SearchClause } from './search-query.ts';
 import { isTopicSelected } from './topics.ts';
 
 /**
@@ -39,24 +39,15 @@ export const mergeMarks = (a: Mark | undefined, b: Mark): Mark => {
   return { url: b.url, ...(readAt > 0 ? { readAt } : {}), ...(saved ? { saved } : {}) };
 };
 
-/**
- * The saved articles matching a search (every word starts a word of the title, excerpt, source or
- * topics, as in the feed) and topics (any of them), the last saved first.
- */
+/** The saved articles matching a search (see search-query.ts) and topics (any of them), the last saved first. */
 export function savedMatching(
   marks: Iterable<Mark>,
-  { words, topics }: { words: readonly string[]; topics: readonly string[] },
+  { search, topics }: { search: readonly SearchClause[]; topics: readonly string[] },
 ): SavedArticle[] {
   return [...marks]
     .flatMap(({ saved }) => (saved ? [saved] : []))
     .filter((saved) => topics.length === 0 || saved.topics.some((topic) => isTopicSelected(topics, topic)))
-    .filter((saved) => {
-      if (words.length === 0) return true;
-      const tokens = searchTokens(
-        [saved.title, saved.excerpt, saved.provider?.name, ...saved.topics].join(' '),
-      );
-      return words.every((word) => tokens.some((token) => token.startsWith(word)));
-    })
+    .filter((saved) => matchesQuery(saved, search))
     .sort((a, b) => b.savedAt - a.savedAt);
 }
 

@@ -12,7 +12,7 @@ import {
 import { searchShardKey, searchTokens, searchWords } from './search-words.ts';
 import { flaggedRanks, flagsFromBits, intersectFlags, rankListFlags, type RankList } from './ranks.ts';
 import { isMissing, type Missing, type Peek } from './feed-stream.ts';
-import type { SearchClause, SearchTerm } from './search-query.ts';
+import { periodEnd, periodStart, type SearchClause, type SearchTerm } from './search-query.ts';
 import { topicKey } from './topics.ts';
 
 /**
@@ -194,21 +194,6 @@ function phraseFlags(
 function ranksSince(day: string, days: DayRanks, size: number): number {
   return days.find(([each]) => each < day)?.[1] ?? size;
 }
-
-/** The day after a year, month or day (`2021` → `2022-01-01`). */
-function periodEnd(date: string): string {
-  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
-  const next =
-    date.length === 4
-      ? Date.UTC(year + 1, 0, 1)
-      : date.length === 7
-        ? Date.UTC(year, month, 1)
-        : Date.UTC(year, month - 1, day + 1);
-  return new Date(next).toISOString().slice(0, 10);
-}
-
-/** The first day of a year, month or day. */
-const periodStart = (date: string) => `${date}${'-01'.repeat((10 - date.length) / 3)}`;
 
 /** The ranks `[from, to)` of a date operator. */
 function dateRanks(field: string, value: string, days: DayRanks, size: number): [number, number] {

@@ -1,4 +1,4 @@
-import { searchWords } from './search-words.ts';
+import { searchTokens, searchWords } from './search-words.ts';
 
 /**
  * The search box's language, in the tradition of Gmail and FreshRSS: words (each must start a
@@ -93,8 +93,59 @@ export function formatSearchQuery({ clauses }: Pick<SearchQuery, 'clauses'>): st
     .join(' ');
 }
 
-/** Every word a query searches the index for, as the index stores them (for its shards). */
-export const queryWords = (query: SearchQuery): string[] =>
-  query.clauses.flatMap(({ terms }) =>
-    terms.flatMap(({ field, value }) => (field === 'words' || field === 'phrase' ? searchWords(value) : [])),
+/** What matching an article one by one reads of it (a saved copy has it). */
+export type Searchable = {
+  title: string;
+  excerpt?: string;
+  provider?: { name: string; domain?: string };
+  topics: readonly string[];
+  type: string;
+  publishedAt: string;
+};
+
+/** The first day of a year, month or day (`2021-03` → `2021-03-01`). */
+export const periodStart = (date: string): string => `${date}${'-01'.repeat((10 - date.length) / 3)}`;
+
+/** The day after a year, month or day (`2021` → `2022-01-01`). */
+export function periodEnd(date: string): string {
+  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
+  const next =
+    date.length === 4
+      ? Date.UTC(year + 1, 0, 1)
+      : date.length === 7
+        ? Date.UTC(year, month, 1)
+        : Date.UTC(year, month - 1, day + 1);
+  return new Date(next).toISOString().slice(0, 10);
+}
+
+/** Whether one article matches the clauses, as the index would find it (for the Saved view's copies). */
+export function matchesQuery(article: Searchable, clauses: readonly SearchClause[]): boolean {
+  const tokens = searchTokens(
+    [article.title, article.excerpt, article.provider?.name, ...article.topics].join(' '),
   );
+  const day = article.publishedAt.slice(0, 10);
+  const holds = ({ field, value }: SearchTerm): boolean => {
+    if (field === 'words')
+      return searchWords(value).every((word) => tokens.some((token) => token.startsWith(word)));
+    if (field === 'phrase')
+      return ` ${searchTokens(article.title).join(' ')} `.includes(` ${searchTokens(value).join(' ')} `);
+    if (field === 'topic') return article.topics.some((topic) => topic.toLowerCase() === value.toLowerCase());
+    if (field === 'provider') {
+      const wanted = searchTokens(value).join('');
+      return (
+        searchTokens(article.provider?.name ?? '')
+          .join('')
+          .includes(wanted) ||
+        searchTokens(article.provider?.domain ?? '')
+          .join('')
+          .startsWith(wanted)
+      );
+    }
+    if (field === 'type') return article.type.toLowerCase() === value.toLowerCase();
+    if (field === 'after') return day >= periodStart(value);
+    if (field === 'before') return day < periodStart(value);
+    const [from = '', to = from] = value.split('/');
+    return (from === '' || day >= periodStart(from)) && (to === '' || day < periodEnd(to));
+  };
+  return clauses.every(({ negated, terms }) => terms.some(holds) !== negated);
+}

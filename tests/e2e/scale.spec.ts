@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { eventOf } from '../../bench/generate-corpus.ts';
 import { scaleCorpusDir, scaleSize } from './playwright.config.ts';
-import { cspViolations, recordCspViolations } from './page-checks.ts';
+import { cspViolations, expectNoAxeViolations, recordCspViolations } from './page-checks.ts';
 
 /**
  * The reader's journeys at 100,000 articles (the generated corpus of bench/generate-corpus.ts):
@@ -267,4 +267,88 @@ test('searches with operators: an exclusion and a date, with a hint for what it 
     '“colour:” is not an operator',
   );
   await expect(page).toHaveURL(/\?q=robot\+-vision\+after%3A2019-06-01\+colour%3Ared$/);
+});
+
+/** Presses Tab until `focused` holds (at most `limit` times), as a keyboard user moves on. */
+async function tabUntil(page: Page, focused: () => Promise<boolean>, limit = 80): Promise<void> {
+  for (let i = 0; i < limit && !(await focused()); i += 1) await page.keyboard.press('Tab');
+  expect(await focused(), 'reached by Tab').toBe(true);
+}
+
+const activeIs = (page: Page, selector: string) => () =>
+  page.evaluate((wanted) => document.activeElement?.matches(wanted) ?? false, selector);
+
+test('a keyboard-only journey: search with an operator, sort, j through 100 cards, mark, save, and shortcuts off', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto('/');
+  await expect(page.getByRole('status')).toHaveText(statusText(published));
+  // Search with an operator, from / .
+  await page.keyboard.press('/');
+  await page.keyboard.type('robot -vision');
+  const found = published.filter((seed) => matches('robot')(seed) && !matches('vision')(seed));
+  await expect(page.getByRole('status')).toHaveText(statusText(found));
+  // Sort oldest first: Tab to the order, an arrow to change it.
+  await tabUntil(page, activeIs(page, 'select'));
+  await page.keyboard.press('ArrowDown');
+  await expect(page).toHaveURL(/sort=oldest/);
+  // On to the cards, then j through 100 of them.
+  await tabUntil(page, activeIs(page, 'li[aria-posinset] *'));
+  let most = 0;
+  const start = await page.evaluate(() =>
+    Number(document.activeElement?.closest('li[aria-posinset]')?.getAttribute('aria-posinset')),
+  );
+  for (let step = 1; step <= 100; step += 1) {
+    await page.keyboard.press('j');
+    await expect(page.locator(`li[aria-posinset="${start + step}"] > article`)).toBeFocused();
+    const { inView, cards } = await page.evaluate(() => {
+      const box = document.activeElement?.getBoundingClientRect();
+      return {
+        inView: box !== undefined && box.top >= 0 && box.bottom <= window.innerHeight,
+        cards: document.querySelectorAll('article').length,
+      };
+    });
+    expect(inView, `card ${start + step} in view`).toBe(true);
+    most = Math.max(most, cards);
+  }
+  expect(most).toBeLessThanOrEqual(60);
+  const card = page.locator(`li[aria-posinset="${start + 100}"] > article`);
+  const title = (await card.getByRole('heading').textContent()) ?? '';
+  // Its related panel, read and saved.
+  await page.keyboard.press('r');
+  await expect(card.getByRole('list').first()).toBeVisible();
+  await page.keyboard.press('m');
+  await page.keyboard.press('s');
+  await expect(card.getByText('Read', { exact: true })).toBeVisible();
+  // Kept through a reload, on this device.
+  await page.reload();
+  await expect(page.getByRole('switch', { name: 'Saved (1)' })).toBeVisible();
+  // From the search box (its query kept in the URL), Tab on to the Saved switch.
+  await page.keyboard.press('/');
+  await tabUntil(
+    page,
+    async () =>
+      (await page.evaluate(() => document.activeElement?.closest('label')?.textContent ?? '')) ===
+      'Saved (1)',
+  );
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('status')).toHaveText('1 saved article');
+  await expect(page.getByRole('article').getByRole('heading')).toHaveText(title);
+  // The help dialog, checked by axe; single-key shortcuts off; then j types and moves nothing.
+  await page.keyboard.press('Shift+?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toBeVisible();
+  await expectNoAxeViolations(page);
+  await tabUntil(page, activeIs(page, 'dialog input[role="switch"]'));
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  const url = page.url();
+  await page.keyboard.press('j');
+  await page.keyboard.press('/');
+  expect(page.url()).toBe(url);
+  await expect(page.getByRole('article')).not.toBeFocused();
+  await expect(page.getByRole('searchbox', { name: 'Search articles' })).not.toBeFocused();
+  await expect(page.getByRole('searchbox', { name: 'Search articles' })).toHaveValue('robot -vision');
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseSearchQuery } from '../../src/shared/search-query.ts';
 import { marksFile, readMarksFile } from '../../src/shared/marks-file.ts';
 import {
   mergeMarks,
@@ -104,16 +105,18 @@ describe('marks', () => {
       savedAt: 1,
     });
     const all = [...marks, { url: older.url, saved: older }];
-    expect(savedMatching(all, { words: [], topics: [] }).map((saved) => saved.title)).toEqual([
+    expect(savedMatching(all, { search: [], topics: [] }).map((saved) => saved.title)).toEqual([
       'Robots learn to see',
       'Chip news',
     ]);
-    expect(savedMatching(all, { words: ['vis'], topics: [] }).map((saved) => saved.title)).toEqual([
-      'Robots learn to see',
-    ]);
-    expect(savedMatching(all, { words: ['wire'], topics: ['hardware'] }).map((saved) => saved.title)).toEqual(
-      ['Chip news'],
-    );
+    expect(
+      savedMatching(all, { search: parseSearchQuery('vis').clauses, topics: [] }).map((saved) => saved.title),
+    ).toEqual(['Robots learn to see']);
+    expect(
+      savedMatching(all, { search: parseSearchQuery('wire -robots').clauses, topics: ['hardware'] }).map(
+        (saved) => saved.title,
+      ),
+    ).toEqual(['Chip news']);
     expect(savedAsSummary(older)).toMatchObject({ title: 'Chip news', relatedCount: 0, published: true });
   });
 });

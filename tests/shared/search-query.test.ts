@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatSearchQuery, parseSearchQuery, queryWords } from '../../src/shared/search-query.ts';
+import { formatSearchQuery, matchesQuery, parseSearchQuery } from '../../src/shared/search-query.ts';
 
 const clauses = (text: string) => parseSearchQuery(text).clauses;
 const one = (field: string, value: string, negated = false) => ({ negated, terms: [{ field, value }] });
@@ -60,13 +60,23 @@ describe('the search language', () => {
     expect(clauses('- -- "" ... the of')).toEqual([]);
   });
 
-  it('lists the index words a query needs', () => {
-    expect(queryWords(parseSearchQuery('robot "chip maker" -drone topic:AI'))).toEqual([
-      'robot',
-      'chip',
-      'maker',
-      'drone',
-    ]);
+  it('matches one article as the index would', () => {
+    const article = {
+      title: 'Robots learn to see',
+      excerpt: 'A vision model from Acme',
+      provider: { name: 'VentureBeat', domain: 'venturebeat.com' },
+      topics: ['Computer Vision'],
+      type: 'article',
+      publishedAt: '2021-03-04T09:00:00.000Z',
+    };
+    const matches = (query: string) => matchesQuery(article, parseSearchQuery(query).clauses);
+    const yes = ['robot vis', '"learn to see"', 'drone OR acme', '-drone', 'topic:"computer vision"'];
+    yes.push('provider:venture', 'provider:venturebeat.com', 'type:article', 'after:2021-03-04');
+    yes.push('before:2021-03-05', 'date:2021-03', 'date:2021-03-04/2021-03-04', 'date:/2021');
+    for (const query of yes) expect(matches(query), query).toBe(true);
+    const no = ['drone', '"to learn"', '-robot', 'topic:vision', 'provider:tube', 'type:video'];
+    no.push('after:2021-03-05', 'before:2021-03-04', 'date:2021-02', 'date:2022/');
+    for (const query of no) expect(matches(query), query).toBe(false);
   });
 
   it('reads 10 KB of junk without throwing', () => {

@@ -2,6 +2,16 @@ import { useEffect, useRef } from 'react';
 import { tinykeys } from 'tinykeys';
 import { shortcutKeys, type ShortcutAction, type ShortcutSettings } from '../../../shared/shortcuts.ts';
 
+/** Inputs that take no typing: a shortcut pressed on one of them is a shortcut. */
+const pressOnly = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file']);
+
+/** Whether keys pressed on `target` are typing (a text field, a list, editable text) or in a dialog. */
+function typingIn(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false;
+  if (target.closest('dialog, textarea, select, [contenteditable]')) return true;
+  return target instanceof HTMLInputElement && !pressOnly.has(target.type);
+}
+
 export type ShortcutHandlers = Partial<Record<ShortcutAction, (event: KeyboardEvent) => void>>;
 
 /**
@@ -28,14 +38,7 @@ export function useShortcuts(settings: ShortcutSettings, handlers: ShortcutHandl
       ]),
     );
     return tinykeys(window, bindings, {
-      ignore: (event) => {
-        const target = event.target instanceof Element ? event.target : null;
-        return (
-          event.ctrlKey ||
-          event.metaKey ||
-          target?.closest('input, textarea, select, [contenteditable], dialog') != null
-        );
-      },
+      ignore: (event) => event.ctrlKey || event.metaKey || typingIn(event.target),
     });
   }, [settings]);
 }
