@@ -87,6 +87,6 @@ describe('search operators', () => {
   it('explains its syntax one click away', async () => {
     const { user } = await searchFor('');
     await user.click(screen.getByText('Search syntax'));
-    expect(screen.getByText('topic:"Computer Vision"')).toBeVisible();
+    expect(await screen.findByText('topic:"Computer Vision"')).toBeVisible();
   });
 });

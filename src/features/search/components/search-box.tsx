@@ -1,4 +1,7 @@
-import { useId } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
+
+// The syntax's explanation loads when first opened, not with the page.
+const SearchSyntax = lazy(async () => ({ default: (await import('./search-syntax.tsx')).SearchSyntax }));
 
 type SearchBoxProps = {
   query: string;
@@ -13,6 +16,7 @@ type SearchBoxProps = {
  */
 export function SearchBox({ query, onChange, hints = [] }: SearchBoxProps) {
   const id = useId();
+  const [syntaxOpen, setSyntaxOpen] = useState(false);
   return (
     <search className="search">
       <label htmlFor={id} className="search-label">
@@ -37,34 +41,13 @@ export function SearchBox({ query, onChange, hints = [] }: SearchBoxProps) {
           <li key={hint}>{hint}</li>
         ))}
       </ul>
-      <details className="search-syntax">
+      <details className="search-syntax" onToggle={(event) => setSyntaxOpen(event.currentTarget.open)}>
         <summary>Search syntax</summary>
-        <dl>
-          <dt>
-            <code>robot vis</code>
-          </dt>
-          <dd>every word starts a word of the title, excerpt, source or topics</dd>
-          <dt>
-            <code>"exact phrase"</code>
-          </dt>
-          <dd>those words in a row in the title</dd>
-          <dt>
-            <code>-word</code>
-          </dt>
-          <dd>without it (also before an operator or a phrase)</dd>
-          <dt>
-            <code>chip OR drone</code>
-          </dt>
-          <dd>either</dd>
-          <dt>
-            <code>topic:"Computer Vision"</code>, <code>provider:venturebeat</code>, <code>type:video</code>
-          </dt>
-          <dd>a topic, a source (its name or domain), a type</dd>
-          <dt>
-            <code>after:2021-03-01</code>, <code>before:2021-03-05</code>, <code>date:2021-03/2021-04</code>
-          </dt>
-          <dd>published on or after, before, within (a year, month or day)</dd>
-        </dl>
+        {syntaxOpen && (
+          <Suspense fallback={<p>Loading…</p>}>
+            <SearchSyntax />
+          </Suspense>
+        )}
       </details>
     </search>
   );
