@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary } from '../shared/article-schema.ts';
 import { parseSearchQuery } from '../shared/search-query.ts';
 import { topicKey } from '../shared/topics.ts';
@@ -19,12 +19,15 @@ import { FeedCard } from './feed-card.tsx';
 import { EmptyState } from '../features/feed/components/empty-state.tsx';
 import { useLatestCallback } from '../hooks/use-latest-callback.ts';
 import { FeedList, type FeedListHandle } from '../features/feed/components/feed-list.tsx';
-import { ReaderShortcuts } from './reader-shortcuts.tsx';
+// The keyboard (tinykeys, the bindings, the dialog's button) loads once the first cards are up: it
+// was 1.8 KB of the first screen, which is held to 110 KB (see the README's scale table).
+const ReaderShortcuts = lazy(async () => ({
+  default: (await import('./reader-shortcuts.tsx')).ReaderShortcuts,
+}));
 import { SavedFeed } from './saved-feed.tsx';
 import { useReaderMarks } from './use-reader-marks.ts';
 import { useHiddenRead } from './use-hidden-read.ts';
 import { MarksTransfer } from '../features/marks/components/marks-transfer.tsx';
-import { savedAsSummary, savedMatching } from '../shared/reading-marks.ts';
 import { LoadError } from '../features/feed/components/load-error.tsx';
 import { StatusLine } from '../features/feed/components/status-line.tsx';
 
@@ -51,7 +54,7 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
   const group = params.groupStories;
   const choices = useTopicChoices(index, view, params.topics, showAllTopics);
   const search = useMemo(() => parseSearchQuery(params.query), [params.query]);
-  const { marks, marksLoaded, onMark } = useReaderMarks(index);
+  const { marks, marksLoaded, onMark, saved, savedCount } = useReaderMarks(index, search, params.topics);
   const hiddenRead = useHiddenRead(index, params.hideRead, marks, marksLoaded);
   const { hidden } = hiddenRead;
   const request: FeedRequest = useMemo(
@@ -69,11 +72,6 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
   const count = useFeedCount(index, request);
   const pages = useFeedPages(index, request, ready && !params.savedOnly);
   const articles = useMemo(() => pages.data?.pages.flatMap((page) => page.articles) ?? [], [pages.data]);
-  const saved = useMemo(
-    () =>
-      savedMatching(marks.values(), { search: search.clauses, topics: params.topics }).map(savedAsSummary),
-    [marks, search, params.topics],
-  );
   const shown = params.savedOnly ? saved : articles;
 
   /** The request after `topic` is toggled, when every topic it names is on offer. */
@@ -127,6 +125,9 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
   const total = count.status === 'success' ? count.count : 0;
   const cards = count.status === 'success' && group ? count.stories : total;
   useWarmUp(index, request, choices.offered, warmUp && state === 'success');
+  // Set once, when the first cards (or the saved ones) are shown; never unset.
+  const [firstScreenShown, setFirstScreenShown] = useState(false);
+  if (!firstScreenShown && (state !== 'pending' || params.savedOnly)) setFirstScreenShown(true);
   // The list on screen is the previous one while the next loads: say so, and dim it.
   const stale = count.status === 'success' && (pages.isPlaceholderData || count.stale);
   const renderArticle = (article: ArticleSummary) => (
@@ -144,7 +145,6 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
       onMark={onMark}
     />
   );
-  const savedCount = [...marks.values()].filter((mark) => mark.saved).length;
 
   return (
     <div className="layout">
@@ -165,7 +165,11 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
           onShowAll={setShowAllTopics}
           onIntent={onTopicIntent}
         />
-        <ReaderShortcuts list={list} articles={shown} onToggleRelated={toggleRelated} onMark={onMark} />
+        {firstScreenShown && (
+          <Suspense fallback={null}>
+            <ReaderShortcuts list={list} articles={shown} onToggleRelated={toggleRelated} onMark={onMark} />
+          </Suspense>
+        )}
         <MarksTransfer />
       </aside>
       <main id="main" className="feed" tabIndex={-1} aria-busy={state === 'pending' || stale}>

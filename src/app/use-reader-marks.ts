@@ -1,17 +1,19 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { ArticleSummary } from '../shared/article-schema.ts';
 import { relatedOf, type NewsIndex, type RelatedPage } from '../shared/data-folder.ts';
-import { savedCopy } from '../shared/reading-marks.ts';
+import { useMemo } from 'react';
+import { savedAsSummary, savedCopy, savedMatching } from '../shared/reading-marks.ts';
+import type { SearchQuery } from '../shared/search-query.ts';
 import { loadDataFile } from '../lib/data-file.ts';
 import { useChangeMarks, useMarks, useMarksLoaded } from '../features/marks/api/marks.ts';
 import { useLatestCallback } from '../hooks/use-latest-callback.ts';
 
 /**
- * Read and saved, as the feed uses them. Opening a source marks its whole story read, as Feedly
+ * Read and saved, as the feed uses them, and the Saved view's articles. Opening a source marks its whole story read, as Feedly
  * does: the card's article at once, the story's other articles (listed in its panel's file) as
  * soon as that file is at hand.
  */
-export function useReaderMarks(index: NewsIndex) {
+export function useReaderMarks(index: NewsIndex, search: SearchQuery, topics: readonly string[]) {
   const marks = useMarks();
   const marksLoaded = useMarksLoaded();
   const change = useChangeMarks();
@@ -45,5 +47,12 @@ export function useReaderMarks(index: NewsIndex) {
       });
   });
 
-  return { marks, marksLoaded, onMark };
+  /** The saved articles the search and topics match, as cards; and how many are saved in all. */
+  const saved = useMemo(
+    () => savedMatching(marks.values(), { search: search.clauses, topics }).map(savedAsSummary),
+    [marks, search, topics],
+  );
+  const savedCount = useMemo(() => [...marks.values()].filter((mark) => mark.saved).length, [marks]);
+
+  return { marks, marksLoaded, onMark, saved, savedCount };
 }

@@ -19,6 +19,8 @@ const daily = makeArticle({
 const alone = makeArticle({ title: 'Chip prices fall', publishedAt: '2021-03-02T09:00:00.000Z' });
 const articles = [wire, daily, alone];
 
+/** The keyboard loads once the first cards are up (see reader-page.tsx). */
+const keyboardReady = () => screen.findByRole('button', { name: 'Keyboard shortcuts' });
 const card = (title: string) => screen.getByRole('article', { name: title });
 const isRead = (title: string) => within(card(title)).queryByText('Read', { selector: '.badge' }) !== null;
 
@@ -61,6 +63,7 @@ describe('read and saved', () => {
   it('marks read and unread with its button or m, and saves with its button or s', async () => {
     const { user } = renderApp(articles);
     await screen.findByRole('article', { name: alone.title });
+    await keyboardReady();
     await user.click(within(card(alone.title)).getByRole('button', { name: 'Mark as read' }));
     expect(isRead(alone.title)).toBe(true);
     // Focus is in that card (on its button): it is the current card.

@@ -18,6 +18,8 @@ const articles = [
 const expectNoCardFocused = () => {
   for (const article of screen.queryAllByRole('article')) expect(article).not.toHaveFocus();
 };
+/** The keyboard loads once the first cards are up (see reader-page.tsx). */
+const keyboardReady = () => screen.findByRole('button', { name: 'Keyboard shortcuts' });
 const card = (title: string) => screen.getByRole('article', { name: title });
 
 afterEach(() => localStorage.clear());
@@ -26,6 +28,7 @@ describe('keyboard shortcuts', () => {
   it('moves from card to card with j and k, never past either end', async () => {
     const { user } = renderApp(articles);
     await screen.findByRole('article', { name: 'First news' });
+    await keyboardReady();
     await user.keyboard('j');
     expect(card('First news')).toHaveFocus();
     await user.keyboard('jj');
@@ -39,6 +42,7 @@ describe('keyboard shortcuts', () => {
   it('opens the related coverage with r and the source with o or Enter', async () => {
     const { user } = renderApp(articles);
     await screen.findByRole('article', { name: 'First news' });
+    await keyboardReady();
     const opened: string[] = [];
     const link = (title: string) => within(card(title)).getByRole('link', { name: title });
     link('Second news').addEventListener('click', (event) => {
@@ -61,6 +65,7 @@ describe('keyboard shortcuts', () => {
   it('goes to the search with / and to the topics with g then t', async () => {
     const { user } = renderApp(articles);
     await screen.findByRole('article', { name: 'First news' });
+    await keyboardReady();
     await user.keyboard('/');
     const box = screen.getByRole('searchbox', { name: 'Search articles' });
     expect(box).toHaveFocus();
@@ -77,6 +82,7 @@ describe('keyboard shortcuts', () => {
   it('lists the shortcuts with ?, and turns them off for good with its switch', async () => {
     const { user, unmount } = renderApp(articles);
     await screen.findByRole('article', { name: 'First news' });
+    await keyboardReady();
     await user.keyboard('?');
     const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(within(dialog).getByRole('rowheader', { name: 'Next card' })).toBeInTheDocument();
@@ -92,6 +98,7 @@ describe('keyboard shortcuts', () => {
     unmount();
     const { user: returning } = renderApp(articles);
     await screen.findByRole('article', { name: 'First news' });
+    await keyboardReady();
     await returning.keyboard('j');
     expectNoCardFocused();
     await returning.click(screen.getByRole('button', { name: 'Keyboard shortcuts' }));
@@ -103,6 +110,7 @@ describe('keyboard shortcuts', () => {
   it('gives an action another key, refusing one another action has', async () => {
     const { user } = renderApp(articles);
     await screen.findByRole('article', { name: 'First news' });
+    await keyboardReady();
     await user.click(screen.getByRole('button', { name: 'Keyboard shortcuts' }));
     const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     await user.click(within(dialog).getByRole('button', { name: 'Change the key for Next card' }));
