@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary } from '../shared/article-schema.ts';
 import { parseSearchQuery } from '../shared/search-query.ts';
 import { topicKey } from '../shared/topics.ts';
@@ -19,11 +19,7 @@ import { FeedCard } from './feed-card.tsx';
 import { EmptyState } from '../features/feed/components/empty-state.tsx';
 import { useLatestCallback } from '../hooks/use-latest-callback.ts';
 import { FeedList, type FeedListHandle } from '../features/feed/components/feed-list.tsx';
-// The keyboard (tinykeys, the bindings, the dialog's button) loads once the first cards are up: it
-// was 1.8 KB of the first screen, which is held to 110 KB (see the README's scale table).
-const ReaderShortcuts = lazy(async () => ({
-  default: (await import('./reader-shortcuts.tsx')).ReaderShortcuts,
-}));
+import { KeyboardShortcuts } from './keyboard-shortcuts.tsx';
 import { SavedFeed } from './saved-feed.tsx';
 import { useReaderMarks } from './use-reader-marks.ts';
 import { useHiddenRead } from './use-hidden-read.ts';
@@ -165,11 +161,13 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
           onShowAll={setShowAllTopics}
           onIntent={onTopicIntent}
         />
-        {firstScreenShown && (
-          <Suspense fallback={null}>
-            <ReaderShortcuts list={list} articles={shown} onToggleRelated={toggleRelated} onMark={onMark} />
-          </Suspense>
-        )}
+        <KeyboardShortcuts
+          load={firstScreenShown}
+          list={list}
+          articles={shown}
+          onToggleRelated={toggleRelated}
+          onMark={onMark}
+        />
         <MarksTransfer />
       </aside>
       <main id="main" className="feed" tabIndex={-1} aria-busy={state === 'pending' || stale}>

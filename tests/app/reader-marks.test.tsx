@@ -20,7 +20,8 @@ const alone = makeArticle({ title: 'Chip prices fall', publishedAt: '2021-03-02T
 const articles = [wire, daily, alone];
 
 /** The keyboard loads once the first cards are up (see reader-page.tsx). */
-const keyboardReady = () => screen.findByRole('button', { name: 'Keyboard shortcuts' });
+const keyboardReady = () =>
+  waitFor(() => expect(screen.getByRole('button', { name: 'Keyboard shortcuts' })).toBeEnabled());
 const card = (title: string) => screen.getByRole('article', { name: title });
 const isRead = (title: string) => within(card(title)).queryByText('Read', { selector: '.badge' }) !== null;
 

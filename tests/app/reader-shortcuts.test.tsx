@@ -19,7 +19,8 @@ const expectNoCardFocused = () => {
   for (const article of screen.queryAllByRole('article')) expect(article).not.toHaveFocus();
 };
 /** The keyboard loads once the first cards are up (see reader-page.tsx). */
-const keyboardReady = () => screen.findByRole('button', { name: 'Keyboard shortcuts' });
+const keyboardReady = () =>
+  waitFor(() => expect(screen.getByRole('button', { name: 'Keyboard shortcuts' })).toBeEnabled());
 const card = (title: string) => screen.getByRole('article', { name: title });
 
 afterEach(() => localStorage.clear());

@@ -191,7 +191,7 @@ test('the keyboard: j and r on a card, the shortcuts dialog, and shortcuts turne
   await page.goto('/?unpublished=1&q=fleshes');
   await expect(page.getByRole('status')).toHaveText('2 articles in 1 story');
   // The keyboard loads once the first cards are up.
-  await expect(page.getByRole('button', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Keyboard shortcuts' })).toBeEnabled();
   await page.keyboard.press('j');
   const card = page.getByRole('article');
   await expect(card).toBeFocused();
@@ -241,7 +241,7 @@ test('the keyboard: j and r on a card, the shortcuts dialog, and shortcuts turne
   // Off, and still off after a reload: j types nothing and moves nothing.
   await page.reload();
   await expect(page.getByRole('status')).toHaveText('2 articles in 1 story');
-  await expect(page.getByRole('button', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Keyboard shortcuts' })).toBeEnabled();
   await page.keyboard.press('j');
   await expect(page.getByRole('article')).not.toBeFocused();
   await expect(page.getByRole('searchbox', { name: 'Search articles' })).toHaveValue('fleshes');
