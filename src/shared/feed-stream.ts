@@ -140,15 +140,27 @@ export function readRanksNow(
 ): StreamPage<RankCursor> | Missing {
   const end = Math.min(ranks.length, cursor.offset + want);
   const wanted = Array.from({ length: end - cursor.offset }, (_, i) => ranks[cursor.offset + i] ?? 0);
-  const files = [...new Set(wanted.map((rank) => file(Math.floor(rank / pageSize))))];
-  // Every page at once: the ranks say which, so they are fetched side by side.
-  const missing = files.filter((name) => !peek(name));
-  if (missing.length > 0) return { missing };
-  const articles = wanted.map((rank) => {
-    const page = peek(file(Math.floor(rank / pageSize))) as DataPage;
-    return page.articles[rank % pageSize] as ArticleSummary;
-  });
+  const articles = cardsAt(wanted, pageSize, file, peek);
+  if (isMissing(articles)) return articles;
   return { articles, next: end < ranks.length ? { kind: 'ranks', offset: end } : null };
+}
+
+/** The cards at `ranks`, from the pages `file` names; or every one of those pages still missing. */
+function cardsAt(
+  ranks: readonly number[],
+  pageSize: number,
+  file: (page: number) => string,
+  peek: Peek,
+): ArticleSummary[] | Missing {
+  // Every page at once: the ranks say which, so they are fetched side by side.
+  const missing = [...new Set(ranks.map((rank) => file(Math.floor(rank / pageSize))))].filter(
+    (name) => !peek(name),
+  );
+  if (missing.length > 0) return { missing };
+  return ranks.map(
+    (rank) =>
+      (peek(file(Math.floor(rank / pageSize))) as DataPage).articles[rank % pageSize] as ArticleSummary,
+  );
 }
 
 /**
@@ -178,13 +190,16 @@ export function readTopNow(
       if (!member || member(rank)) found.push({ rank, card: page.articles?.[slot] });
     }
   }
-  const feedPage = (rank: number) => dataPath.page(Math.floor(rank / pageSize));
-  const missing = [...new Set(found.flatMap(({ rank, card }) => (card ? [] : [feedPage(rank)])))].filter(
-    (file) => !peek(file),
+  // The cards the order's first file does not hold come from the full feed's pages.
+  const fromPages = cardsAt(
+    found.flatMap(({ rank, card }) => (card ? [] : [rank])),
+    pageSize,
+    dataPath.page,
+    peek as Peek,
   );
-  if (missing.length > 0) return { missing };
+  if (isMissing(fromPages)) return fromPages;
   const articles = found
-    .map(({ rank, card }) => card ?? (peek(feedPage(rank)) as DataPage).articles[rank % pageSize])
+    .map(({ card }) => card ?? fromPages.shift())
     .filter((article): article is ArticleSummary => !!article && (view === 'all' || article.published));
   return { articles, next: offset < count ? { kind: 'top', offset } : null };
 }

@@ -22,11 +22,26 @@ export type SearchQuery = { clauses: SearchClause[]; hints: string[] };
 const tokenPattern = /(?:[^\s"]+|"[^"]*"?)+/g;
 const dayPattern = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
+/** The first day of a year, month or day (`2021-03` → `2021-03-01`). */
+export const periodStart = (date: string): string => `${date}${'-01'.repeat((10 - date.length) / 3)}`;
+
+/** The day after a year, month or day (`2021` → `2022-01-01`). */
+export function periodEnd(date: string): string {
+  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
+  const next =
+    date.length === 4
+      ? Date.UTC(year + 1, 0, 1)
+      : date.length === 7
+        ? Date.UTC(year, month, 1)
+        : Date.UTC(year, month - 1, day + 1);
+  return new Date(next).toISOString().slice(0, 10);
+}
+
 /** A date of `after:`, `before:` or `date:` as written (year, month or day), if it is one. */
 export function isSearchDate(value: string): boolean {
   if (!dayPattern.test(value)) return false;
   // A day that exists: Date reads 2021-02-30 as March the 2nd, so it must come back the same.
-  const date = new Date(`${value}${'-01'.repeat((10 - value.length) / 3)}T00:00:00Z`);
+  const date = new Date(`${periodStart(value)}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
@@ -102,21 +117,6 @@ export type Searchable = {
   type: string;
   publishedAt: string;
 };
-
-/** The first day of a year, month or day (`2021-03` → `2021-03-01`). */
-export const periodStart = (date: string): string => `${date}${'-01'.repeat((10 - date.length) / 3)}`;
-
-/** The day after a year, month or day (`2021` → `2022-01-01`). */
-export function periodEnd(date: string): string {
-  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
-  const next =
-    date.length === 4
-      ? Date.UTC(year + 1, 0, 1)
-      : date.length === 7
-        ? Date.UTC(year, month, 1)
-        : Date.UTC(year, month - 1, day + 1);
-  return new Date(next).toISOString().slice(0, 10);
-}
 
 /** Whether one article matches the clauses, as the index would find it (for the Saved view's copies). */
 export function matchesQuery(article: Searchable, clauses: readonly SearchClause[]): boolean {

@@ -41,6 +41,9 @@ export function alsoCovering(outlets: readonly string[], own: string | undefined
   return `Also ${list}`;
 }
 
+/** The host of a source URL, as a reader names it (`www.` aside). */
+export const hostOf = (url: string): string => new URL(url).hostname.replace(/^www\./, '');
+
 /** The outlet an article is from, as a card names it: its provider, else its source's host. */
 export const outletOf = (article: { provider?: { name: string }; url: string }): string =>
-  article.provider?.name ?? new URL(article.url).hostname.replace(/^www\./, '');
+  article.provider?.name ?? hostOf(article.url);

@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { formatFeedParams, parseFeedParams, toggleTopic } from '../../src/shared/feed-params.ts';
+import {
+  formatFeedParams,
+  parseFeedParams,
+  toggleTopic,
+  type FeedParams,
+} from '../../src/shared/feed-params.ts';
+
+/** The view a bare URL opens. */
+const defaults: FeedParams = {
+  topics: [],
+  showUnpublished: false,
+  query: '',
+  groupStories: true,
+  savedOnly: false,
+  hideRead: false,
+  sort: 'newest',
+};
 
 describe('feed params in the URL', () => {
   it('reads repeated topics, the unpublished flag, the search and story grouping', () => {
@@ -22,15 +38,7 @@ describe('feed params in the URL', () => {
   });
 
   it('ignores empty and repeated topics', () => {
-    expect(parseFeedParams('?topic=&topic=AI&topic=ai&topic=%20')).toEqual({
-      topics: ['AI'],
-      showUnpublished: false,
-      query: '',
-      groupStories: true,
-      savedOnly: false,
-      hideRead: false,
-      sort: 'newest',
-    });
+    expect(parseFeedParams('?topic=&topic=AI&topic=ai&topic=%20')).toEqual({ ...defaults, topics: ['AI'] });
   });
 
   it('writes what it reads, keeping unrelated parameters', () => {
@@ -51,32 +59,12 @@ describe('feed params in the URL', () => {
   });
 
   it('writes nothing for the default view, nor for a blank search', () => {
-    const none = {
-      topics: [],
-      showUnpublished: false,
-      query: '',
-      groupStories: true,
-      savedOnly: false,
-      hideRead: false,
-      sort: 'newest' as const,
-    };
-    expect(formatFeedParams(none)).toBe('');
-    expect(formatFeedParams({ ...none, query: '   ' })).toBe('');
+    expect(formatFeedParams(defaults)).toBe('');
+    expect(formatFeedParams({ ...defaults, query: '   ' })).toBe('');
   });
 
   it('toggles a topic in and out, whatever its case', () => {
-    const on = toggleTopic(
-      {
-        topics: ['AI'],
-        showUnpublished: false,
-        query: '',
-        groupStories: true,
-        savedOnly: false,
-        hideRead: false,
-        sort: 'newest',
-      },
-      'Portals',
-    );
+    const on = toggleTopic({ ...defaults, topics: ['AI'] }, 'Portals');
     expect(on.topics).toEqual(['AI', 'Portals']);
     expect(toggleTopic(on, 'ai').topics).toEqual(['Portals']);
   });

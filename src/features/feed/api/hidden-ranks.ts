@@ -29,11 +29,20 @@ export const hiddenRanksQuery = (index: NewsIndex, urls: readonly string[]) =>
     },
   });
 
-/** The hidden ranks a request names, as flags over the feed; they were looked up before the request was made. */
+const flagsMemo = new WeakMap<readonly number[], Uint8Array>();
+
+/**
+ * The hidden ranks a request names, as flags over the feed (made once per looked-up list: every
+ * page read asks); they were looked up before the request was made. Read only.
+ */
 export function hiddenFlags(client: QueryClient, index: NewsIndex, key: string): Uint8Array {
   const ranks = client.getQueryData<number[]>(['news', index, 'hidden', key]);
   if (!ranks) throw new Error('The read articles to hide have not been looked up.');
-  const flags = new Uint8Array(index.count.all);
-  for (const rank of ranks) flags[rank] = 1;
+  let flags = flagsMemo.get(ranks);
+  if (!flags) {
+    flags = new Uint8Array(index.count.all);
+    for (const rank of ranks) flags[rank] = 1;
+    flagsMemo.set(ranks, flags);
+  }
   return flags;
 }

@@ -1,7 +1,7 @@
 import type { Article } from '../../../shared/article-schema.ts';
 import { dataPath, type DayRanks, type ProviderRanks } from '../../../shared/data-folder.ts';
 import { encodeRankList, type RankList } from '../../../shared/ranks.ts';
-import { outletOf } from '../../../shared/story-ranks.ts';
+import { hostOf, outletOf } from '../../../shared/story-ranks.ts';
 import type { DataFile } from './data-file.ts';
 
 /**
@@ -21,7 +21,7 @@ export function facetFiles(articles: readonly Article[]): DataFile[] {
     const name = outletOf(article);
     const outlet = byProvider.get(name.toLowerCase()) ?? {
       name,
-      domain: article.provider?.domain ?? new URL(article.url).hostname.replace(/^www\./, ''),
+      domain: article.provider?.domain ?? hostOf(article.url),
       ranks: [],
     };
     outlet.ranks.push(rank);
