@@ -17,6 +17,11 @@ export type NewsPluginOptions = {
   seedsDir?: string;
   /** Fail the build when a file is rejected; defaults to NEWS_STRICT=1. */
   strict?: boolean;
+  /**
+   * Where the site is served, as an absolute URL ending in `/`, for the feeds' links; defaults to
+   * NEWS_SITE_URL, then to the base path alone.
+   */
+  siteUrl?: string;
 };
 
 /**
@@ -47,7 +52,7 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
         `NEWS_STRICT=1: ${corpus.summary.filesRejected} seed file(s) rejected; see the report above`,
       );
     }
-    return emitNews(corpus);
+    return emitNews(corpus, options.siteUrl ?? process.env.NEWS_SITE_URL ?? config.base);
   }
   const start = () => {
     current = run();
@@ -85,6 +90,10 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
         return `export const index = ${JSON.stringify(exported)};\nexport const devIndexUrl = ${JSON.stringify(dev() ? `${devPrefix()}index.json` : null)};\n`;
       },
     },
+    async generateBundle() {
+      const { feeds } = await (current ?? start());
+      for (const { path: fileName, text } of feeds) this.emitFile({ type: 'asset', fileName, source: text });
+    },
     async writeBundle(_, bundle) {
       // The virtual module was loaded, so the pipeline has succeeded by now.
       const { folder } = await (current ?? start());
@@ -115,6 +124,18 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
       });
       server.middlewares.use((req, res, next) => {
         const url = req.url?.split('?')[0] ?? '';
+        if (url.startsWith(`${config.base}feeds/`)) {
+          (current ?? start()).then(({ feeds }) => {
+            const feed = feeds.find(({ path: file }) => config.base + file === url);
+            if (feed === undefined) return next();
+            res.setHeader(
+              'Content-Type',
+              url.endsWith('.json') ? 'application/feed+json' : 'application/xml',
+            );
+            res.end(feed.text);
+          }, next);
+          return;
+        }
         if (!url.startsWith(devPrefix())) {
           next();
           return;

@@ -23,6 +23,8 @@ import { articlesInFolder } from '../fixtures/articles.ts';
 import { generateCorpus } from '../../bench/generate-corpus.ts';
 import { emitNews, readCorpus } from '../../src/node/pipeline/build-news.ts';
 import { openParseCache } from '../../src/node/pipeline/parse-cache.ts';
+import { feedPath, opmlPath } from '../../src/shared/feed-paths.ts';
+import { readAtom, readJsonFeed, readOpml, readRss } from '../fixtures/feeds.ts';
 
 const corpus = '../shared/corpus/smartable-power-apps';
 
@@ -141,6 +143,22 @@ describe('the news plugin', () => {
   });
 
   it.runIf(existsSync(corpus))(
+    'writes the feeds and the OPML whose every URL is a file of dist/',
+    async () => {
+      const outDir = await buildWith(corpus);
+      const opml = readOpml(readFileSync(path.join(outDir, opmlPath), 'utf8'));
+      expect(opml.outlines.map(({ text }) => text)).toContain('Power Apps');
+      for (const { xmlUrl } of opml.outlines) {
+        expect(xmlUrl.startsWith('/feeds/topic/')).toBe(true);
+        expect(readRss(readFileSync(path.join(outDir, xmlUrl), 'utf8')).items.length).toBeGreaterThan(0);
+      }
+      expect(readRss(readFileSync(path.join(outDir, feedPath('rss')), 'utf8')).items).toHaveLength(50);
+      expect(readAtom(readFileSync(path.join(outDir, feedPath('atom')), 'utf8')).items).toHaveLength(50);
+      expect(readJsonFeed(readFileSync(path.join(outDir, feedPath('json')), 'utf8')).items).toHaveLength(50);
+    },
+  );
+
+  it.runIf(existsSync(corpus))(
     'updates the data folder in place after an edit, exactly as a build from scratch would write it',
     async () => {
       const seeds = path.join(mkdtempSync(path.join(tmpdir(), 'news-rebuild-')), 'seeds');
@@ -206,7 +224,7 @@ describe('the news plugin', () => {
     generateCorpus(seeds, 200);
     const outDir = await buildWith(seeds);
     const { corpus } = await readCorpus(seeds, openParseCache());
-    const { folder } = emitNews(corpus);
+    const { folder } = emitNews(corpus, '/');
     const written = dataFiles(outDir);
     expect([...written.keys()]).toEqual(
       ['manifest.json', ...[...folder.files.keys()].map((file) => path.join(folder.version, file))].sort(

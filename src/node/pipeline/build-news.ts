@@ -2,6 +2,7 @@ import type { NewsIndex } from '../../shared/data-folder.ts';
 import { listSeedFiles } from '../seeds/list-files.ts';
 import { buildCorpus, type Corpus } from './corpus.ts';
 import { emitDataFolder } from './emit/data-folder.ts';
+import { feedFiles, type TextFile } from './emit/feed-files.ts';
 import type { ParseCache } from './parse-cache.ts';
 import { readSeedFolder, type ReadOptions } from './read-seeds.ts';
 import { renderDataFolder, type RenderedFolder } from './write-data.ts';
@@ -35,10 +36,15 @@ export type NewsOutput = {
   /** What `virtual:news` exports, but where the data folder is served from. */
   index: Omit<NewsIndex, 'base'>;
   folder: RenderedFolder;
+  /** The feeds, at paths under the site's base that stay the same from build to build. */
+  feeds: TextFile[];
 };
 
-/** Stage 4: the data folder of a corpus, rendered to JSON; writing it (write-data.ts) is the caller's. */
-export function emitNews(corpus: Corpus): NewsOutput {
+/**
+ * Stage 4: the data folder of a corpus, rendered to JSON, and its feeds, whose links start with
+ * `siteUrl`; writing them (write-data.ts, the plugin) is the caller's.
+ */
+export function emitNews(corpus: Corpus, siteUrl: string): NewsOutput {
   const { index, files } = emitDataFolder(corpus);
-  return { index, folder: renderDataFolder(files) };
+  return { index, folder: renderDataFolder(files), feeds: feedFiles(corpus.articles, siteUrl) };
 }

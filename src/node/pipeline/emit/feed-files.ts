@@ -1,0 +1,162 @@
+import { generateAtomFeed, generateJsonFeed, generateOpml, generateRssFeed } from 'feedsmith';
+import type { Article } from '../../../shared/article-schema.ts';
+import { feedPath, opmlPath, siteTitle, type FeedFormat } from '../../../shared/feed-paths.ts';
+import { topicKey } from '../../../shared/topics.ts';
+
+/** A file written as it is (not JSON of a value), at a path relative to the site's base. */
+export type TextFile = { path: string; text: string };
+
+/** How many articles a feed carries: the newest. */
+export const feedLength = 50;
+
+/**
+ * The feeds of the archive and of each topic, in RSS 2.0, Atom 1.0 and JSON Feed 1.1 (written by
+ * feedsmith, which alone among the maintained writers does JSON Feed 1.1), and the OPML of the
+ * topic feeds (when there are topics). Each carries the newest `feedLength` published articles (`articles` are newest
+ * first); an item's id is its source URL. `siteUrl` is where the site is served, ending in `/`
+ * (an absolute URL, or the base path when it is not known); links to the site start with it.
+ * Nothing in them changes unless the articles do: a feed's date is its newest item's.
+ */
+export function feedFiles(articles: readonly Article[], siteUrl: string): TextFile[] {
+  const published = articles.filter((article) => article.published).map(cleanText);
+  const topics = new Map<string, { name: string; articles: Article[] }>();
+  for (const article of published) {
+    for (const name of article.topics) {
+      const topic = topics.get(topicKey(name)) ?? { name, articles: [] };
+      topics.set(topicKey(name), topic);
+      if (topic.articles.length < feedLength) topic.articles.push(article);
+    }
+  }
+  const byName = [...topics.values()].sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  return [
+    ...formatsOf({ title: siteTitle, articles: published.slice(0, feedLength) }, siteUrl),
+    ...byName.flatMap(({ name, articles: items }) =>
+      formatsOf({ title: name, topic: name, articles: items }, siteUrl),
+    ),
+    // OPML asks for at least one outline: an archive without topics has no OPML.
+    ...(byName.length > 0
+      ? [
+          {
+            path: opmlPath,
+            text: opmlOf(
+              byName.map(({ name }) => name),
+              siteUrl,
+            ),
+          },
+        ]
+      : []),
+  ];
+}
+
+type Feed = { title: string; topic?: string; articles: readonly Article[] };
+
+function formatsOf(feed: Feed, siteUrl: string): TextFile[] {
+  const url = (format: FeedFormat) => siteUrl + feedPath(format, feed.topic);
+  const home = feed.topic === undefined ? siteUrl : `${siteUrl}?topic=${encodeURIComponent(feed.topic)}`;
+  const title = feed.topic === undefined ? siteTitle : `${siteTitle}: ${feed.topic}`;
+  const description =
+    feed.topic === undefined ? 'The newest articles of the archive' : `The newest articles on ${feed.topic}`;
+  // A feed without items still has a date; the epoch keeps it the same from build to build.
+  const updated = new Date(feed.articles[0]?.publishedAt ?? 0);
+  const rss = generateRssFeed({
+    title,
+    link: home,
+    description,
+    lastBuildDate: updated,
+    atom: { links: [{ href: url('rss'), rel: 'self', type: 'application/rss+xml' }] },
+    items: feed.articles.map((article) => ({
+      title: article.title,
+      link: article.url,
+      guid: { value: article.url, isPermaLink: true },
+      pubDate: new Date(article.publishedAt),
+      // RSS readers take a description for HTML, so the plain text is escaped to show as it is.
+      description: article.excerpt ? escapeHtml(article.excerpt) : undefined,
+      categories: article.topics.map((name) => ({ name })),
+      dc: article.provider ? { creators: [article.provider.name] } : undefined,
+    })),
+  });
+  const atom = generateAtomFeed({
+    // A tag-like URN names the feed wherever the site is served.
+    id: `urn:news-reader:${feedPath('atom', feed.topic)}`,
+    title: { value: title, type: 'text' },
+    subtitle: { value: description, type: 'text' },
+    updated,
+    authors: [{ name: siteTitle }],
+    links: [
+      { href: url('atom'), rel: 'self', type: 'application/atom+xml' },
+      { href: home, rel: 'alternate', type: 'text/html' },
+    ],
+    entries: feed.articles.map((article) => ({
+      id: article.url,
+      title: { value: article.title, type: 'text' },
+      links: [{ href: article.url, rel: 'alternate' }],
+      published: new Date(article.publishedAt),
+      updated: new Date(article.publishedAt),
+      summary: article.excerpt ? { value: article.excerpt, type: 'text' } : undefined,
+      categories: article.topics.map((term) => ({ term })),
+      authors: article.provider ? [{ name: article.provider.name }] : undefined,
+    })),
+  });
+  const json = generateJsonFeed({
+    title,
+    home_page_url: home,
+    feed_url: url('json'),
+    description,
+    items: feed.articles.map((article) => ({
+      id: article.url,
+      url: article.url,
+      title: article.title,
+      // JSON Feed asks every item for content: the excerpt, else the title.
+      content_text: article.excerpt || article.title,
+      summary: article.excerpt || undefined,
+      image: article.image?.url,
+      date_published: new Date(article.publishedAt),
+      tags: article.topics,
+      authors: article.provider ? [{ name: article.provider.name }] : undefined,
+    })),
+  });
+  return [
+    { path: feedPath('rss', feed.topic), text: rss },
+    { path: feedPath('atom', feed.topic), text: atom },
+    // JSON Feed asks for `items` even when there are none; feedsmith leaves an empty list out.
+    {
+      path: feedPath('json', feed.topic),
+      text: `${JSON.stringify({ ...json, items: json.items ?? [] }, null, 2)}\n`,
+    },
+  ];
+}
+
+function opmlOf(topics: readonly string[], siteUrl: string): string {
+  return generateOpml({
+    head: { title: `${siteTitle}: topic feeds` },
+    body: {
+      outlines: topics.map((name) => ({
+        text: name,
+        title: name,
+        type: 'rss',
+        xmlUrl: siteUrl + feedPath('rss', name),
+        htmlUrl: `${siteUrl}?topic=${encodeURIComponent(name)}`,
+      })),
+    },
+  });
+}
+
+/**
+ * The article with its text fields trimmed and kept to the characters XML 1.0 allows (no control
+ * characters but tab and line breaks, no U+FFFE, no lone surrogate), which feedsmith passes through.
+ */
+function cleanText(article: Article): Article {
+  return {
+    ...article,
+    title: xmlText(article.title),
+    excerpt: article.excerpt === undefined ? undefined : xmlText(article.excerpt),
+    topics: article.topics.map(xmlText),
+    provider: article.provider && { ...article.provider, name: xmlText(article.provider.name) },
+  };
+}
+
+const notInXml = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const xmlText = (text: string) => text.replace(notInXml, '').trim();
+
+const escapeHtml = (text: string) =>
+  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
