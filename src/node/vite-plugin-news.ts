@@ -127,7 +127,10 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
         if (url.startsWith(`${config.base}feeds/`)) {
           (current ?? start()).then(({ feeds }) => {
             const feed = feeds.find(({ path: file }) => config.base + file === url);
-            if (feed === undefined) return next();
+            if (feed === undefined) {
+              next();
+              return;
+            }
             res.setHeader(
               'Content-Type',
               url.endsWith('.json') ? 'application/feed+json' : 'application/xml',

@@ -97,6 +97,7 @@ function formatsOf(feed: Feed, siteUrl: string): TextFile[] {
       authors: article.provider ? [{ name: article.provider.name }] : undefined,
     })),
   });
+  // feedsmith types what it returns as `unknown`: it is the feed as JSON Feed 1.1's object.
   const json = generateJsonFeed({
     title,
     home_page_url: home,
@@ -114,7 +115,7 @@ function formatsOf(feed: Feed, siteUrl: string): TextFile[] {
       tags: article.topics,
       authors: article.provider ? [{ name: article.provider.name }] : undefined,
     })),
-  });
+  }) as { items?: unknown[] };
   return [
     { path: feedPath('rss', feed.topic), text: rss },
     { path: feedPath('atom', feed.topic), text: atom },
