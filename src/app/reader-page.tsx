@@ -26,6 +26,7 @@ import { useHiddenRead } from './use-hidden-read.ts';
 import { MarksTransfer } from '../features/marks/components/marks-transfer.tsx';
 import { LoadError } from '../features/feed/components/load-error.tsx';
 import { StatusLine } from '../features/feed/components/status-line.tsx';
+import { FeedLinks } from '../features/feeds/components/feed-links.tsx';
 
 const noTopics: FeedRequest['topics'] = [];
 
@@ -160,6 +161,12 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
           loading={choices.loadingAll}
           onShowAll={setShowAllTopics}
           onIntent={onTopicIntent}
+        />
+        <FeedLinks
+          topics={(choices.selected ?? noTopics)
+            .filter((topic) => topic.published > 0)
+            .map((topic) => topic.name)}
+          anyTopicFeeds={index.topicTotal.published > 0}
         />
         <KeyboardShortcuts
           load={firstScreenShown}
