@@ -1,10 +1,8 @@
-import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { cspPlugin } from './src/node/vite-plugin-csp.ts';
-import { newsPlugin } from './src/node/vite-plugin-news.ts';
+import { readerPlugins } from './src/node/reader-plugins.ts';
 
 export default defineConfig({
-  plugins: [react(), newsPlugin(), cspPlugin()],
+  plugins: readerPlugins(),
   build: { target: 'es2022' },
   server: {
     watch: {

@@ -1,3 +1,4 @@
+/// <reference types="vite-plugin-pwa/react" />
 /** Provided by the news plugin (src/node/vite-plugin-news.ts). */
 declare module 'virtual:news' {
   /** Counts, the commonest topics and where the data folder is. */

@@ -1,5 +1,6 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { ReaderPage } from './reader-page.tsx';
+import { OfflineBanner } from '../features/offline/components/offline-banner.tsx';
 
 type AppProps = {
   queryClient: QueryClient;
@@ -17,6 +18,7 @@ export function App({ queryClient, warmUp = true }: AppProps) {
         <h1>News reader</h1>
         <p className="tagline">Every story, with its related coverage, linked to the source.</p>
       </header>
+      <OfflineBanner />
       <ReaderPage warmUp={warmUp} />
     </QueryClientProvider>
   );

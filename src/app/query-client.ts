@@ -15,7 +15,9 @@ export function createQueryClient(): QueryClient {
     defaultOptions: {
       // The data is static files from our own origin: a failure is shown at once, with a retry
       // button, rather than hidden behind seconds of silent retries.
-      queries: { retry: false, refetchOnWindowFocus: false },
+      // Offline, a request still goes out: the service worker answers it from what it has kept.
+      queries: { retry: false, refetchOnWindowFocus: false, networkMode: 'offlineFirst' },
+      mutations: { networkMode: 'offlineFirst' },
     },
   });
 }

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary } from '../shared/article-schema.ts';
 import { parseSearchQuery } from '../shared/search-query.ts';
 import { topicKey } from '../shared/topics.ts';
@@ -26,9 +26,12 @@ import { useHiddenRead } from './use-hidden-read.ts';
 import { MarksTransfer } from '../features/marks/components/marks-transfer.tsx';
 import { LoadError } from '../features/feed/components/load-error.tsx';
 import { StatusLine } from '../features/feed/components/status-line.tsx';
-import { FeedLinks } from '../features/feeds/components/feed-links.tsx';
+import { TakeAlong } from './take-along.tsx';
 
 const noTopics: FeedRequest['topics'] = [];
+
+// The service worker, registered once the first cards are up, and never by a dev server.
+const UpdatePrompt = lazy(() => import('../features/offline/components/update-prompt.tsx'));
 
 type ReaderPageProps = {
   /** Fetch likely next views ahead once the first screen is up (see useWarmUp); tests turn it off. */
@@ -162,12 +165,8 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
           onShowAll={setShowAllTopics}
           onIntent={onTopicIntent}
         />
-        <FeedLinks
-          topics={(choices.selected ?? noTopics)
-            .filter((topic) => topic.published > 0)
-            .map((topic) => topic.name)}
-          anyTopicFeeds={index.topicTotal.published > 0}
-        />
+        <TakeAlong index={index} selected={choices.selected} />
+        <Suspense>{import.meta.env.PROD && firstScreenShown && <UpdatePrompt />}</Suspense>
         <KeyboardShortcuts
           load={firstScreenShown}
           list={list}

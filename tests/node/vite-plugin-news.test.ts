@@ -10,10 +10,9 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import react from '@vitejs/plugin-react';
 import { build, createLogger } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { cspPlugin } from '../../src/node/vite-plugin-csp.ts';
+import { readerPlugins } from '../../src/node/reader-plugins.ts';
 import { newsPlugin } from '../../src/node/vite-plugin-news.ts';
 import { articleSchema, type Article } from '../../src/shared/article-schema.ts';
 import type { NewsIndex } from '../../src/shared/data-folder.ts';
@@ -41,7 +40,7 @@ async function buildWith(
     root: process.cwd(),
     logLevel: 'silent',
     customLogger: logger,
-    plugins: [react(), newsPlugin({ seedsDir, strict }), cspPlugin()],
+    plugins: readerPlugins({ seedsDir, strict }),
     build: { outDir, emptyOutDir: true },
   });
   return outDir;

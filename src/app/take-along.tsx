@@ -1,0 +1,21 @@
+import type { NewsIndex, TopicStat } from '../shared/data-folder.ts';
+import { FeedLinks } from '../features/feeds/components/feed-links.tsx';
+import { SaveOffline } from '../features/offline/components/save-offline.tsx';
+
+type TakeAlongProps = { index: NewsIndex; selected: readonly TopicStat[] | undefined };
+
+/** The view, taken elsewhere: its feeds for another reader, and its topics saved for offline. */
+export function TakeAlong({ index, selected = [] }: TakeAlongProps) {
+  const withFeeds = selected.filter((topic) => topic.published > 0);
+  return (
+    <>
+      <FeedLinks
+        topics={withFeeds.map((topic) => topic.name)}
+        anyTopicFeeds={index.topicTotal.published > 0}
+      />
+      {selected.length > 0 && (
+        <SaveOffline key={selected.map((topic) => topic.id).join()} index={index} topics={selected} />
+      )}
+    </>
+  );
+}

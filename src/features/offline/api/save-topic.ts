@@ -1,0 +1,73 @@
+import { useMutation } from '@tanstack/react-query';
+import {
+  dataPath,
+  topicPageCount,
+  type NewsIndex,
+  type TopicRanks,
+  type TopicStat,
+} from '../../../shared/data-folder.ts';
+import { flaggedRanks, rankListFlags } from '../../../shared/ranks.ts';
+import { fetchJson } from '../../../lib/data-file.ts';
+
+/** Requests in flight at once while saving: enough to fill the pipe, few enough to leave room for the reader. */
+const parallel = 4;
+
+/** Fetches every file, `parallel` at a time, reporting how many are done; the service worker keeps each. */
+async function fetchAll(urls: readonly string[], onDone: () => void): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < urls.length) {
+      const url = urls[next];
+      next += 1;
+      if (url === undefined) continue;
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`The server answered ${response.status} for ${url}.`);
+      await response.arrayBuffer();
+      onDone();
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+}
+
+export type SaveProgress = { done: number; total: number };
+
+/**
+ * Fetches everything a topic's view reads, so that the service worker keeps it for offline
+ * reading: the topic's pages and ranks, the stories (for grouping), the list of topics, and the
+ * related coverage of each of its articles (whose files the topic's ranks name). Nothing is
+ * kept in memory. Returns how many articles the topic has.
+ */
+export async function saveTopicOffline(
+  index: NewsIndex,
+  topic: TopicStat,
+  onProgress: (progress: SaveProgress) => void,
+): Promise<number> {
+  const url = (file: string) => `${index.base}${file}`;
+  const ranks = await fetchJson<TopicRanks>(url(dataPath.topicRanks(topic.id)));
+  const relatedPages = new Set<number>();
+  for (const rank of flaggedRanks(rankListFlags(index.count.all, [ranks.all]))) {
+    relatedPages.add(Math.floor(rank / index.pageSize));
+  }
+  const pages = Array.from({ length: topicPageCount(topic.all, index.pageSize) }, (_, page) =>
+    dataPath.topicPage(topic.id, page),
+  );
+  const files = [
+    dataPath.stories,
+    dataPath.topics,
+    ...pages,
+    ...[...relatedPages].map((page) => dataPath.relatedPage(page)),
+  ];
+  const progress = { done: 0, total: files.length };
+  onProgress({ ...progress });
+  await fetchAll(files.map(url), () => {
+    progress.done += 1;
+    onProgress({ ...progress });
+  });
+  return topic.all;
+}
+
+/** "Save for offline" as a mutation: pending while the files come, then how many articles were kept. */
+export const useSaveTopicOffline = (index: NewsIndex, onProgress: (progress: SaveProgress) => void) =>
+  useMutation({
+    mutationFn: (topic: TopicStat) => saveTopicOffline(index, topic, onProgress),
+  });

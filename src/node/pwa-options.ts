@@ -1,0 +1,64 @@
+import type { VitePWAOptions } from 'vite-plugin-pwa';
+
+/** The page's colours in light and dark mode (styles.css' --bg), for the browser's own chrome. */
+export const themeColors = { light: '#f6f7f9', dark: '#0f1115' };
+
+/**
+ * Where the data folder's files are, whatever the base: `data/<version>/`, the version being 12
+ * hex digits (write-data.ts). Workbox matches it against a same-origin URL anywhere in it.
+ */
+export const dataFilePattern = /\/data\/[0-9a-f]{12}\//;
+
+/** The longest a cached data file is kept, and how many are: a bound on what a device stores. */
+const dataCache = { maxAgeSeconds: 60 * 60 * 24 * 30, maxEntries: 5000 };
+
+/**
+ * The service worker (vite-plugin-pwa's generateSW, which writes a Workbox worker) and the web
+ * app manifest. The worker precaches the app shell only: the page, its scripts and styles, its
+ * icons; never the data folder or the feeds, whose size grows with the archive. Data files are
+ * cached as they are read, cache first (a file's URL changes whenever its folder's content does),
+ * and a new build waits for the reader's word (`registerType: 'prompt'`). The page registers the
+ * worker itself (see update-prompt.tsx), and only in a production build.
+ */
+export function pwaOptions(): Partial<VitePWAOptions> {
+  return {
+    registerType: 'prompt',
+    injectRegister: false,
+    manifest: {
+      name: 'News reader',
+      short_name: 'News',
+      description: 'A fast, filterable feed of news articles with related coverage.',
+      lang: 'en',
+      display: 'standalone',
+      start_url: '.',
+      scope: '.',
+      theme_color: themeColors.light,
+      background_color: themeColors.light,
+    },
+    // The icons, each size from public/favicon.svg, by @vite-pwa/assets-generator at build time.
+    pwaAssets: {
+      image: 'public/favicon.svg',
+      preset: 'minimal-2023',
+      overrideManifestIcons: true,
+      injectThemeColor: false,
+    },
+    workbox: {
+      globPatterns: ['**/*.{html,js,css,svg,png,ico,webmanifest}'],
+      globIgnores: ['data/**', 'feeds/**'],
+      // Every address of the reader (its filters are in the query) is the one page.
+      navigateFallback: 'index.html',
+      navigateFallbackDenylist: [/\/data\//, /\/feeds\//],
+      runtimeCaching: [
+        {
+          urlPattern: dataFilePattern,
+          handler: 'CacheFirst',
+          options: {
+            cacheName: 'news-data',
+            expiration: { ...dataCache, purgeOnQuotaError: true },
+            cacheableResponse: { statuses: [200] },
+          },
+        },
+      ],
+    },
+  };
+}
