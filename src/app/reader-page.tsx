@@ -165,7 +165,7 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
           onShowAll={setShowAllTopics}
           onIntent={onTopicIntent}
         />
-        <TakeAlong index={index} selected={choices.selected} />
+        <TakeAlong index={index} selected={choices.selected} view={view} />
         <Suspense>{import.meta.env.PROD && firstScreenShown && <UpdatePrompt />}</Suspense>
         <KeyboardShortcuts
           load={firstScreenShown}

@@ -43,7 +43,11 @@ export function pwaOptions(): Partial<VitePWAOptions> {
       injectThemeColor: false,
     },
     workbox: {
-      globPatterns: ['**/*.{html,js,css,svg,png,ico,webmanifest}'],
+      // The manifest is added by the plugin itself: globbed too, it would be listed twice, with two
+      // revisions, and Workbox would then refuse to precache anything.
+      globPatterns: ['**/*.{html,js,css,svg,png,ico}'],
+      // The first worker takes charge of the open page at once, so that what it reads is kept.
+      clientsClaim: true,
       globIgnores: ['data/**', 'feeds/**'],
       // Every address of the reader (its filters are in the query) is the one page.
       navigateFallback: 'index.html',

@@ -35,6 +35,10 @@ const devServer = {
   timeout: 120_000,
 };
 
+/** A scratch copy of the AI archive, built into `offlineOutDir`: the offline spec edits and rebuilds it. */
+export const offlineSeedsDir = '.e2e/offline-seeds';
+export const offlineOutDir = '.e2e/offline';
+
 /** 100,000 generated articles (bench/generate-corpus.ts), written afresh for every run. */
 export const scaleSize = 100_000;
 export const scaleCorpusDir = '.e2e/corpus-100000';
@@ -66,6 +70,9 @@ export default defineConfig({
     ...(hasStoriesCorpus
       ? [{ name: 'stories', testMatch: 'stories.spec.ts', use: { baseURL: 'http://localhost:4316' } }]
       : []),
+    ...(hasStoriesCorpus
+      ? [{ name: 'offline', testMatch: 'offline.spec.ts', use: { baseURL: 'http://localhost:4317' } }]
+      : []),
     { name: 'dev', testMatch: 'dev-server.spec.ts', use: { baseURL: 'http://localhost:4313' } },
     { name: 'hostile', testMatch: 'hostile.spec.ts', use: { baseURL: 'http://localhost:4314' } },
     { name: 'scale', testMatch: 'scale.spec.ts', use: { baseURL: 'http://localhost:4315' } },
@@ -76,6 +83,16 @@ export default defineConfig({
     site('seeds', 4311, 'seeds'),
     ...(hasCorpus ? [site('corpus', 4312, corpusDir)] : []),
     ...(hasStoriesCorpus ? [site('stories', 4316, storiesCorpusDir)] : []),
+    ...(hasStoriesCorpus
+      ? [
+          site(
+            'offline',
+            4317,
+            offlineSeedsDir,
+            `rm -rf ${offlineSeedsDir} && mkdir -p ${offlineSeedsDir} && cp ${storiesCorpusDir}/* ${offlineSeedsDir}/ && `,
+          ),
+        ]
+      : []),
     {
       ...site(
         'scale',

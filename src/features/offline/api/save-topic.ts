@@ -13,7 +13,7 @@ import { fetchJson } from '../../../lib/data-file.ts';
 const parallel = 4;
 
 /** Fetches every file, `parallel` at a time, reporting how many are done; the service worker keeps each. */
-async function fetchAll(urls: readonly string[], onDone: () => void): Promise<void> {
+export async function fetchAll(urls: readonly string[], onDone: () => void): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < urls.length) {

@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import type { NewsIndex, TopicStat } from '../../../shared/data-folder.ts';
+import type { NewsIndex, TopicStat, View } from '../../../shared/data-folder.ts';
 import { pluralize } from '../../../shared/plural.ts';
 import { useSaveTopicOffline, type SaveProgress } from '../api/save-topic.ts';
 
-type SaveOfflineProps = { index: NewsIndex; topics: readonly TopicStat[] };
+type SaveOfflineProps = { index: NewsIndex; topics: readonly TopicStat[]; view: View };
 
 /**
  * "Save for offline": fetches the chosen topics' articles ahead, with their related coverage, so
  * that they can be read without a network (the service worker keeps them).
  */
-export function SaveOffline({ index, topics }: SaveOfflineProps) {
+export function SaveOffline({ index, topics, view }: SaveOfflineProps) {
   const [progress, setProgress] = useState<SaveProgress>();
   const save = useSaveTopicOffline(index, setProgress);
   const names = topics.map((topic) => topic.name).join(', ');
@@ -22,7 +22,7 @@ export function SaveOffline({ index, topics }: SaveOfflineProps) {
       ? `Could not save ${names} for offline. ${save.error.message}`
       : save.isSuccess
         ? `Saved ${names} for offline reading: ${pluralize(
-            topics.reduce((sum, topic) => sum + topic.all, 0),
+            topics.reduce((sum, topic) => sum + topic[view], 0),
             'article',
           )}.`
         : '';

@@ -1,7 +1,33 @@
+import { createPortal } from 'react-dom';
 import { useRegisterSW } from 'virtual:pwa-register/react';
+import { useNewsIndex } from '../../../lib/news-index.ts';
+import { fetchAll } from '../api/save-topic.ts';
 
 /** How often an open page asks whether a new build was deployed, besides when it comes back into view. */
 const checkEveryMs = 30 * 60 * 1000;
+
+/**
+ * The first cards are read before the worker is there, and it keeps only what passes through it:
+ * every data file the page fetched without it (a resource entry with no `workerStart`) is asked
+ * for again once it is in charge (the browser's HTTP cache answers), so that it keeps them too.
+ */
+function keepWhatWasRead(base: string): void {
+  const dataFolder = new URL(base, window.location.href).href;
+  const missed = new Set<string>();
+  const keep = () => {
+    if (!navigator.serviceWorker.controller || missed.size === 0) return;
+    const urls = [...missed];
+    missed.clear();
+    void fetchAll(urls, () => undefined).catch(() => undefined);
+  };
+  new PerformanceObserver((entries) => {
+    for (const entry of entries.getEntries() as PerformanceResourceTiming[]) {
+      if (entry.workerStart === 0 && entry.name.startsWith(dataFolder)) missed.add(entry.name);
+    }
+    keep();
+  }).observe({ type: 'resource', buffered: true });
+  navigator.serviceWorker.addEventListener('controllerchange', keep);
+}
 
 function checkForUpdates(registration: ServiceWorkerRegistration | undefined): void {
   if (!registration) return;
@@ -18,14 +44,25 @@ function checkForUpdates(registration: ServiceWorkerRegistration | undefined): v
  * version waits until the reader chooses to reload.
  */
 export default function UpdatePrompt() {
+  const { base } = useNewsIndex();
   const {
     needRefresh: [needRefresh, setNeedRefresh],
     offlineReady: [offlineReady, setOfflineReady],
     updateServiceWorker,
-  } = useRegisterSW({ onRegisteredSW: (_, registration) => checkForUpdates(registration) });
-  if (!needRefresh && !offlineReady) return <div aria-live="polite" className="update-prompt" hidden />;
-  return (
-    <div aria-live="polite" className="update-prompt">
+  } = useRegisterSW({
+    onRegisteredSW: (_, registration) => {
+      keepWhatWasRead(base);
+      checkForUpdates(registration);
+    },
+  });
+  // On the page's body: above the feed, whatever the stacking of the sidebar that renders it.
+  return createPortal(
+    <section
+      aria-label="Updates"
+      aria-live="polite"
+      className="update-prompt"
+      hidden={!needRefresh && !offlineReady}
+    >
       {needRefresh ? (
         <>
           <p>A new version of the reader is ready.</p>
@@ -44,6 +81,7 @@ export default function UpdatePrompt() {
           </button>
         </>
       )}
-    </div>
+    </section>,
+    document.body,
   );
 }

@@ -1,0 +1,129 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './page-checks.ts';
+import { offlineOutDir, offlineSeedsDir } from './playwright.config.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** Waits until the service worker controls the page and keeps every data file the page has read. */
+async function waitUntilKept(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          const read = performance
+            .getEntriesByType('resource')
+            .map((entry) => entry.name)
+            .filter((url) => /\/data\/[0-9a-f]{12}\//.test(url));
+          const kept = await Promise.all(read.map((url) => caches.match(url)));
+          return read.length > 0 && kept.every(Boolean);
+        }),
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+}
+
+const cardTitles = (page: Page) =>
+  page.getByRole('article').getByRole('heading', { level: 2 }).allTextContents();
+
+test.describe.configure({ mode: 'serial' });
+
+test('reads offline what it has read, says so, and says when a topic was never kept', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('status')).toHaveText(/^\d+ articles in \d+ stories$/);
+  const home = await page.getByRole('status').textContent();
+  await page.getByRole('checkbox', { name: 'Natural Language Processing' }).click();
+  await expect(page.getByRole('status')).toHaveText('3 articles');
+  const nlp = await cardTitles(page);
+  await page.getByRole('checkbox', { name: 'Natural Language Processing' }).click();
+  await page.getByRole('checkbox', { name: 'Machine Learning' }).click();
+  await expect(page).toHaveURL(/\?topic=Machine\+Learning$/);
+  await expect(page.getByRole('status')).toHaveText(/^6 articles/);
+  const learning = await cardTitles(page);
+  await waitUntilKept(page);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByText('You are offline.')).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText(/^6 articles/);
+  expect(await cardTitles(page)).toEqual(learning);
+  await page.goto('/?topic=Natural+Language+Processing');
+  await expect(page.getByRole('status')).toHaveText('3 articles');
+  expect(await cardTitles(page)).toEqual(nlp);
+  await page.goto('/');
+  await expect(page.getByRole('status')).toHaveText(home ?? '');
+  await expect(page.getByText('You are offline.')).toBeVisible();
+
+  // A topic this device never read: a message, not a blank page.
+  await page.goto('/?topic=AI+Ethics');
+  await expect(page.getByRole('alert')).toContainText('This view is not on this device.');
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Back online, the same view loads.
+  await context.setOffline(false);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('status')).toHaveText('1 article');
+  await expect(page.getByText('You are offline.')).toBeHidden();
+});
+
+test('saves a topic for offline, then offers a new build and shows its change after the update', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/?topic=AI+in+Robotics');
+  await expect(page.getByRole('status')).toHaveText(/^4 articles/);
+  const robotics = await cardTitles(page);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.getByRole('button', { name: 'Save this topic for offline' }).click();
+  await expect(page.getByText(/^Saved AI in Robotics for offline reading: 4 articles\.$/)).toBeVisible();
+  await context.setOffline(true);
+  await page.goto('/?topic=AI+in+Robotics');
+  await expect(page.getByRole('status')).toHaveText(/^4 articles/);
+  expect(await cardTitles(page)).toEqual(robotics);
+  // The related coverage of its articles was saved too, though no panel was opened.
+  await page
+    .getByRole('button', { name: /^\d+ related$/ })
+    .first()
+    .click();
+  await expect(
+    page
+      .getByRole('list', { name: /^(Same story|Related reading): / })
+      .first()
+      .getByRole('link')
+      .first(),
+  ).toBeVisible();
+  await context.setOffline(false);
+
+  // A new build, with the newest article's title changed, deployed while the page is open.
+  await page.goto('/');
+  await expect(page.getByRole('status')).toHaveText(/^\d+ articles in \d+ stories$/);
+  const newest = (await cardTitles(page))[0] ?? '';
+  const file = readdirSync(offlineSeedsDir)
+    .map((name) => path.join(offlineSeedsDir, name))
+    .find((name) => readFileSync(name, 'utf8').includes(`title: "${newest}"`));
+  expect(file, `the seed file titled ${newest}`).toBeDefined();
+  const changed = `Updated offline: ${newest}`;
+  writeFileSync(
+    file ?? '',
+    readFileSync(file ?? '', 'utf8').replace(`title: "${newest}"`, `title: "${changed}"`),
+  );
+  execFileSync('npx', ['vite', 'build', '--outDir', offlineOutDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: root,
+    env: { ...process.env, NEWS_SEEDS_DIR: offlineSeedsDir, NEWS_STRICT: '' },
+  });
+  // What the page does every half hour and whenever it comes back into view.
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+  await expect(page.getByText('A new version of the reader is ready.')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('article').first().getByRole('heading', { level: 2 })).toHaveText(newest);
+  await page.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByRole('article').first().getByRole('heading', { level: 2 })).toHaveText(changed, {
+    timeout: 20_000,
+  });
+});
