@@ -42,6 +42,9 @@ export const offlineOutDir = '.e2e/offline';
 /** 100,000 generated articles (bench/generate-corpus.ts), written afresh for every run. */
 export const scaleSize = 100_000;
 export const scaleCorpusDir = '.e2e/corpus-100000';
+/** The same generator's first 1,000 articles, built (not served) to compare with the 100,000. */
+export const smallScaleOutDir = '.e2e/scale-1000';
+const smallScale = `npx tsx bench/generate-corpus.ts 1000 .e2e/corpus-1000 && NEWS_SEEDS_DIR=.e2e/corpus-1000 npx vite build --outDir ${smallScaleOutDir} --emptyOutDir --logLevel warn && `;
 
 /** The adversarial seed set (tests/fixtures/hostile), written afresh for every run. */
 export const hostileSeedsDir = '.e2e/hostile-seeds';
@@ -98,7 +101,7 @@ export default defineConfig({
         'scale',
         4315,
         scaleCorpusDir,
-        `npx tsx bench/generate-corpus.ts ${scaleSize} ${scaleCorpusDir} && `,
+        `${smallScale}npx tsx bench/generate-corpus.ts ${scaleSize} ${scaleCorpusDir} && `,
       ),
       // Writing 100,000 files and building them from cold takes minutes on two cores.
       timeout: 900_000,

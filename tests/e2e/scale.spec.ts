@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { eventOf } from '../../bench/generate-corpus.ts';
-import { scaleCorpusDir, scaleSize } from './playwright.config.ts';
+import { scaleCorpusDir, scaleSize, smallScaleOutDir } from './playwright.config.ts';
+import { precacheBytes, precacheUrls, withoutHashes } from '../fixtures/precache.ts';
 import { cspViolations, expectNoAxeViolations, recordCspViolations } from './page-checks.ts';
 
 /**
@@ -320,4 +321,16 @@ test('a keyboard-only journey: search with an operator, sort, j through 100 card
   await expect(page.getByRole('article')).not.toBeFocused();
   await expect(page.getByRole('searchbox', { name: 'Search articles' })).not.toBeFocused();
   await expect(page.getByRole('searchbox', { name: 'Search articles' })).toHaveValue('robot -vision');
+});
+
+test('the service worker precaches the same shell at 100,000 articles as at 1,000, and no data', () => {
+  const root = path.join(import.meta.dirname, '../..');
+  const large = path.join(root, '.e2e/scale');
+  const small = path.join(root, smallScaleOutDir);
+  const urls = precacheUrls(large);
+  expect(urls.length).toBeGreaterThan(10);
+  expect(urls.filter((url) => url.startsWith('data/') || url.startsWith('feeds/'))).toEqual([]);
+  expect(withoutHashes(urls)).toEqual(withoutHashes(precacheUrls(small)));
+  // The same files; the bundle's small index differs only in its numbers.
+  expect(Math.abs(precacheBytes(large) - precacheBytes(small))).toBeLessThan(200);
 });

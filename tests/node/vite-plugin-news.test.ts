@@ -24,6 +24,7 @@ import { emitNews, readCorpus } from '../../src/node/pipeline/build-news.ts';
 import { openParseCache } from '../../src/node/pipeline/parse-cache.ts';
 import { feedPath, opmlPath } from '../../src/shared/feed-paths.ts';
 import { readAtom, readJsonFeed, readOpml, readRss } from '../fixtures/feeds.ts';
+import { precacheUrls, withoutHashes } from '../fixtures/precache.ts';
 
 const corpus = '../shared/corpus/smartable-power-apps';
 
@@ -154,6 +155,25 @@ describe('the news plugin', () => {
       expect(readRss(readFileSync(path.join(outDir, feedPath('rss')), 'utf8')).items).toHaveLength(50);
       expect(readAtom(readFileSync(path.join(outDir, feedPath('atom')), 'utf8')).items).toHaveLength(50);
       expect(readJsonFeed(readFileSync(path.join(outDir, feedPath('json')), 'utf8')).items).toHaveLength(50);
+    },
+  );
+
+  it.runIf(existsSync(corpus))(
+    'precaches the app shell only, the same list for 1 article as for 192',
+    async () => {
+      const outDir = await buildWith(corpus);
+      const urls = precacheUrls(outDir);
+      expect(new Set(urls).size).toBe(urls.length);
+      expect(urls).toEqual(expect.arrayContaining(['index.html', 'manifest.webmanifest', 'pwa-192x192.png']));
+      expect(urls.filter((url) => /^assets\/index-[\w-]+\.js$/.test(url))).toHaveLength(1);
+      // No file of the data folder, and no feed: what grows with the archive is read as it is needed.
+      expect(
+        urls.filter(
+          (url) => !/^(assets\/[\w.-]+\.(js|css)|[\w.-]+\.(html|png|ico|svg|webmanifest))$/.test(url),
+        ),
+      ).toEqual([]);
+      for (const url of urls) expect(dataFiles(outDir).has(url.replace(/^data\/[^/]+\//, ''))).toBe(false);
+      expect(withoutHashes(precacheUrls(await buildWith('seeds')))).toEqual(withoutHashes(urls));
     },
   );
 
