@@ -10,6 +10,8 @@ import { MarkButtons } from '../features/marks/components/mark-buttons.tsx';
 
 type FeedCardProps = {
   article: ArticleSummary;
+  /** The first card of the feed: its picture is the first screen's largest, asked for at once. */
+  first?: boolean;
   now: number;
   selectedTopics: readonly string[];
   onTopic: (topic: string) => void;
@@ -29,6 +31,7 @@ type FeedCardProps = {
 /** A card of the feed with its topic chips and its related coverage. */
 function Card({
   article,
+  first,
   now,
   selectedTopics,
   onTopic,
@@ -86,6 +89,7 @@ function Card({
       related={related}
       read={read}
       onOpen={() => onMark(article, 'open')}
+      first={first}
     />
   );
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary } from '../shared/article-schema.ts';
 import { parseSearchQuery } from '../shared/search-query.ts';
 import { topicKey } from '../shared/topics.ts';
@@ -19,19 +19,15 @@ import { FeedCard } from './feed-card.tsx';
 import { EmptyState } from '../features/feed/components/empty-state.tsx';
 import { useLatestCallback } from '../hooks/use-latest-callback.ts';
 import { FeedList, type FeedListHandle } from '../features/feed/components/feed-list.tsx';
-import { KeyboardShortcuts } from './keyboard-shortcuts.tsx';
 import { SavedFeed } from './saved-feed.tsx';
 import { useReaderMarks } from './use-reader-marks.ts';
 import { useHiddenRead } from './use-hidden-read.ts';
-import { MarksTransfer } from '../features/marks/components/marks-transfer.tsx';
 import { LoadError } from '../features/feed/components/load-error.tsx';
 import { StatusLine } from '../features/feed/components/status-line.tsx';
-import { TakeAlong } from './take-along.tsx';
+import { ReaderTools } from './reader-tools.tsx';
+import { useMediaQuery } from '../hooks/use-media-query.ts';
 
 const noTopics: FeedRequest['topics'] = [];
-
-// The service worker, registered once the first cards are up, and never by a dev server.
-const UpdatePrompt = lazy(() => import('../features/offline/components/update-prompt.tsx'));
 
 type ReaderPageProps = {
   /** Fetch likely next views ahead once the first screen is up (see useWarmUp); tests turn it off. */
@@ -50,6 +46,8 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const list = useRef<FeedListHandle>(null);
   const now = useNow();
+  // Phones show the feed right after the filters, and the tools after the feed.
+  const wide = useMediaQuery('(min-width: 860px)');
   const view = params.showUnpublished ? 'all' : 'published';
   const group = params.groupStories;
   const choices = useTopicChoices(index, view, params.topics, showAllTopics);
@@ -130,9 +128,10 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
   if (!firstScreenShown && (state !== 'pending' || params.savedOnly)) setFirstScreenShown(true);
   // The list on screen is the previous one while the next loads: say so, and dim it.
   const stale = count.status === 'success' && (pages.isPlaceholderData || count.stale);
-  const renderArticle = (article: ArticleSummary) => (
+  const renderArticle = (article: ArticleSummary, position: number) => (
     <FeedCard
       article={article}
+      first={position === 0}
       now={now}
       selectedTopics={params.topics}
       onTopic={onTopic}
@@ -142,6 +141,19 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
       showStory={group}
       read={marks.get(article.url)?.readAt !== undefined}
       saved={marks.get(article.url)?.saved !== undefined}
+      onMark={onMark}
+    />
+  );
+
+  const tools = (
+    <ReaderTools
+      index={index}
+      selected={choices.selected}
+      view={view}
+      load={firstScreenShown}
+      list={list}
+      articles={shown}
+      onToggleRelated={toggleRelated}
       onMark={onMark}
     />
   );
@@ -165,16 +177,7 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
           onShowAll={setShowAllTopics}
           onIntent={onTopicIntent}
         />
-        <TakeAlong index={index} selected={choices.selected} view={view} />
-        <Suspense>{import.meta.env.PROD && firstScreenShown && <UpdatePrompt />}</Suspense>
-        <KeyboardShortcuts
-          load={firstScreenShown}
-          list={list}
-          articles={shown}
-          onToggleRelated={toggleRelated}
-          onMark={onMark}
-        />
-        <MarksTransfer />
+        {wide && tools}
       </aside>
       <main id="main" className="feed" tabIndex={-1} aria-busy={state === 'pending' || stale}>
         <div className="toolbar">
@@ -243,6 +246,11 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
             />
           ))}
       </main>
+      {!wide && (
+        <aside className="tools" aria-label="Tools">
+          {tools}
+        </aside>
+      )}
     </div>
   );
 }

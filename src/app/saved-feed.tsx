@@ -8,7 +8,7 @@ type SavedFeedProps = {
   /** Whether the reader has saved anything at all. */
   anySaved: boolean;
   listKey: string;
-  renderArticle: (article: ArticleSummary) => ReactNode;
+  renderArticle: (article: ArticleSummary, position: number) => ReactNode;
   ref?: Ref<FeedListHandle>;
 };
 

@@ -5,6 +5,8 @@ type RemoteImageProps = {
   width?: number | undefined;
   height?: number | undefined;
   className?: string;
+  /** Load at once and before other images (the first screen's largest), rather than lazily. */
+  priority?: boolean;
   /** Called when the image cannot be loaded, so the caller can keep its placeholder. */
   onFailure?: () => void;
 };
@@ -13,7 +15,14 @@ type RemoteImageProps = {
  * A decorative remote image: lazy, and removed from the page when it fails to load, so a broken
  * image icon never shows. It fades in over whatever placeholder sits behind it.
  */
-export function RemoteImage({ src, width, height, className, onFailure }: RemoteImageProps) {
+export function RemoteImage({
+  src,
+  width,
+  height,
+  className,
+  priority = false,
+  onFailure,
+}: RemoteImageProps) {
   const [state, setState] = useState<'loading' | 'loaded' | 'failed'>('loading');
   if (state === 'failed') return null;
   return (
@@ -22,7 +31,8 @@ export function RemoteImage({ src, width, height, className, onFailure }: Remote
       alt=""
       width={width}
       height={height}
-      loading="lazy"
+      loading={priority ? 'eager' : 'lazy'}
+      fetchPriority={priority ? 'high' : 'auto'}
       decoding="async"
       referrerPolicy="no-referrer"
       className={className}

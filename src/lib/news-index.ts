@@ -1,9 +1,9 @@
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { devIndexUrl, index } from 'virtual:news';
+import { devIndexUrl, firstFiles, index } from 'virtual:news';
 import type { NewsIndex } from '../shared/data-folder.ts';
 import { newsUpdateEvent } from '../shared/dev-events.ts';
-import { fetchJson } from './data-file.ts';
+import { dataFileQuery, fetchJson } from './data-file.ts';
 
 /**
  * The index ships inside the bundle; only the dev server fetches it again, when the seeds change.
@@ -16,6 +16,13 @@ export const newsIndexQuery = queryOptions({
   initialData: index,
   staleTime: Infinity,
 });
+
+/** Puts the data files bundled for the first screen in the cache, as if they had been fetched. */
+export function seedFirstScreen(client: QueryClient): void {
+  for (const [file, data] of Object.entries(firstFiles)) {
+    client.setQueryData(dataFileQuery(index.base, file).queryKey, data);
+  }
+}
 
 export function useNewsIndex(): NewsIndex {
   return useQuery(newsIndexQuery).data;

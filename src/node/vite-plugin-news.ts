@@ -78,7 +78,7 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
     load: {
       filter: { id: new RegExp(`^\\0${virtualId}$`) },
       async handler() {
-        const { index, folder } = await (current ?? start()).catch((error: unknown) => {
+        const { index, folder, firstScreen } = await (current ?? start()).catch((error: unknown) => {
           const message = error instanceof Error ? error.message : String(error);
           return this.error(
             message.startsWith('NEWS_STRICT')
@@ -87,7 +87,31 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
           );
         });
         const exported = { base: base(folder.version), ...index };
-        return `export const index = ${JSON.stringify(exported)};\nexport const devIndexUrl = ${JSON.stringify(dev() ? `${devPrefix()}index.json` : null)};\n`;
+        // The first screen's files travel in the bundle, already JSON: no request before the first cards.
+        const firstFiles = firstScreen.pages.map(
+          (file) => `${JSON.stringify(file)}: ${folder.files.get(file)?.text}`,
+        );
+        return [
+          `export const index = ${JSON.stringify(exported)};`,
+          `export const devIndexUrl = ${JSON.stringify(dev() ? `${devPrefix()}index.json` : null)};`,
+          `export const firstFiles = {${firstFiles.join(',')}};\n`,
+        ].join('\n');
+      },
+    },
+    // The first card's image is asked for with the page, not once the script has drawn the card.
+    transformIndexHtml: {
+      order: 'post',
+      async handler() {
+        const { firstScreen } = await (current ?? start());
+        if (!firstScreen.image) return [];
+        const attrs = {
+          rel: 'preload',
+          as: 'image',
+          href: firstScreen.image,
+          fetchpriority: 'high',
+          referrerpolicy: 'no-referrer',
+        };
+        return [{ tag: 'link', attrs, injectTo: 'head' }];
       },
     },
     async generateBundle() {

@@ -76,6 +76,13 @@ export type SearchBase = { published: string; shards: string[] };
 export const topicsShown = 30;
 
 /**
+ * How many cards the first read of a feed shows: a screen's worth. The build bundles the files
+ * the first read of the default view needs (see firstScreenPages), so the first cards need no
+ * request of their own.
+ */
+export const firstScreenCards = 6;
+
+/**
  * Ranks in each file of the "top" order: a reader sorting a rare topic by top skims a long way
  * through it, so its files are large (a thousand ranks is about 3 KB compressed).
  */

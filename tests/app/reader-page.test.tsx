@@ -289,3 +289,22 @@ describe('the feed', () => {
     expect(fetchMock).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('the first screen', () => {
+  it('needs no request when its files come with the page, as the build bundles them', async () => {
+    const many = Array.from({ length: 40 }, (_, i) =>
+      // Ten days apart: look-alike titles, but no two reports of one story.
+      makeArticle({
+        title: `Story ${i}`,
+        publishedAt: new Date(Date.UTC(2021, 0, 400 - i * 10)).toISOString(),
+      }),
+    );
+    const { fetchMock } = renderApp(many, '/', { bundled: true });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('40 articles'));
+    // The cards come from the first page, which was never fetched.
+    expect(cardTitles().length).toBeGreaterThan(2);
+    for (const title of cardTitles()) expect(title).toMatch(/^Story ([0-9]|1[01])$/);
+    // Only later pages are fetched, as the feed reads ahead.
+    expect(fetchMock.mock.calls.filter(([url]) => url.endsWith('/a/0.json'))).toEqual([]);
+  });
+});

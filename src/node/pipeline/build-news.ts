@@ -38,6 +38,8 @@ export type NewsOutput = {
   folder: RenderedFolder;
   /** The feeds, at paths under the site's base that stay the same from build to build. */
   feeds: TextFile[];
+  /** The files of the folder the first screen reads, bundled with the page, and its first image. */
+  firstScreen: { pages: string[]; image?: string };
 };
 
 /**
@@ -45,6 +47,6 @@ export type NewsOutput = {
  * `siteUrl`; writing them (write-data.ts, the plugin) is the caller's.
  */
 export function emitNews(corpus: Corpus, siteUrl: string): NewsOutput {
-  const { index, files } = emitDataFolder(corpus);
-  return { index, folder: renderDataFolder(files), feeds: feedFiles(corpus.articles, siteUrl) };
+  const { index, files, firstScreen } = emitDataFolder(corpus);
+  return { index, folder: renderDataFolder(files), feeds: feedFiles(corpus.articles, siteUrl), firstScreen };
 }

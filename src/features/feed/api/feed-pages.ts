@@ -7,7 +7,7 @@ import {
 } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { ArticleSummary } from '../../../shared/article-schema.ts';
-import { dataPath, type DataPage, type NewsIndex } from '../../../shared/data-folder.ts';
+import { dataPath, firstScreenCards, type DataPage, type NewsIndex } from '../../../shared/data-folder.ts';
 import {
   feedSource,
   isMissing,
@@ -43,7 +43,7 @@ type ReadCursor = MergeCursor | RankCursor | TopCursor;
 export type Cursor = ReadCursor & { storiesShown?: readonly string[] };
 
 /** Articles in the first read (a screenful) and in each later one. */
-const firstRead = 6;
+const firstRead = firstScreenCards;
 const laterReads = 24;
 
 /**

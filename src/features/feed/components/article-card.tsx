@@ -20,10 +20,22 @@ type ArticleCardProps = {
   read?: boolean;
   /** The reader opens the source (a click on the title, the keyboard's o or Enter). */
   onOpen?: () => void;
+  /** The first card of the feed (see CardMedia). */
+  first?: boolean;
 };
 
 /** One article of the feed: picture, source, time, title linking out, excerpt, then its slots. */
-export function ArticleCard({ article, now, titleId, also, chips, related, read, onOpen }: ArticleCardProps) {
+export function ArticleCard({
+  article,
+  now,
+  titleId,
+  also,
+  chips,
+  related,
+  read,
+  onOpen,
+  first,
+}: ArticleCardProps) {
   const provider = article.provider;
   return (
     // Focusable, for the keyboard's next and previous card (see FeedList).
@@ -34,7 +46,7 @@ export function ArticleCard({ article, now, titleId, also, chips, related, read,
       data-read={read ? true : undefined}
       tabIndex={-1}
     >
-      <CardMedia article={article} />
+      <CardMedia article={article} first={first} />
       <div className="card-body">
         <p className="card-meta">
           {provider?.logo && (

@@ -2,13 +2,17 @@ import { RemoteImage } from '../../../components/remote-image.tsx';
 import type { ArticleSummary } from '../../../shared/article-schema.ts';
 import { VideoEmbed } from '../../../components/video-embed.tsx';
 
-type CardMediaProps = { article: ArticleSummary };
+type CardMediaProps = {
+  article: ArticleSummary;
+  /** The first card's picture loads at once and first (the page preloads it too), not lazily. */
+  first?: boolean | undefined;
+};
 
 /**
  * The card's picture in a fixed 16:9 frame, so nothing shifts whether the image loads, fails
  * (always, offline) or is missing: the placeholder underneath shows the provider's initial.
  */
-export function CardMedia({ article }: CardMediaProps) {
+export function CardMedia({ article, first = false }: CardMediaProps) {
   const provider = article.provider?.name ?? new URL(article.url).hostname.replace(/^www\./, '');
   // A video without an image of its own shows YouTube's thumbnail until it is played.
   const image =
@@ -22,7 +26,13 @@ export function CardMedia({ article }: CardMediaProps) {
         {provider.slice(0, 1).toUpperCase()}
       </span>
       {image && (
-        <RemoteImage src={image.url} width={image.width} height={image.height} className="card-media-image" />
+        <RemoteImage
+          src={image.url}
+          width={image.width}
+          height={image.height}
+          className="card-media-image"
+          priority={first}
+        />
       )}
     </div>
   );

@@ -27,7 +27,8 @@ type FeedListProps = {
   onNeedMore: () => void;
   /** Changes when the reader asks for another list (filters, search): the list goes back to its top. */
   listKey: string;
-  renderArticle: (article: ArticleSummary) => ReactNode;
+  /** The card of an article, at a position of the list (0 for the first). */
+  renderArticle: (article: ArticleSummary, position: number) => ReactNode;
   ref?: Ref<FeedListHandle>;
 };
 
@@ -205,7 +206,7 @@ export function FeedList({
               lastFocused.current = item.index;
             }}
           >
-            {renderArticle(article)}
+            {renderArticle(article, item.index)}
           </li>
         ) : (
           <li key={item.key} {...slot} className="card-slot loading-more" aria-hidden="true">

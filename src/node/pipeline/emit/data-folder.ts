@@ -3,7 +3,7 @@ import type { NewsIndex } from '../../../shared/data-folder.ts';
 import type { DataFile } from './data-file.ts';
 import type { Story } from '../stories/find-stories.ts';
 import { coverageOf } from './coverage.ts';
-import { feedPages, relatedPages, summaryOf } from './feed-pages.ts';
+import { feedPages, firstScreenOf, relatedPages, summaryOf } from './feed-pages.ts';
 import { searchFiles } from './search-files.ts';
 import { storyCounts, storyLookup } from './story-files.ts';
 import { facetFiles } from './facet-files.ts';
@@ -16,12 +16,12 @@ export const defaultPageSize = 12;
 /**
  * Stage 4: the data folder the browser pages through, from the corpus' articles (newest first)
  * and stories: the full feed and what each panel lists, the topics, the search index, and the small index the
- * page is bundled with. Pure: no I/O.
+ * page is bundled with, with what its first screen reads. Pure: no I/O.
  */
 export function emitDataFolder(
   { articles, stories }: { articles: readonly Article[]; stories: readonly Story[] },
   pageSize = defaultPageSize,
-): { index: Omit<NewsIndex, 'base'>; files: DataFile[] } {
+): { index: Omit<NewsIndex, 'base'>; files: DataFile[]; firstScreen: ReturnType<typeof firstScreenOf> } {
   const byStory = storyLookup(articles, stories);
   const topics = topicsOf(articles, byStory);
   const panels = coverageOf(articles, stories);
@@ -33,6 +33,7 @@ export function emitDataFolder(
   const ranks = articles.map((_, rank) => rank);
   const published = ranks.filter((rank) => articles[rank]?.published);
   return {
+    firstScreen: firstScreenOf(summaries, pageSize),
     index: {
       pageSize,
       count: { published: published.length, all: articles.length },

@@ -1,5 +1,11 @@
 import type { Article, ArticleSummary } from '../../../shared/article-schema.ts';
-import { dataPath, type Coverage, type DataPage, type RelatedPage } from '../../../shared/data-folder.ts';
+import {
+  dataPath,
+  firstScreenCards,
+  type Coverage,
+  type DataPage,
+  type RelatedPage,
+} from '../../../shared/data-folder.ts';
 import type { DataFile } from './data-file.ts';
 
 /**
@@ -23,6 +29,28 @@ export function feedPages(summaries: readonly ArticleSummary[], pageSize: number
     const data: DataPage = { ranks: range(from, to), articles: summaries.slice(from, to) };
     return { path: dataPath.page(page), data };
   });
+}
+
+/**
+ * What the first screen of the default view (published articles, newest first, one card per
+ * story) reads: the pages of the full feed up to its last card, and the image of its first card.
+ */
+export function firstScreenOf(
+  summaries: readonly ArticleSummary[],
+  pageSize: number,
+): { pages: string[]; image?: string } {
+  const stories = new Set<string>();
+  const cards: ArticleSummary[] = [];
+  for (const summary of summaries) {
+    if (cards.length === firstScreenCards) break;
+    if (!summary.published || (summary.story && stories.has(summary.story.id))) continue;
+    if (summary.story) stories.add(summary.story.id);
+    cards.push(summary);
+  }
+  const last = cards.at(-1)?.rank ?? -1;
+  const pages = range(0, Math.floor(last / pageSize) + 1).map((page) => dataPath.page(page));
+  const image = cards[0]?.image?.url;
+  return { pages, ...(image ? { image } : {}) };
 }
 
 /** `r/<n>.json`: what the panels of the articles of `a/<n>.json` list, read when one opens. */
