@@ -26,6 +26,7 @@ import { LoadError } from '../features/feed/components/load-error.tsx';
 import { StatusLine } from '../features/feed/components/status-line.tsx';
 import { ReaderTools } from './reader-tools.tsx';
 import { useMediaQuery } from '../hooks/use-media-query.ts';
+import { usePageLoaded } from '../hooks/use-page-loaded.ts';
 
 const noTopics: FeedRequest['topics'] = [];
 
@@ -122,7 +123,8 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
       : 'success';
   const total = count.status === 'success' ? count.count : 0;
   const cards = count.status === 'success' && group ? count.stories : total;
-  useWarmUp(index, request, choices.offered, warmUp && state === 'success');
+  const pageLoaded = usePageLoaded();
+  useWarmUp(index, request, choices.offered, warmUp && pageLoaded && state === 'success');
   // Set once, when the first cards (or the saved ones) are shown; never unset.
   const [firstScreenShown, setFirstScreenShown] = useState(false);
   if (!firstScreenShown && (state !== 'pending' || params.savedOnly)) setFirstScreenShown(true);
@@ -150,7 +152,7 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
       index={index}
       selected={choices.selected}
       view={view}
-      load={firstScreenShown}
+      load={firstScreenShown && pageLoaded}
       list={list}
       articles={shown}
       onToggleRelated={toggleRelated}
