@@ -12,7 +12,9 @@ type FeedCardProps = {
   article: ArticleSummary;
   /** The first card of the feed: its picture is the first screen's largest, asked for at once. */
   first?: boolean;
-  now: number;
+  /** Show the picture's placeholder only, for now: the page is still loading the first card's. */
+  holdImage?: boolean;
+  now: number | null;
   selectedTopics: readonly string[];
   onTopic: (topic: string) => void;
   /** Whether the related panel is open; kept by the feed, so it survives the card scrolling away. */
@@ -32,6 +34,7 @@ type FeedCardProps = {
 function Card({
   article,
   first,
+  holdImage,
   now,
   selectedTopics,
   onTopic,
@@ -90,6 +93,7 @@ function Card({
       read={read}
       onOpen={() => onMark(article, 'open')}
       first={first}
+      holdImage={holdImage}
     />
   );
 }

@@ -1,17 +1,19 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app.tsx';
+import { prepareFirstScreen } from './first-screen.ts';
 import { createQueryClient, scheduleQueryUpdatesInMicrotasks } from './query-client.ts';
-import { seedFirstScreen } from '../lib/news-index.ts';
-import './styles.css';
 
 scheduleQueryUpdatesInMicrotasks();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 const queryClient = createQueryClient();
-seedFirstScreen(queryClient);
-createRoot(root).render(
+prepareFirstScreen(queryClient);
+const app = (
   <StrictMode>
     <App queryClient={queryClient} />
-  </StrictMode>,
+  </StrictMode>
 );
+// A production build renders the first screen into the page (see prerender.tsx); the dev server does not.
+if (root.hasChildNodes()) hydrateRoot(root, app);
+else createRoot(root).render(app);

@@ -134,6 +134,7 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
     <FeedCard
       article={article}
       first={position === 0}
+      holdImage={position > 0 && !pageLoaded}
       now={now}
       selectedTopics={params.topics}
       onTopic={onTopic}

@@ -1,6 +1,9 @@
 import { useCallback, useSyncExternalStore } from 'react';
 
-/** Whether a CSS media query matches, kept up to date; true where the browser cannot tell (tests). */
+/**
+ * Whether a CSS media query matches, kept up to date; true where the browser cannot tell (tests),
+ * false in the page rendered at build time (phones first) and while the browser hydrates it.
+ */
 export function useMediaQuery(query: string): boolean {
   const subscribe = useCallback(
     (onChange: () => void) => {
@@ -13,6 +16,6 @@ export function useMediaQuery(query: string): boolean {
   return useSyncExternalStore(
     subscribe,
     () => (typeof window.matchMedia === 'function' ? window.matchMedia(query).matches : true),
-    () => true,
+    () => false,
   );
 }

@@ -6,7 +6,9 @@ export const videoOrigin = 'https://www.youtube-nocookie.com';
 export const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  // Styles from the page itself: the prerendered first screen carries React's style attributes
+  // (where each virtualised card sits, each outlet's colour). Scripts stay 'self' alone.
+  "style-src 'self' 'unsafe-inline'",
   // Article images and provider logos come from anywhere on the web, over http(s) only.
   "img-src 'self' https: http:",
   `frame-src ${videoOrigin}`,

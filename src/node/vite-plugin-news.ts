@@ -8,6 +8,7 @@ import { progressLine, timingLine } from './pipeline/progress.ts';
 import { filesUnder, removeStale } from './pipeline/out-dir.ts';
 import { writeDataFolder } from './pipeline/write-data.ts';
 import { formatCorpusReport } from './pipeline/stories/story-report.ts';
+import { prerenderFirstScreen } from './prerender.ts';
 
 export const virtualId = 'virtual:news';
 const resolvedVirtualId = `\0${virtualId}`;
@@ -59,6 +60,18 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
     current.catch(() => undefined); // heard by whoever awaits it
     return current;
   };
+  /** The code of `virtual:news`: the index, and the first screen's files, already JSON (no request before the first cards). */
+  const newsModule = ({ index, folder, firstScreen }: Omit<NewsOutput, 'feeds'>) => {
+    const exported = { base: base(folder.version), ...index };
+    const firstFiles = firstScreen.pages.map(
+      (file) => `${JSON.stringify(file)}: ${folder.files.get(file)?.text}`,
+    );
+    return [
+      `export const index = ${JSON.stringify(exported)};`,
+      `export const devIndexUrl = ${JSON.stringify(dev() ? `${devPrefix()}index.json` : null)};`,
+      `export const firstFiles = {${firstFiles.join(',')}};\n`,
+    ].join('\n');
+  };
   const base = (version: string) => (dev() ? `${devPrefix()}${version}/` : `${config.base}data/${version}/`);
 
   return {
@@ -78,7 +91,7 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
     load: {
       filter: { id: new RegExp(`^\\0${virtualId}$`) },
       async handler() {
-        const { index, folder, firstScreen } = await (current ?? start()).catch((error: unknown) => {
+        const output = await (current ?? start()).catch((error: unknown) => {
           const message = error instanceof Error ? error.message : String(error);
           return this.error(
             message.startsWith('NEWS_STRICT')
@@ -86,32 +99,27 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
               : `${message}; set NEWS_SEEDS_DIR to a folder of seed files`,
           );
         });
-        const exported = { base: base(folder.version), ...index };
-        // The first screen's files travel in the bundle, already JSON: no request before the first cards.
-        const firstFiles = firstScreen.pages.map(
-          (file) => `${JSON.stringify(file)}: ${folder.files.get(file)?.text}`,
-        );
-        return [
-          `export const index = ${JSON.stringify(exported)};`,
-          `export const devIndexUrl = ${JSON.stringify(dev() ? `${devPrefix()}index.json` : null)};`,
-          `export const firstFiles = {${firstFiles.join(',')}};\n`,
-        ].join('\n');
+        return newsModule(output);
       },
     },
-    // The first card's image is asked for with the page, not once the script has drawn the card.
+    // A build's page holds its first screen, rendered (see prerender.ts), and asks for the first
+    // card's image with the page, not once the script has drawn the card.
     transformIndexHtml: {
       order: 'post',
-      async handler() {
-        const { firstScreen } = await (current ?? start());
-        if (!firstScreen.image) return [];
+      async handler(html) {
+        const output = await (current ?? start());
+        const image = output.firstScreen.image;
         const attrs = {
           rel: 'preload',
           as: 'image',
-          href: firstScreen.image,
+          href: image,
           fetchpriority: 'high',
           referrerpolicy: 'no-referrer',
         };
-        return [{ tag: 'link', attrs, injectTo: 'head' }];
+        const tags = image ? [{ tag: 'link', attrs, injectTo: 'head' as const }] : [];
+        if (dev()) return tags;
+        const rendered = await prerenderFirstScreen(config, newsModule(output));
+        return { html: html.replace('<div id="root"></div>', `<div id="root">${rendered}</div>`), tags };
       },
     },
     async generateBundle() {

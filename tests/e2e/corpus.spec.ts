@@ -247,3 +247,37 @@ test('the keyboard: j and r on a card, the shortcuts dialog, and shortcuts turne
   await expect(page.getByRole('searchbox', { name: 'Search articles' })).toHaveValue('fleshes');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
+
+test('the page arrives with its first cards drawn, and the app takes over the same cards', async ({
+  page,
+  request,
+}) => {
+  const html = await (await request.get('/')).text();
+  const drawn = [...html.matchAll(/<h2 class="card-title"[^>]*><a [^>]*>([^<]+)<\/a>/g)].map(
+    ([, title]) => title,
+  );
+  expect(drawn.length).toBeGreaterThan(0);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('net::ERR')) errors.push(message.text());
+  });
+  // The first card as the page drew it, before any script ran.
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      (window as unknown as { __drawn: Element | null }).__drawn = document.querySelector('article');
+    });
+  });
+  await page.goto('/');
+  // The keyboard loads once the app runs: by then it has hydrated the page.
+  await expect(page.getByRole('button', { name: 'Keyboard shortcuts' })).toBeEnabled();
+  expect(await page.getByRole('article').first().getByRole('heading').textContent()).toBe(
+    drawn[0]?.replaceAll('&amp;', '&').replaceAll('&#x27;', "'"),
+  );
+  expect(
+    await page.evaluate(
+      () => document.querySelector('article') === (window as unknown as { __drawn: Element }).__drawn,
+    ),
+  ).toBe(true);
+  expect(errors).toEqual([]);
+});

@@ -7,7 +7,7 @@ import { CardMedia } from './card-media.tsx';
 
 type ArticleCardProps = {
   article: ArticleSummary;
-  now: number;
+  now: number | null;
   /** The id of the card's title, which names the card (and what else refers to it). */
   titleId: string;
   /** The story's other outlets ("Also VentureBeat and Engadget"), when the card stands for a story. */
@@ -20,8 +20,9 @@ type ArticleCardProps = {
   read?: boolean;
   /** The reader opens the source (a click on the title, the keyboard's o or Enter). */
   onOpen?: () => void;
-  /** The first card of the feed (see CardMedia). */
+  /** The first card of the feed, and whether its picture waits (see CardMedia). */
   first?: boolean;
+  holdImage?: boolean | undefined;
 };
 
 /** One article of the feed: picture, source, time, title linking out, excerpt, then its slots. */
@@ -35,6 +36,7 @@ export function ArticleCard({
   read,
   onOpen,
   first,
+  holdImage,
 }: ArticleCardProps) {
   const provider = article.provider;
   return (
@@ -46,7 +48,7 @@ export function ArticleCard({
       data-read={read ? true : undefined}
       tabIndex={-1}
     >
-      <CardMedia article={article} first={first} />
+      <CardMedia article={article} first={first} hold={holdImage} />
       <div className="card-body">
         <p className="card-meta">
           {provider?.logo && (

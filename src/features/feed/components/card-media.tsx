@@ -6,13 +6,15 @@ type CardMediaProps = {
   article: ArticleSummary;
   /** The first card's picture loads at once and first (the page preloads it too), not lazily. */
   first?: boolean | undefined;
+  /** The placeholder alone for now: the other cards' pictures wait until the first card's has loaded. */
+  hold?: boolean | undefined;
 };
 
 /**
  * The card's picture in a fixed 16:9 frame, so nothing shifts whether the image loads, fails
  * (always, offline) or is missing: the placeholder underneath shows the provider's initial.
  */
-export function CardMedia({ article, first = false }: CardMediaProps) {
+export function CardMedia({ article, first = false, hold = false }: CardMediaProps) {
   const provider = article.provider?.name ?? new URL(article.url).hostname.replace(/^www\./, '');
   // A video without an image of its own shows YouTube's thumbnail until it is played.
   const image =
@@ -25,7 +27,7 @@ export function CardMedia({ article, first = false }: CardMediaProps) {
       <span className="card-media-placeholder" aria-hidden="true">
         {provider.slice(0, 1).toUpperCase()}
       </span>
-      {image && (
+      {image && !hold && (
         <RemoteImage
           src={image.url}
           width={image.width}

@@ -15,6 +15,10 @@ import {
   type ReactNode,
   type Ref,
 } from 'react';
+import { useHydrated } from '../../../hooks/use-hydrated.ts';
+
+/** The window the first screen is laid out for before the browser's is known. */
+const phoneWindow = { width: 412, height: 823 };
 import type { ArticleSummary } from '../../../shared/article-schema.ts';
 
 type FeedListProps = {
@@ -113,12 +117,14 @@ export function FeedList({
     [focused, count],
   );
 
+  const hydrated = useHydrated();
   const virtualizer = useWindowVirtualizer({
     count,
     // The window's size from the first render: without it the virtualizer measures the window in
     // an effect, so the first cards would wait for a second render (and the read-ahead would start
     // before them).
-    initialRect: { width: window.innerWidth, height: window.innerHeight },
+    // A page rendered at build time assumes a phone's window, and so does its hydration.
+    initialRect: hydrated ? { width: window.innerWidth, height: window.innerHeight } : phoneWindow,
     estimateSize: () => estimatedHeight,
     overscan: 2,
     scrollMargin: listTop,

@@ -12,7 +12,7 @@ type RelatedPanelProps = {
   /** How many items there are, known before they are loaded. */
   count: number;
   articleTitle: string;
-  now: number;
+  now: number | null;
 };
 
 /**
@@ -66,7 +66,7 @@ type ItemListProps = {
   heading: string;
   articleTitle: string;
   items: readonly (StoryItem | ReadingItem)[];
-  now: number;
+  now: number | null;
 };
 
 function ItemList({ heading, articleTitle, items, now }: ItemListProps) {
