@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
@@ -25,14 +25,13 @@ const seeds = path.join(work, 'seeds');
 const dist = path.join(work, 'dist');
 const sitePort = 4600;
 const imagePort = 4601;
-const imageOrigin = `http://127.0.0.1:${imagePort}`;
 
-/** Each image URL of the copy, by its local path, with the size its file declares (else 1200 × 630). */
+/** Each image of the copy, by its path on the image server, with the size its file declares (else 1200 × 630). */
 const images = new Map<string, { width: number; height: number }>();
 
-/** The corpus, with every image (article pictures, outlet logos: the `url:` keys) served locally. */
-function copyCorpus(): void {
-  rmSync(work, { recursive: true, force: true });
+/** The corpus, with every image (article pictures, outlet logos: the `url:` keys) at `imageOrigin`. */
+function copyCorpus(imageOrigin: string): void {
+  rmSync(seeds, { recursive: true, force: true });
   mkdirSync(seeds, { recursive: true });
   for (const name of readdirSync(corpus)) {
     const text = readFileSync(path.join(corpus, name), 'utf8');
@@ -84,6 +83,7 @@ const types: Record<string, string> = {
 function serveSite(): Server {
   return createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    if (answerImage(pathname, response)) return;
     let file = path.join(dist, pathname);
     if (!file.startsWith(dist) || !existsSync(file) || statSync(file).isDirectory())
       file = path.join(dist, 'index.html');
@@ -101,66 +101,87 @@ function serveSite(): Server {
   }).listen(sitePort, '127.0.0.1');
 }
 
+const jpegs = new Map<string, Promise<Buffer>>();
+
+/** Answers an image of the copy, made once, or says it is not one. */
+function answerImage(pathname: string, response: ServerResponse): boolean {
+  const size = images.get(pathname);
+  if (!size) return false;
+  void (jpegs.get(pathname) ?? Promise.reject(new Error(`${pathname} was not made`))).then((body) => {
+    response.setHeader('Content-Type', 'image/jpeg');
+    response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    response.end(body);
+  });
+  return true;
+}
+
 function serveImages(): Server {
-  const made = new Map<string, Promise<Buffer>>();
   return createServer((request, response) => {
-    const pathname = new URL(request.url ?? '/', 'http://x').pathname;
-    const size = images.get(pathname);
-    if (!size) {
-      response.statusCode = 404;
-      response.end();
-      return;
-    }
-    const jpeg = made.get(pathname) ?? jpegOf(size, parseInt(pathname.slice(5, 13), 16));
-    made.set(pathname, jpeg);
-    void jpeg.then((body) => {
-      response.setHeader('Content-Type', 'image/jpeg');
-      response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-      response.end(body);
-    });
+    if (answerImage(new URL(request.url ?? '/', 'http://x').pathname, response)) return;
+    response.statusCode = 404;
+    response.end();
   }).listen(imagePort, '127.0.0.1');
 }
 
-copyCorpus();
-process.env.NEWS_SEEDS_DIR = seeds;
-await build({ root, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
-const servers = [serveSite(), serveImages()];
-const chrome = await chromeLauncher.launch({
-  chromePath: chromiumLaunchOptions.executablePath,
-  chromeFlags: chromiumLaunchOptions.args ?? [],
-});
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-let result: Awaited<ReturnType<typeof lighthouse>>;
-try {
-  result = await lighthouse(`http://127.0.0.1:${sitePort}/`, {
-    port: chrome.port,
-    output: 'html',
-    logLevel: 'error',
-    onlyCategories: [...categories],
+
+/** Builds the copy with its images at `imageOrigin`, serves it, and runs Lighthouse on its page. */
+async function measure(imageOrigin: string, report: string) {
+  copyCorpus(imageOrigin);
+  process.env.NEWS_SEEDS_DIR = seeds;
+  await build({ root, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
+  // Every picture made before the page is asked for: the servers answer at once, as a static host would.
+  for (const [file, size] of images) {
+    const made = jpegs.get(file) ?? jpegOf(size, parseInt(file.slice(5, 13), 16));
+    jpegs.set(file, made);
+    await made;
+  }
+  const servers = [serveSite(), serveImages()];
+  const chrome = await chromeLauncher.launch({
+    chromePath: chromiumLaunchOptions.executablePath,
+    chromeFlags: chromiumLaunchOptions.args ?? [],
   });
-} finally {
-  chrome.kill();
-  for (const server of servers) server.close();
+  let result: Awaited<ReturnType<typeof lighthouse>>;
+  try {
+    result = await lighthouse(`http://127.0.0.1:${sitePort}/`, {
+      port: chrome.port,
+      output: 'html',
+      logLevel: 'error',
+      onlyCategories: [...categories],
+    });
+  } finally {
+    chrome.kill();
+    for (const server of servers) server.close();
+  }
+  if (!result) throw new Error('Lighthouse returned no result');
+  const { lhr } = result;
+  writeFileSync(path.join(work, `${report}.html`), String(result.report));
+  writeFileSync(path.join(work, `${report}.json`), JSON.stringify(lhr));
+  for (const [id, audit] of Object.entries(lhr.audits)) {
+    if (audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative')
+      console.log(`  ${report}: ${id} ${audit.score} ${audit.displayValue ?? ''}`);
+  }
+  const scores = categories.map((id) => Math.round((lhr.categories[id]?.score ?? 0) * 100));
+  const lcp = lhr.audits['largest-contentful-paint']?.numericValue ?? Number.NaN;
+  return { scores, lcp };
 }
-if (!result) throw new Error('Lighthouse returned no result');
-const { lhr } = result;
-writeFileSync(path.join(work, 'report.html'), String(result.report));
-writeFileSync(path.join(work, 'lhr.json'), JSON.stringify(lhr));
-const scores = categories.map((id) => Math.round((lhr.categories[id]?.score ?? 0) * 100));
-const lcp = lhr.audits['largest-contentful-paint']?.numericValue ?? Number.NaN;
-const lcpElement = lhr.audits['largest-contentful-paint-element']?.details as
-  { items?: { items?: { node?: { snippet?: string }; phase?: string; timing?: number }[] }[] } | undefined;
-const rows = [
-  '| performance | accessibility | best practices | SEO | LCP |',
-  '| --- | --- | --- | --- | --- |',
-  `| ${scores.join(' | ')} | ${(lcp / 1000).toFixed(2)} s |`,
+
+mkdirSync(work, { recursive: true });
+// Remote pictures live on other sites, so the first run serves them from another origin; the
+// second, from the page's own, as a site that hosts its pictures would.
+const runs = [
+  { images: 'another origin', report: 'images-elsewhere', origin: `http://127.0.0.1:${imagePort}` },
+  { images: 'the page’s origin', report: 'images-same-origin', origin: `http://127.0.0.1:${sitePort}` },
 ];
-console.log(rows.join('\n'));
-for (const [id, audit] of Object.entries(lhr.audits)) {
-  if (audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative')
-    console.log(`  below 1: ${id} (${audit.score}) ${audit.displayValue ?? ''}`);
+const rows = [
+  '| images served from | performance | accessibility | best practices | SEO | LCP |',
+  '| --- | --- | --- | --- | --- | --- |',
+];
+for (const run of runs) {
+  const { scores, lcp } = await measure(run.origin, run.report);
+  rows.push(`| ${run.images} | ${scores.join(' | ')} | ${(lcp / 1000).toFixed(2)} s |`);
 }
-console.log(`LCP element: ${JSON.stringify(lcpElement?.items ?? []).slice(0, 900)}`);
+console.log(rows.join('\n'));
 const history = path.join(root, 'docs/lighthouse.md');
 const heading =
   '# Lighthouse runs\n\nWritten by `npm run lighthouse` (Lighthouse 12.2.3, mobile, simulated throttling), newest first.\n';
@@ -171,4 +192,4 @@ writeFileSync(
   history,
   `${heading}\n## ${new Date().toISOString()} (commit ${commit}, ${name})\n\n${rows.join('\n')}\n${earlier}`,
 );
-console.log(`report: ${path.relative(root, path.join(work, 'report.html'))}; history: docs/lighthouse.md`);
+console.log(`reports: ${path.relative(root, work)}/*.html; history: docs/lighthouse.md`);
