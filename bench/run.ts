@@ -220,7 +220,9 @@ async function searchLatencies(page: Page, queries: readonly string[]): Promise<
 /** Notes, in the page, when the first card appears. */
 function firstCardScript() {
   new MutationObserver((_, observer) => {
-    if (document.querySelector('article')) {
+    // The page arrives with the default view's first cards (prerendered); another view's are the app's.
+    const prerenderedOnly = window.location.search !== '' && document.readyState === 'loading';
+    if (!prerenderedOnly && document.querySelector('article')) {
       (window as unknown as { __firstCard: number }).__firstCard = performance.now();
       observer.disconnect();
     }

@@ -14,6 +14,7 @@ const app = (
     <App queryClient={queryClient} />
   </StrictMode>
 );
-// A production build renders the first screen into the page (see prerender.tsx); the dev server does not.
+// A production build draws the default view's first screen into the page (see prerender.tsx);
+// boot.ts removes it for an address with filters, and the dev server never draws it.
 if (root.hasChildNodes()) hydrateRoot(root, app);
 else createRoot(root).render(app);
