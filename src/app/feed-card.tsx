@@ -12,7 +12,7 @@ type FeedCardProps = {
   article: ArticleSummary;
   /** The first card of the feed: its picture is the first screen's largest, asked for at once. */
   first?: boolean;
-  /** Show the picture's placeholder only, for now: the page is still loading the first card's. */
+  /** Show the picture's placeholder only, for now: the page is still loading (see ReaderPage). */
   holdImage?: boolean;
   now: number | null;
   selectedTopics: readonly string[];

@@ -49,6 +49,8 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
   const now = useNow();
   // Phones show the feed right after the filters, and the tools after the feed.
   const wide = useMediaQuery('(min-width: 860px)');
+  // Cards show their pictures large from 640 px; on phones, as thumbnails (see styles.css).
+  const largePictures = useMediaQuery('(min-width: 640px)');
   const view = params.showUnpublished ? 'all' : 'published';
   const group = params.groupStories;
   const choices = useTopicChoices(index, view, params.topics, showAllTopics);
@@ -133,8 +135,8 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
   const renderArticle = (article: ArticleSummary, position: number) => (
     <FeedCard
       article={article}
-      first={position === 0}
-      holdImage={position > 0 && !pageLoaded}
+      first={position === 0 && largePictures}
+      holdImage={!pageLoaded && !(position === 0 && largePictures)}
       now={now}
       selectedTopics={params.topics}
       onTopic={onTopic}

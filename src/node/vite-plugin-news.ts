@@ -109,8 +109,10 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
       async handler(html) {
         const output = await (current ?? start());
         const image = output.firstScreen.image;
+        // Only where it is drawn large (see styles.css): a phone's first screen is text, its thumbnails later.
         const attrs = {
           rel: 'preload',
+          media: '(min-width: 640px)',
           as: 'image',
           href: image,
           fetchpriority: 'high',

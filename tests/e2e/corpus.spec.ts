@@ -281,3 +281,22 @@ test('the page arrives with its first cards drawn, and the app takes over the sa
   ).toBe(true);
   expect(errors).toEqual([]);
 });
+
+test('on a phone, cards are headlines with a thumbnail beside the title; wider, a picture beside the text', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  await page.goto('/');
+  const card = page.getByRole('article').first();
+  const media = card.locator('.card-media');
+  const title = card.getByRole('heading', { level: 2 });
+  await expect(title).toBeVisible();
+  let [mediaBox, titleBox] = [await media.boundingBox(), await title.boundingBox()];
+  expect(mediaBox?.width).toBeLessThan(100);
+  expect(mediaBox?.x).toBeGreaterThan((titleBox?.x ?? 0) + (titleBox?.width ?? 0) - 1);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect.poll(async () => (await media.boundingBox())?.width).toBeGreaterThan(200);
+  [mediaBox, titleBox] = [await media.boundingBox(), await title.boundingBox()];
+  expect(mediaBox?.x).toBeLessThan(titleBox?.x ?? 0);
+  await expectNoAxeViolations(page);
+});

@@ -46,6 +46,7 @@ export function ArticleCard({
       aria-labelledby={titleId}
       data-published={article.published}
       data-read={read ? true : undefined}
+      data-video={article.videoId ? true : undefined}
       tabIndex={-1}
     >
       <CardMedia article={article} first={first} hold={holdImage} />

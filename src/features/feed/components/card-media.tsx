@@ -6,7 +6,7 @@ type CardMediaProps = {
   article: ArticleSummary;
   /** The first card's picture loads at once and first (the page preloads it too), not lazily. */
   first?: boolean | undefined;
-  /** The placeholder alone for now: the other cards' pictures wait until the first card's has loaded. */
+  /** The placeholder alone for now: pictures wait for the page to load, but for a large first one. */
   hold?: boolean | undefined;
 };
 
