@@ -94,3 +94,12 @@ test('a seed added with the same story as an open card joins its story, and leav
     page.getByRole('article', { name: seedTitle }).getByRole('button', { name: '5 related' }),
   ).toBeVisible();
 });
+
+test('the dev server never registers the service worker', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('status')).toHaveText(/articles?/);
+  // The keyboard loads with the service worker's module in a build: by then it would have registered.
+  await expect(page.getByRole('button', { name: 'Keyboard shortcuts' })).toBeEnabled();
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+  expect((await page.request.get('/sw.js')).headers()['content-type'] ?? '').not.toMatch(/javascript/);
+});

@@ -177,6 +177,34 @@ describe('the news plugin', () => {
     },
   );
 
+  it('makes the reader installable: a manifest, its icons from one image, light and dark colours', async () => {
+    const outDir = await buildWith('seeds');
+    const manifest = JSON.parse(readFileSync(path.join(outDir, 'manifest.webmanifest'), 'utf8')) as {
+      name: string;
+      display: string;
+      start_url: string;
+      theme_color: string;
+      icons: { src: string; sizes: string; type: string; purpose?: string }[];
+    };
+    expect(manifest).toMatchObject({ name: 'News reader', display: 'standalone', start_url: '.' });
+    expect(manifest.icons.map(({ sizes, purpose }) => `${sizes}${purpose ? ` ${purpose}` : ''}`)).toEqual(
+      expect.arrayContaining(['192x192', '512x512', '512x512 maskable']),
+    );
+    for (const icon of manifest.icons) {
+      const png = readFileSync(path.join(outDir, icon.src));
+      // A PNG of the size it claims (its IHDR chunk holds the width and height).
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      expect(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`).toBe(icon.sizes);
+    }
+    const html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
+    expect(html).toContain('<link rel="manifest" href="/manifest.webmanifest">');
+    expect(html).toMatch(
+      /<meta name="theme-color" media="\(prefers-color-scheme: light\)" content="#f6f7f9"/,
+    );
+    expect(html).toMatch(/<meta name="theme-color" media="\(prefers-color-scheme: dark\)" content="#0f1115"/);
+    expect(manifest.theme_color).toBe('#f6f7f9');
+  });
+
   it.runIf(existsSync(corpus))(
     'updates the data folder in place after an edit, exactly as a build from scratch would write it',
     async () => {
