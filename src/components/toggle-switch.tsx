@@ -5,16 +5,18 @@ type ToggleSwitchProps = {
   onChange: (checked: boolean) => void;
   /** The label, naming the switch. */
   children: ReactNode;
+  disabled?: boolean;
 };
 
 /** A labelled on/off switch ("Group stories", "Show unpublished (N)"). */
-export function ToggleSwitch({ checked, onChange, children }: ToggleSwitchProps) {
+export function ToggleSwitch({ checked, onChange, children, disabled = false }: ToggleSwitchProps) {
   return (
     <label className="toggle">
       <input
         type="checkbox"
         role="switch"
         checked={checked}
+        disabled={disabled}
         onChange={(event) => onChange(event.target.checked)}
       />
       <span>{children}</span>

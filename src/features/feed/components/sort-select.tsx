@@ -3,10 +3,10 @@ import { sortOrders, type SortOrder } from '../../../shared/feed-params.ts';
 
 const labels: Record<SortOrder, string> = { newest: 'Newest first', oldest: 'Oldest first', top: 'Top' };
 
-type SortSelectProps = { sort: SortOrder; onChange: (sort: SortOrder) => void };
+type SortSelectProps = { sort: SortOrder; onChange: (sort: SortOrder) => void; disabled?: boolean };
 
 /** The feed's order: newest first, oldest first, or top (the archive's own quality, then newest). */
-export function SortSelect({ sort, onChange }: SortSelectProps) {
+export function SortSelect({ sort, onChange, disabled = false }: SortSelectProps) {
   const id = useId();
   return (
     <span className="sort">
@@ -14,6 +14,7 @@ export function SortSelect({ sort, onChange }: SortSelectProps) {
       <select
         id={id}
         value={sort}
+        disabled={disabled}
         onChange={(event) => onChange(sortOrders.find((order) => order === event.target.value) ?? 'newest')}
       >
         {sortOrders.map((order) => (

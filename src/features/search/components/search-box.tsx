@@ -1,4 +1,5 @@
-import { lazy, Suspense, useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { useLatestCallback } from '../../../hooks/use-latest-callback.ts';
 
 // The syntax's explanation loads when first opened, not with the page.
 const SearchSyntax = lazy(async () => ({ default: (await import('./search-syntax.tsx')).SearchSyntax }));
@@ -17,12 +18,20 @@ type SearchBoxProps = {
 export function SearchBox({ query, onChange, hints = [] }: SearchBoxProps) {
   const id = useId();
   const [syntaxOpen, setSyntaxOpen] = useState(false);
+  // The box of a prerendered page takes keystrokes before the app runs: once it does, they count.
+  const input = useRef<HTMLInputElement>(null);
+  const adoptTyped = useLatestCallback(() => {
+    const typed = input.current?.value ?? query;
+    if (typed !== query) onChange(typed);
+  });
+  useEffect(adoptTyped, [adoptTyped]);
   return (
     <search className="search">
       <label htmlFor={id} className="search-label">
         Search articles
       </label>
       <input
+        ref={input}
         id={id}
         type="search"
         className="search-input"

@@ -2,6 +2,7 @@ import { memo, useId } from 'react';
 import { isTopicSelected } from '../../../shared/topics.ts';
 
 export type TopicCount = { name: string; count: number };
+import { useHydrated } from '../../../hooks/use-hydrated.ts';
 import { pluralize } from '../../../shared/plural.ts';
 
 type TopicFilterProps = {
@@ -34,8 +35,10 @@ export function TopicFilter({
   onIntent,
 }: TopicFilterProps) {
   const id = useId();
+  // A prerendered page's boxes wait for the app: a box ticked before it runs would lie.
+  const hydrated = useHydrated();
   return (
-    <fieldset className="topic-filter">
+    <fieldset className="topic-filter" disabled={!hydrated}>
       <legend>Topics</legend>
       {topics.length === 0 ? (
         <p className="muted">No topics yet.</p>
