@@ -11,12 +11,9 @@ import { createQueryClient } from './query-client.ts';
 export function renderFirstScreen(): string {
   const queryClient = createQueryClient();
   prepareFirstScreen(queryClient);
-  const html = renderToString(
+  return renderToString(
     <StrictMode>
       <App queryClient={queryClient} />
     </StrictMode>,
   );
-  // React writes the preload of the first card's image where it renders; the page's head has it
-  // already (see vite-plugin-news.ts), and the browser's hydration would not expect it there.
-  return html.replace(/^(<link rel="preload"[^>]*\/>)+/, '');
 }
