@@ -10,73 +10,22 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build, createLogger } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { readerPlugins } from '../../src/node/reader-plugins.ts';
 import { newsPlugin } from '../../src/node/vite-plugin-news.ts';
-import { articleSchema, type Article } from '../../src/shared/article-schema.ts';
+import { articleSchema } from '../../src/shared/article-schema.ts';
 import type { NewsIndex } from '../../src/shared/data-folder.ts';
 import { allCases, brokenCases } from '../fixtures/hostile/cases.ts';
 import { writeHostileFolder } from '../fixtures/hostile/write-folder.ts';
-import { articlesInFolder } from '../fixtures/articles.ts';
-import { generateCorpus } from '../../bench/generate-corpus.ts';
+import { buildWith, dataFiles, filesUnder, securedValues, shippedArticles } from '../fixtures/build.ts';
+import { generatedSeeds } from '../fixtures/generated-seeds.ts';
 import { emitNews, readCorpus } from '../../src/node/pipeline/build-news.ts';
 import { openParseCache } from '../../src/node/pipeline/parse-cache.ts';
 import { feedPath, opmlPath } from '../../src/shared/feed-paths.ts';
 import { readAtom, readJsonFeed, readOpml, readRss } from '../fixtures/feeds.ts';
 import { precacheUrls, withoutHashes } from '../fixtures/precache.ts';
 
-const corpus = '../shared/corpus/smartable-power-apps';
-
-async function buildWith(
-  seedsDir: string,
-  strict = false,
-  outDir = mkdtempSync(path.join(tmpdir(), 'news-dist-')),
-  log: string[] = [],
-): Promise<string> {
-  const logger = createLogger('silent');
-  logger.info = (message) => void log.push(message);
-  await build({
-    configFile: false,
-    root: process.cwd(),
-    logLevel: 'silent',
-    customLogger: logger,
-    plugins: readerPlugins({ seedsDir, strict }),
-    build: { outDir, emptyOutDir: true },
-  });
-  return outDir;
-}
-
-/** The data folder's files, by path relative to `data/`. */
-function dataFiles(outDir: string): Map<string, string> {
-  const root = path.join(outDir, 'data');
-  return new Map(
-    filesUnder(root)
-      .map((file) => [path.relative(root, file), readFileSync(file, 'utf8')] as const)
-      .sort(([a], [b]) => (a < b ? -1 : 1)),
-  );
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name));
-}
-
-function securedValues(dir: string): string[] {
-  return readdirSync(dir)
-    .map((name) => /^secured:\s*"([^"]+)"/m.exec(readFileSync(path.join(dir, name), 'utf8'))?.[1])
-    .filter((value): value is string => value !== undefined);
-}
-
-/** The full feed as the browser pages through it (data/<version>/a/0.json, 1.json, …), related coverage included. */
-function shippedArticles(outDir: string): Article[] {
-  const [version] = readdirSync(path.join(outDir, 'data')).filter((name) => name !== 'manifest.json');
-  const folder = path.join(outDir, 'data', version ?? '');
-  return articlesInFolder((file) =>
-    existsSync(path.join(folder, file)) ? readFileSync(path.join(folder, file), 'utf8') : undefined,
-  );
-}
+/** An archive the size of the Power Apps corpus, from the bench's generator (see tests/corpus for the real one). */
+const archiveSize = 192;
 
 describe('the news plugin', () => {
   it('resolves the virtual module to the index, pointing at the dev server', async () => {
@@ -128,10 +77,11 @@ describe('the news plugin', () => {
     expect(html).not.toMatch(/<script>(?!<\/script>)/);
   });
 
-  it.runIf(existsSync(corpus))('ships none of the corpus secured blobs anywhere in dist/', async () => {
+  it('ships none of the secured blobs anywhere in dist/', async () => {
+    const corpus = generatedSeeds(archiveSize);
     const outDir = await buildWith(corpus);
     const secrets = securedValues(corpus);
-    expect(secrets).toHaveLength(192);
+    expect(secrets).toHaveLength(archiveSize);
     const shipped = filesUnder(outDir).map((file) => readFileSync(file, 'utf8'));
     for (const secret of secrets) {
       // Each half of the blob ("ciphertext;iv") is checked on its own as well.
@@ -139,43 +89,37 @@ describe('the news plugin', () => {
         expect(shipped.some((text) => text.includes(part))).toBe(false);
       }
     }
-    expect(shippedArticles(outDir)).toHaveLength(191);
+    expect(shippedArticles(outDir)).toHaveLength(archiveSize);
   });
 
-  it.runIf(existsSync(corpus))(
-    'writes the feeds and the OPML whose every URL is a file of dist/',
-    async () => {
-      const outDir = await buildWith(corpus);
-      const opml = readOpml(readFileSync(path.join(outDir, opmlPath), 'utf8'));
-      expect(opml.outlines.map(({ text }) => text)).toContain('Power Apps');
-      for (const { xmlUrl } of opml.outlines) {
-        expect(xmlUrl.startsWith('/feeds/topic/')).toBe(true);
-        expect(readRss(readFileSync(path.join(outDir, xmlUrl), 'utf8')).items.length).toBeGreaterThan(0);
-      }
-      expect(readRss(readFileSync(path.join(outDir, feedPath('rss')), 'utf8')).items).toHaveLength(50);
-      expect(readAtom(readFileSync(path.join(outDir, feedPath('atom')), 'utf8')).items).toHaveLength(50);
-      expect(readJsonFeed(readFileSync(path.join(outDir, feedPath('json')), 'utf8')).items).toHaveLength(50);
-    },
-  );
+  it('writes the feeds and the OPML whose every URL is a file of dist/', async () => {
+    const outDir = await buildWith(generatedSeeds(archiveSize));
+    const opml = readOpml(readFileSync(path.join(outDir, opmlPath), 'utf8'));
+    expect(opml.outlines.map(({ text }) => text)).toContain('Power Apps');
+    for (const { xmlUrl } of opml.outlines) {
+      expect(xmlUrl.startsWith('/feeds/topic/')).toBe(true);
+      expect(readRss(readFileSync(path.join(outDir, xmlUrl), 'utf8')).items.length).toBeGreaterThan(0);
+    }
+    expect(readRss(readFileSync(path.join(outDir, feedPath('rss')), 'utf8')).items).toHaveLength(50);
+    expect(readAtom(readFileSync(path.join(outDir, feedPath('atom')), 'utf8')).items).toHaveLength(50);
+    expect(readJsonFeed(readFileSync(path.join(outDir, feedPath('json')), 'utf8')).items).toHaveLength(50);
+  });
 
-  it.runIf(existsSync(corpus))(
-    'precaches the app shell only, the same list for 1 article as for 192',
-    async () => {
-      const outDir = await buildWith(corpus);
-      const urls = precacheUrls(outDir);
-      expect(new Set(urls).size).toBe(urls.length);
-      expect(urls).toEqual(expect.arrayContaining(['index.html', 'manifest.webmanifest', 'pwa-192x192.png']));
-      expect(urls.filter((url) => /^assets\/index-[\w-]+\.js$/.test(url))).toHaveLength(1);
-      // No file of the data folder, and no feed: what grows with the archive is read as it is needed.
-      expect(
-        urls.filter(
-          (url) => !/^(assets\/[\w.-]+\.(js|css)|[\w.-]+\.(html|png|ico|svg|webmanifest))$/.test(url),
-        ),
-      ).toEqual([]);
-      for (const url of urls) expect(dataFiles(outDir).has(url.replace(/^data\/[^/]+\//, ''))).toBe(false);
-      expect(withoutHashes(precacheUrls(await buildWith('seeds')))).toEqual(withoutHashes(urls));
-    },
-  );
+  it('precaches the app shell only, the same list for 1 article as for 192', async () => {
+    const outDir = await buildWith(generatedSeeds(archiveSize));
+    const urls = precacheUrls(outDir);
+    expect(new Set(urls).size).toBe(urls.length);
+    expect(urls).toEqual(expect.arrayContaining(['index.html', 'manifest.webmanifest', 'pwa-192x192.png']));
+    expect(urls.filter((url) => /^assets\/index-[\w-]+\.js$/.test(url))).toHaveLength(1);
+    // No file of the data folder, and no feed: what grows with the archive is read as it is needed.
+    expect(
+      urls.filter(
+        (url) => !/^(assets\/[\w.-]+\.(js|css)|[\w.-]+\.(html|png|ico|svg|webmanifest))$/.test(url),
+      ),
+    ).toEqual([]);
+    for (const url of urls) expect(dataFiles(outDir).has(url.replace(/^data\/[^/]+\//, ''))).toBe(false);
+    expect(withoutHashes(precacheUrls(await buildWith('seeds')))).toEqual(withoutHashes(urls));
+  });
 
   it('makes the reader installable: a manifest, its icons from one image, light and dark colours', async () => {
     const outDir = await buildWith('seeds');
@@ -205,70 +149,65 @@ describe('the news plugin', () => {
     expect(manifest.theme_color).toBe('#f6f7f9');
   });
 
-  it.runIf(existsSync(corpus))(
-    'updates the data folder in place after an edit, exactly as a build from scratch would write it',
-    async () => {
-      const seeds = path.join(mkdtempSync(path.join(tmpdir(), 'news-rebuild-')), 'seeds');
-      cpSync(corpus, seeds, { recursive: true });
-      const outDir = mkdtempSync(path.join(tmpdir(), 'news-dist-'));
-      const first: string[] = [];
-      await buildWith(seeds, false, outDir, first);
-      expect(first.join('\n')).toMatch(/data\/[0-9a-f]{12}\/: ([\d,]+) of \1 files written/);
-      writeFileSync(path.join(outDir, 'stale.js'), 'left by an older build');
+  it('updates the data folder in place after an edit, exactly as a build from scratch would write it', async () => {
+    const seeds = path.join(mkdtempSync(path.join(tmpdir(), 'news-rebuild-')), 'seeds');
+    cpSync(generatedSeeds(archiveSize), seeds, { recursive: true });
+    const outDir = mkdtempSync(path.join(tmpdir(), 'news-dist-'));
+    const first: string[] = [];
+    await buildWith(seeds, false, outDir, first);
+    expect(first.join('\n')).toMatch(/data\/[0-9a-f]{12}\/: ([\d,]+) of \1 files written/);
+    writeFileSync(path.join(outDir, 'stale.js'), 'left by an older build');
 
-      const [name] = readdirSync(seeds).sort();
-      const file = path.join(seeds, name ?? '');
-      writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: "/m, 'title: "Edited: '));
-      const second: string[] = [];
-      await buildWith(seeds, false, outDir, second);
-      const [, written, total] = /: (\d+) of ([\d,]+) files written/.exec(second.join('\n')) ?? [];
-      expect(Number(written)).toBeGreaterThan(0);
-      expect(Number(written)).toBeLessThan(Number(total?.replace(',', '')) / 4);
-      expect(existsSync(path.join(outDir, 'stale.js'))).toBe(false);
-      expect(readdirSync(path.join(outDir, 'data')).sort()).toEqual([expect.any(String), 'manifest.json']);
-      expect(shippedArticles(outDir).some((article) => article.title.startsWith('Edited: '))).toBe(true);
-      const html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
-      expect(readdirSync(path.join(outDir, 'assets')).length).toBeGreaterThan(0);
-      expect(html).toContain('<script type="module"');
+    const [name] = readdirSync(seeds).sort();
+    const file = path.join(seeds, name ?? '');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: "/m, 'title: "Edited: '));
+    const second: string[] = [];
+    await buildWith(seeds, false, outDir, second);
+    const [, written, total] = /: (\d+) of ([\d,]+) files written/.exec(second.join('\n')) ?? [];
+    expect(Number(written)).toBeGreaterThan(0);
+    expect(Number(written)).toBeLessThan(Number(total?.replace(',', '')) / 4);
+    expect(existsSync(path.join(outDir, 'stale.js'))).toBe(false);
+    expect(readdirSync(path.join(outDir, 'data')).sort()).toEqual([expect.any(String), 'manifest.json']);
+    expect(shippedArticles(outDir).some((article) => article.title.startsWith('Edited: '))).toBe(true);
+    const html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
+    expect(readdirSync(path.join(outDir, 'assets')).length).toBeGreaterThan(0);
+    expect(html).toContain('<script type="module"');
 
-      const fresh = await buildWith(seeds);
-      expect(dataFiles(outDir)).toEqual(dataFiles(fresh));
+    const fresh = await buildWith(seeds);
+    expect(dataFiles(outDir)).toEqual(dataFiles(fresh));
 
-      // The oldest article made the newest: every other article's rank, and so their pages, change.
-      const [oldest] = shippedArticles(outDir).slice(-1);
-      const oldestFile = readdirSync(seeds).find((name) => name.startsWith(oldest?.id ?? '-')) ?? '';
-      const moved = path.join(seeds, oldestFile);
-      writeFileSync(
-        moved,
-        readFileSync(moved, 'utf8').replace(
-          /^publishedDateTime: .*$/m,
-          'publishedDateTime: 2030-01-01T00:00:00Z',
-        ),
-      );
-      await buildWith(seeds, false, outDir);
-      expect(shippedArticles(outDir)[0]?.id).toBe(oldest?.id);
-      expect(dataFiles(outDir)).toEqual(dataFiles(await buildWith(seeds)));
+    // The oldest article made the newest: every other article's rank, and so their pages, change.
+    const [oldest] = shippedArticles(outDir).slice(-1);
+    const oldestFile = readdirSync(seeds).find((name) => name.startsWith(oldest?.id ?? '-')) ?? '';
+    const moved = path.join(seeds, oldestFile);
+    writeFileSync(
+      moved,
+      readFileSync(moved, 'utf8').replace(
+        /^publishedDateTime: .*$/m,
+        'publishedDateTime: 2030-01-01T00:00:00Z',
+      ),
+    );
+    await buildWith(seeds, false, outDir);
+    expect(shippedArticles(outDir)[0]?.id).toBe(oldest?.id);
+    expect(dataFiles(outDir)).toEqual(dataFiles(await buildWith(seeds)));
 
-      // A file removed changes every rank after it: the folder is written whole, and still right,
-      // over the earlier one (its files changed in place, not deleted and made again).
-      const firstPage = () => {
-        const [version] = readdirSync(path.join(outDir, 'data')).filter((name) => name !== 'manifest.json');
-        return statSync(path.join(outDir, 'data', version ?? '', 'a', '0.json'), { bigint: true });
-      };
-      const before = firstPage();
-      rmSync(file);
-      const third: string[] = [];
-      await buildWith(seeds, false, outDir, third);
-      expect(third.join('\n')).toMatch(/of [\d,]+ files written/);
-      expect(dataFiles(outDir)).toEqual(dataFiles(await buildWith(seeds)));
-      expect(firstPage().birthtimeNs).toBe(before.birthtimeNs);
-    },
-    60_000,
-  );
+    // A file removed changes every rank after it: the folder is written whole, and still right,
+    // over the earlier one (its files changed in place, not deleted and made again).
+    const firstPage = () => {
+      const [version] = readdirSync(path.join(outDir, 'data')).filter((name) => name !== 'manifest.json');
+      return statSync(path.join(outDir, 'data', version ?? '', 'a', '0.json'), { bigint: true });
+    };
+    const before = firstPage();
+    rmSync(file);
+    const third: string[] = [];
+    await buildWith(seeds, false, outDir, third);
+    expect(third.join('\n')).toMatch(/of [\d,]+ files written/);
+    expect(dataFiles(outDir)).toEqual(dataFiles(await buildWith(seeds)));
+    expect(firstPage().birthtimeNs).toBe(before.birthtimeNs);
+  }, 60_000);
 
   it('writes exactly the folder the stages emit', async () => {
-    const seeds = mkdtempSync(path.join(tmpdir(), 'news-stages-'));
-    generateCorpus(seeds, 200);
+    const seeds = generatedSeeds(200);
     const outDir = await buildWith(seeds);
     const { corpus } = await readCorpus(seeds, openParseCache());
     const { folder } = emitNews(corpus, '/');

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,7 +14,6 @@ import { formatReport } from '../../../src/node/seeds/report.ts';
 import { seedFields, seedText } from '../../fixtures/seed-text.ts';
 
 const fixtures = 'tests/fixtures/seeds/mixed';
-const corpus = '../shared/corpus/smartable-power-apps';
 
 /** Stages 1 to 3 on a folder, with a parse cache kept in `cacheDir` (in memory without one). */
 async function load(dir: string, cacheDir?: string) {
@@ -87,31 +86,6 @@ describe('loading a folder of seeds', () => {
       'https://knowtechie.com/of-course-facebook-is-considering-facial-recognition-for-its-smart-glasses/',
       'https://analyticsindiamag.com/facebook-inch-closer-to-building-general-purpose-intelligence-agents-with-unit/',
     ]);
-  });
-
-  describe.runIf(existsSync(corpus))('the real corpus', () => {
-    it('keeps 191 articles, 131 of them published, merging the one duplicate', async () => {
-      const { articles, issues, summary } = await load(corpus);
-      expect(summary).toEqual({ filesRead: 192, articlesKept: 191, filesRejected: 0, warnings: 1 });
-      expect(articles.filter((article) => article.published)).toHaveLength(131);
-      expect(issues[0]?.message).toMatch(/same source URL \(https:\/\/[^)]+\) as 2021-01-14-on-boarding/);
-    });
-
-    it('counts topics and videos as the corpus README does', async () => {
-      const { articles } = await load(corpus);
-      const published = articles.filter((article) => article.published);
-      expect(published.filter((article) => article.topics.includes('Portals'))).toHaveLength(15);
-      expect(articles.filter((article) => article.type === 'video')).toHaveLength(12);
-      expect(articles.filter((article) => article.videoId !== undefined)).toHaveLength(13);
-      expect(articles.every((article) => /^https?:\/\//.test(article.url))).toBe(true);
-    });
-
-    it('sorts newest first with unique ids', async () => {
-      const { articles } = await load(corpus);
-      const dates = articles.map((article) => article.publishedAt);
-      expect(dates).toEqual([...dates].sort().reverse());
-      expect(new Set(articles.map((article) => article.id)).size).toBe(articles.length);
-    });
   });
 
   it('re-parses only the files whose content changed', async () => {

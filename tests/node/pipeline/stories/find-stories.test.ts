@@ -1,11 +1,7 @@
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readCorpus } from '../../../../src/node/pipeline/build-news.ts';
-import { openParseCache } from '../../../../src/node/pipeline/parse-cache.ts';
 import { findStories, type Story } from '../../../../src/node/pipeline/stories/find-stories.ts';
 import type { Article } from '../../../../src/shared/article-schema.ts';
 import { makeArticle } from '../../../fixtures/articles.ts';
-import { storyLabels } from '../../../fixtures/stories/labels.ts';
 
 const hour = 3600 * 1000;
 const at = (hours: number) => new Date(Date.UTC(2021, 2, 1) + hours * hour).toISOString();
@@ -36,20 +32,6 @@ function storiesAmong(stories: readonly Story[], ids: readonly string[]): string
     .map((story) => story.ids.filter((id) => ids.includes(id)).sort())
     .filter((story) => story.length > 1)
     .sort();
-}
-
-/** Pairwise precision and recall of `stories` against hand-labelled groups of files. */
-function pairScores(found: readonly string[][], labelled: readonly string[][]) {
-  const pairs = (groups: readonly string[][]) =>
-    new Set(
-      groups.flatMap((group) =>
-        group.flatMap((a, i) => group.slice(i + 1).map((b) => [a, b].sort().join('|'))),
-      ),
-    );
-  const truth = pairs(labelled);
-  const guessed = pairs(found);
-  const right = [...guessed].filter((pair) => truth.has(pair)).length;
-  return { precision: guessed.size === 0 ? 1 : right / guessed.size, recall: right / truth.size };
 }
 
 describe('finding stories', () => {
@@ -202,25 +184,4 @@ describe('finding stories', () => {
     expect(findStories(shuffled)).toEqual(findStories(all));
     expect(findStories([...all].reverse())).toEqual(findStories(all));
   });
-
-  describe.runIf(existsSync('../shared/corpus/smartable-ai-2020-04'))(
-    'on the shared corpora, against hand labels',
-    () => {
-      const scores = async (name: string) => {
-        const { corpus } = await readCorpus(`../shared/corpus/${name}`, openParseCache());
-        const found = corpus.stories.map((story) => story.ids.map((id) => corpus.files.get(id) ?? id));
-        return pairScores(found, storyLabels[name] ?? []);
-      };
-
-      it('finds the stories of the AI archive: precision 1.0, recall 1.0 (targets 0.9 and 0.75)', async () => {
-        expect(await scores('smartable-ai-2020-04')).toEqual({ precision: 1, recall: 1 });
-      });
-
-      it('finds the Power Apps stories without a wrong pair: precision 1.0, recall 0.46', async () => {
-        const { precision, recall } = await scores('smartable-power-apps');
-        expect(precision).toBe(1);
-        expect(recall).toBeCloseTo(13 / 28, 2);
-      });
-    },
-  );
 });
