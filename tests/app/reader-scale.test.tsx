@@ -199,14 +199,16 @@ describe('the feed over a paged data folder', () => {
 
     // Scroll to the end of the list as it stands, again and again, until the last article shows.
     const scrollY = vi.spyOn(window, 'scrollY', 'get');
-    for (let i = 0; i < 20 && !titles().includes('Story 44'); i += 1) {
-      scrollY.mockReturnValue(parseFloat(screen.getByRole('list', { name: 'Articles' }).style.height));
-      act(() => {
-        window.dispatchEvent(new Event('scroll'));
-      });
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    expect(titles()).toContain('Story 44');
+    await waitFor(
+      () => {
+        scrollY.mockReturnValue(parseFloat(screen.getByRole('list', { name: 'Articles' }).style.height));
+        act(() => {
+          window.dispatchEvent(new Event('scroll'));
+        });
+        expect(titles()).toContain('Story 44');
+      },
+      { timeout: 10_000 },
+    );
     expect(rendered()).toBeLessThanOrEqual(5 + 2 * 4);
     expect(titles()).not.toContain('Story 0');
     expect(requested(fetchMock)).toEqual(['a/0.json', 'a/1.json', 'a/2.json', 'a/3.json', 'a/4.json']);

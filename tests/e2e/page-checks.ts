@@ -61,11 +61,16 @@ export async function expectSafeLinksAndImages(page: Page): Promise<void> {
   for (const source of found.sources) expect(source).toMatch(/^https?:\/\//);
 }
 
-/** Waits until the page has painted twice and no further page of the feed is loading. */
-async function settle(page: Page): Promise<void> {
+/** Waits until the page has drawn two more frames: what a scroll or a click changed is on screen. */
+export async function nextFrames(page: Page): Promise<void> {
   await page.evaluate(
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
   );
+}
+
+/** Waits until the page has painted twice and no further page of the feed is loading. */
+async function settle(page: Page): Promise<void> {
+  await nextFrames(page);
   await page.waitForFunction(() => {
     const loader = document.querySelector('.loading-more');
     if (!loader) return true;

@@ -107,10 +107,12 @@ test('the Content-Security-Policy refuses an injected inline script', async ({ p
   await page.goto('/');
   await expect(page.getByRole('status')).toHaveText('0 articles');
   const ran = await page.evaluate(async () => {
+    const refused = new Promise((resolve) => document.addEventListener('securitypolicyviolation', resolve));
     const script = document.createElement('script');
     script.textContent = 'window.__injected = true;';
     document.body.append(script);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // An inline script that may run runs as it is appended; one refused is reported by this event.
+    await refused;
     return (window as unknown as { __injected?: boolean }).__injected ?? false;
   });
   expect(ran).toBe(false);
