@@ -12,10 +12,11 @@ import { generateCorpus } from './generate-corpus.ts';
 import { prepareHugoSite } from './hugo-site.ts';
 
 /**
- * `npm run bench [-- --sizes 1000,10000,100000]`: builds synthetic corpora, serves each build,
- * drives Chromium, and prints one table (also written to bench/out/results.json). Timings on a
- * shared two-core machine are noisy, so the targets are ratios against baselines measured in the
- * same run: the 1,000-article build, the cold build, and Debian's hugo on the same files.
+ * `npm run bench [-- --sizes 1000,10000,100000] [--no-journeys]`: builds synthetic corpora, serves
+ * each build, drives Chromium, and prints one table (also written to bench/out/results.json); then
+ * runs the scale journeys in Chromium. Timings on a shared two-core machine are noisy, so the
+ * targets are ratios against baselines measured in the same run: the 1,000-article build, the cold
+ * build, and Debian's hugo on the same files.
  */
 
 type Row = {
@@ -491,3 +492,14 @@ writeFileSync(
 );
 console.log(`\nwritten to ${path.relative(root, path.join(out, 'results.json'))} and docs/benchmarks.md`);
 rmSync(trash, { recursive: true, force: true });
+
+// The journeys at 100,000 articles in Chromium (tests/e2e/scale.spec.ts): the figures above hold
+// only if the reader still works at that size. `--no-journeys` leaves them to `npm run test:e2e:scale`.
+if (!process.argv.includes('--no-journeys')) {
+  console.error('bench: the scale journeys (npm run test:e2e:scale)…');
+  const journeys = spawnSync('npm', ['run', 'test:e2e:scale'], { cwd: root, stdio: 'inherit' });
+  if (journeys.status !== 0) {
+    console.error('bench: the scale journeys failed');
+    process.exitCode = 1;
+  }
+}

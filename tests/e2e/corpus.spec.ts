@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { corpusDir } from './playwright.config.ts';
+import { corpusDir } from './servers.ts';
 import {
   cspViolations,
   expectNoAxeViolations,

@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { devSeedsDir } from './playwright.config.ts';
+import { devSeedsDir } from './servers.ts';
 
 const dir = path.join(import.meta.dirname, '../..', devSeedsDir);
 const file = path.join(dir, 'live-update.md');

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './page-checks.ts';
-import { offlineOutDir, offlineSeedsDir } from './playwright.config.ts';
+import { offlineOutDir, offlineSeedsDir } from './servers.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 

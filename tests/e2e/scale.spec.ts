@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { eventOf } from '../../bench/generate-corpus.ts';
-import { scaleCorpusDir, scaleSize, smallScaleOutDir } from './playwright.config.ts';
+import { scaleCorpusDir, scaleSize, smallScaleOutDir } from './servers.ts';
 import { precacheBytes, precacheUrls, withoutHashes } from '../fixtures/precache.ts';
-import { cspViolations, expectNoAxeViolations, recordCspViolations } from './page-checks.ts';
+import { cspViolations, expectNoAxeViolations, nextFrames, recordCspViolations } from './page-checks.ts';
 
 /**
  * The reader's journeys at 100,000 articles (the generated corpus of bench/generate-corpus.ts):
@@ -77,7 +77,7 @@ async function maxCardsWhileScrolling(page: Page, screens: number): Promise<numb
   let most = 0;
   for (let i = 0; i < screens; i += 1) {
     await page.mouse.wheel(0, 800);
-    await page.waitForTimeout(50);
+    await nextFrames(page);
     most = Math.max(most, await page.locator('article').count());
   }
   return most;
@@ -188,7 +188,7 @@ test('related coverage stays open and focus stays put while the feed scrolls far
   await expect(link).toHaveAttribute('target', '_blank');
   await link.focus();
   await page.evaluate(() => window.scrollTo(0, 30_000));
-  await page.waitForTimeout(300);
+  await nextFrames(page);
   // Far from the top, the focused card is still in the DOM, still focused.
   expect(
     await page.evaluate(() => document.activeElement?.closest('article')?.querySelector('h2')?.textContent),
