@@ -44,11 +44,8 @@ export type NewsIndex = {
 /** A page of a stream: articles newest first (as cards show them), with their ranks. */
 export type DataPage = { ranks: number[]; articles: ArticleSummary[] };
 
-/**
- * A file of the "top" order: its ranks, and, in the first file only, the cards of the first
- * `pageSize` of them, so that the first screen of "top" is one file, as small as newest first's.
- */
-export type TopOrderPage = { ranks: number[]; articles?: ArticleSummary[] };
+/** A file of the "top" order: its ranks, whose cards are in the full feed's pages. */
+export type TopOrderPage = { ranks: number[] };
 
 /** Another article of the same story, as a panel lists it, with why it is the same story. */
 export type StoryItem = Pick<ArticleSummary, 'id' | 'title' | 'url' | 'publishedAt' | 'type' | 'provider'> & {
@@ -93,8 +90,6 @@ export const dataPath = {
   page: (page: number) => `a/${page}.json`,
   /** The related coverage of the articles of `a/<page>.json` (a `RelatedPage`). */
   relatedPage: (page: number) => `r/${page}.json`,
-  /** The articles of one topic, newest first: `pageSize` in the first file, more in later ones (see topicSlot). */
-  topicPage: (topic: number, page: number) => `t/${topic}/${page}.json`,
   /** The ranks of one topic's articles, delta-encoded, for unions and searches. */
   topicRanks: (topic: number) => `t/${topic}/ranks.json`,
   /** Every topic, as `TopicStat[]`. */
@@ -114,31 +109,6 @@ export const dataPath = {
   urlRanks: (file: number) => `u/${file}.json`,
   searchShard: (key: string) => `s/${key}.json`,
 };
-
-/**
- * How many times `pageSize` articles a topic's later files hold. Its first file is small, for the
- * first screen; the later ones, read while scrolling, are larger, so that a topic takes fewer
- * files (at 100,000 articles, 5,000 rather than 19,000) and a long scroll fewer requests.
- */
-export const laterTopicPages = 4;
-
-/** Where the `i`-th article of a topic (newest first) is: which of its files, and where in it. */
-export function topicSlot(i: number, pageSize: number): { page: number; slot: number } {
-  if (i < pageSize) return { page: 0, slot: i };
-  const later = pageSize * laterTopicPages;
-  return { page: 1 + Math.floor((i - pageSize) / later), slot: (i - pageSize) % later };
-}
-
-/** The positions `[from, to)` among a topic's `count` articles that its file `page` holds. */
-export function topicPageRange(page: number, count: number, pageSize: number): [number, number] {
-  const from = page === 0 ? 0 : pageSize + (page - 1) * pageSize * laterTopicPages;
-  const to = page === 0 ? pageSize : from + pageSize * laterTopicPages;
-  return [Math.min(from, count), Math.min(to, count)];
-}
-
-/** How many files a topic of `count` articles takes. */
-export const topicPageCount = (count: number, pageSize: number): number =>
-  count === 0 ? 0 : topicSlot(count - 1, pageSize).page + 1;
 
 /** Where the related coverage of the article at `rank` is: a file, and its place in it. */
 export const relatedOf = (rank: number, pageSize: number) => ({

@@ -1,12 +1,5 @@
 import type { ArticleSummary } from './article-schema.ts';
-import {
-  dataPath,
-  topicSlot,
-  topOrderPageSize,
-  type DataPage,
-  type TopOrderPage,
-  type View,
-} from './data-folder.ts';
+import { dataPath, topOrderPageSize, type DataPage, type TopOrderPage, type View } from './data-folder.ts';
 
 /**
  * Reading the data folder page by page, with the fetching left to the caller. Each reader is
@@ -57,15 +50,6 @@ export type Source = { count: number; locate: (i: number) => { file: string; slo
 export const feedSource = (count: number, pageSize: number): Source => ({
   count,
   locate: (i) => ({ file: dataPath.page(Math.floor(i / pageSize)), slot: i % pageSize }),
-});
-
-/** A topic's own files (see topicSlot). */
-export const topicSource = (topic: { id: number; all: number }, pageSize: number): Source => ({
-  count: topic.all,
-  locate: (i) => {
-    const { page, slot } = topicSlot(i, pageSize);
-    return { file: dataPath.topicPage(topic.id, page), slot };
-  },
 });
 
 /** How far a merged read has got: articles consumed from each source. */
@@ -165,8 +149,8 @@ function cardsAt(
 
 /**
  * The next `want` articles in the "top" order (see dataPath.topOrder) of `count` articles, those
- * `member` accepts (all, without it), only published ones unless `view` is `all`: the first
- * cards from the order's first file, the others from the full feed's pages.
+ * `member` accepts (all, without it), only published ones unless `view` is `all`, their cards read
+ * from the full feed's pages.
  */
 export function readTopNow(
   count: number,
@@ -177,7 +161,7 @@ export function readTopNow(
   pageSize: number,
   peek: Peek<unknown>,
 ): StreamPage<TopCursor> | Missing {
-  const found: { rank: number; card?: ArticleSummary }[] = [];
+  const found: number[] = [];
   let offset = cursor.offset;
   while (found.length < want && offset < count) {
     const file = dataPath.topOrder(Math.floor(offset / topOrderPageSize));
@@ -185,21 +169,12 @@ export function readTopNow(
     if (!page) return { missing: [file] };
     const end = Math.min(count, (Math.floor(offset / topOrderPageSize) + 1) * topOrderPageSize);
     for (; offset < end && found.length < want; offset += 1) {
-      const slot = offset % topOrderPageSize;
-      const rank = page.ranks[slot] ?? 0;
-      if (!member || member(rank)) found.push({ rank, card: page.articles?.[slot] });
+      const rank = page.ranks[offset % topOrderPageSize] ?? 0;
+      if (!member || member(rank)) found.push(rank);
     }
   }
-  // The cards the order's first file does not hold come from the full feed's pages.
-  const fromPages = cardsAt(
-    found.flatMap(({ rank, card }) => (card ? [] : [rank])),
-    pageSize,
-    dataPath.page,
-    peek as Peek,
-  );
-  if (isMissing(fromPages)) return fromPages;
-  const articles = found
-    .map(({ card }) => card ?? fromPages.shift())
-    .filter((article): article is ArticleSummary => !!article && (view === 'all' || article.published));
+  const cards = cardsAt(found, pageSize, dataPath.page, peek as Peek);
+  if (isMissing(cards)) return cards;
+  const articles = cards.filter((article) => view === 'all' || article.published);
   return { articles, next: offset < count ? { kind: 'top', offset } : null };
 }

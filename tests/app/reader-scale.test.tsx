@@ -68,8 +68,12 @@ describe('the feed over a paged data folder', () => {
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${either.length} articles`));
     await waitFor(() => expect(titles()).toEqual(either.map((a) => a.title)));
     const files = requested(fetchMock);
-    expect(files.filter((file) => file.startsWith('a/'))).toEqual([]);
-    expect(files.some((file) => /^t\/\d+\/ranks\.json$/.test(file))).toBe(true);
+    // Each topic gives its rank list only; every card comes from the full feed's pages.
+    expect(files.filter((file) => file.startsWith('t/')).sort()).toEqual([
+      't/0/ranks.json',
+      't/1/ranks.json',
+    ]);
+    expect(files.some((file) => file.startsWith('a/'))).toBe(true);
   });
 
   it('searches title, excerpt and provider as you type, in the URL, combined with topics', async () => {
@@ -231,17 +235,15 @@ async function busyDuring(act: () => Promise<void>): Promise<(string | null)[]> 
 
 describe('answers from memory', () => {
   it('shows a topic whose files are at hand in the render the click causes, with no loading state', async () => {
-    // Two articles in a topic's first file (eight in each later one): the first screen of "Three"
-    // (six published articles, and an unpublished one among them) spans two files.
+    // Two articles a page: the first screen of "Three" (six published articles, ranks 0 to 18)
+    // spans seven pages of the full feed, fetched side by side once its rank list is in.
     const { user, fetchMock } = renderApp(many, '/', { pageSize: 2 });
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${publishedCount} articles`));
-    const topicFiles = () => requested(fetchMock).filter((file) => file.startsWith('t/'));
     await user.hover(screen.getByRole('checkbox', { name: 'Three' }));
-    await waitFor(() => expect(topicFiles()).toHaveLength(2));
-    expect(topicFiles()).toEqual(
-      [0, 1].map((page) => expect.stringMatching(new RegExp(`^t/\\d+/${page}\\.json$`)) as string),
-    );
     const three = many.filter((a, i) => a.published && i % 3 === 0);
+    const firstScreen = three.slice(0, 6).map((a) => `a/${Math.floor(many.indexOf(a) / 2)}.json`);
+    await waitFor(() => expect(requested(fetchMock)).toEqual(expect.arrayContaining(firstScreen)));
+    expect(requested(fetchMock)).toEqual(expect.arrayContaining(['stories.json', 't/1/ranks.json']));
     const busy = await busyDuring(async () => {
       await user.click(screen.getByRole('checkbox', { name: 'Three' }));
       await waitFor(() => expect(titles()).toEqual(three.map((a) => a.title)));
@@ -270,18 +272,20 @@ describe('topic intent', () => {
     const before = requested(fetchMock).length;
     await user.hover(screen.getByRole('checkbox', { name: 'Three' }));
     await waitFor(() => expect(requested(fetchMock).length).toBeGreaterThan(before));
-    expect(requested(fetchMock).slice(before)).toEqual([
-      expect.stringMatching(/^t\/\d+\/0\.json$/) as string,
-    ]);
+    // Its rank list and the stories (to count and group it); the pages of its first cards are in
+    // memory already, read for the full feed.
+    await waitFor(() =>
+      expect(requested(fetchMock).slice(before)).toEqual(['stories.json', 't/1/ranks.json']),
+    );
     const after = requested(fetchMock).length;
     await user.click(screen.getByRole('checkbox', { name: 'Three' }));
     const three = many.filter((a, i) => a.published && i % 3 === 0);
     await waitFor(() => expect(titles()).toEqual(three.map((a) => a.title)));
-    // The first screen came from the prefetched file; only the read-ahead asks for more.
+    // The first screen came from the prefetched files; only the read-ahead asks for more.
     expect(
       requested(fetchMock)
         .slice(after)
-        .every((file) => /^t\/\d+\/[1-9]\d*\.json$/.test(file)),
+        .every((file) => /^a\/[2-9]\.json$/.test(file)),
     ).toBe(true);
   });
 
@@ -291,7 +295,7 @@ describe('topic intent', () => {
     // Nothing ahead of the first screen…
     expect(requested(fetchMock).every((file) => file.startsWith('a/'))).toBe(true);
     // …then, at idle and one at a time, the search base, the stories, the other orders' first
-    // screens, and each topic's first file and rank list.
+    // screens, and each topic's rank list (its cards are in the full feed's pages).
     const firstScreen = requested(fetchMock).length;
     await waitFor(() => expect(requested(fetchMock)).toContain('t/1/ranks.json'));
     // (The feed's own read-ahead of a/ files may come in between.)
@@ -304,9 +308,7 @@ describe('topic intent', () => {
       'stories.json',
       // The first screens of the other orders: oldest first's is the last a/ file.
       'top/0.json',
-      't/0/0.json',
       't/0/ranks.json',
-      't/1/0.json',
       't/1/ranks.json',
     ]);
 
@@ -335,7 +337,7 @@ describe('topic intent', () => {
     expect(
       requested(fetchMock)
         .slice(before)
-        .every((file) => /^t\/\d+\/[1-9]\d*\.json$/.test(file)),
+        .every((file) => file.startsWith('a/')),
     ).toBe(true);
   });
 });
@@ -345,7 +347,7 @@ describe('sort', () => {
     const { user, fetchMock } = renderApp(many, '/', { warmUp: true });
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${publishedCount} articles`));
     await waitFor(() => expect(requested(fetchMock)).toContain('top/0.json'));
-    await waitFor(() => expect(requested(fetchMock)).toContain('t/0/0.json'));
+    await waitFor(() => expect(requested(fetchMock)).toContain('t/1/ranks.json'));
     const oldest = many.filter((a) => a.published).reverse();
     const busy = await busyDuring(async () => {
       await user.selectOptions(screen.getByRole('combobox', { name: 'Sort' }), 'Oldest first');

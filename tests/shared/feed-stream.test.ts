@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildDataFolder } from '../fixtures/data-folder.ts';
 import type { Article } from '../../src/shared/article-schema.ts';
-import { dataPath, type DataPage } from '../../src/shared/data-folder.ts';
+import { dataPath, type DataPage, type TopicRanks } from '../../src/shared/data-folder.ts';
+import { flaggedRanks, rankListFlags } from '../../src/shared/ranks.ts';
 import {
   feedSource,
   readAll,
   readMergedNow,
   readRanksNow,
-  topicSource,
   type MergeCursor,
   type Peek,
   type RankCursor,
@@ -29,7 +29,6 @@ const data = buildDataFolder(articles, pageSize);
 const summaries = articles.map(summaryOf);
 const topics = JSON.parse(data.render(dataPath.topics) ?? '') as { id: number; name: string; all: number }[];
 const topic = (name: string) => topics.find((t) => t.name === name) as { id: number; all: number };
-const source = (name: string): Source => topicSource(topic(name), pageSize);
 
 function loader() {
   const loaded: string[] = [];
@@ -77,26 +76,44 @@ const expected = (keep: (i: number) => boolean) =>
   articles.filter((_, i) => keep(i)).map((article) => article.title);
 
 describe('reading the data folder', () => {
-  it('reads the union of topics newest first, each article once, in any page size', async () => {
+  it('reads the union of topics newest first from their rank lists, each card from the full feed', async () => {
     const either = (i: number) => i % 2 === 0 || i % 3 === 0;
+    const ranks = (view: 'published' | 'all') => [
+      ...flaggedRanks(
+        rankListFlags(
+          articles.length,
+          ['Even', 'Three'].map(
+            (name) =>
+              (JSON.parse(data.render(dataPath.topicRanks(topic(name).id)) ?? '') as TopicRanks)[view],
+          ),
+        ),
+      ),
+    ];
     for (const want of [1, 2, 5, 50]) {
-      expect(await readToEnd([source('Even'), source('Three')], 'all', want)).toEqual(expected(either));
+      const { loaded, load } = loader();
+      const titles: string[] = [];
+      let cursor: RankCursor | null = { kind: 'ranks', offset: 0 };
+      while (cursor) {
+        const page = await readRanks(ranks('all'), cursor, want, pageSize, dataPath.page, load);
+        titles.push(...page.articles.map((article) => article.title));
+        cursor = page.next;
+      }
+      expect(titles).toEqual(expected(either));
+      // Only the full feed's pages: a card is stored once.
+      expect(loaded.every((file) => /^a\/\d+\.json$/.test(file))).toBe(true);
     }
-    expect(await readToEnd([source('Even'), source('Three')], 'published', 4)).toEqual(
+    const { load } = loader();
+    const published = await readRanks(
+      ranks('published'),
+      { kind: 'ranks', offset: 0 },
+      50,
+      pageSize,
+      dataPath.page,
+      load,
+    );
+    expect(published.articles.map((article) => article.title)).toEqual(
       expected((i) => either(i) && i % 4 !== 3),
     );
-  });
-
-  it('reads a topic from a small first file and larger later ones', async () => {
-    const { loaded, load } = loader();
-    const even = source('Even');
-    const first = await readMerged([even], 'all', { kind: 'merge', consumed: [] }, pageSize, load);
-    expect(loaded).toEqual([dataPath.topicPage(topic('Even').id, 0)]);
-    // The other seven of its ten articles are all in its second file.
-    const rest = await readMerged([even], 'all', first.next as MergeCursor, 50, load);
-    expect(rest.articles).toHaveLength(7);
-    expect(rest.next).toBeNull();
-    expect(loaded).toEqual([0, 1].map((page) => dataPath.topicPage(topic('Even').id, page)));
   });
 
   it('reads the full feed, published only by default', async () => {
@@ -152,8 +169,13 @@ describe('reading the data folder', () => {
 
   it('fetches each missing file once, however many times a read is tried again', async () => {
     const { loaded, load } = loader();
-    const union = [source('Even'), source('Three')];
-    const page = await readMerged(union, 'all', { kind: 'merge', consumed: [] }, 8, load);
+    const page = await readMerged(
+      [feedSource(articles.length, pageSize)],
+      'all',
+      { kind: 'merge', consumed: [] },
+      8,
+      load,
+    );
     expect(page.articles).toHaveLength(8);
     expect(new Set(loaded).size).toBe(loaded.length);
   });

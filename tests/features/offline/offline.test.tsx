@@ -49,7 +49,7 @@ describe('offline', () => {
     expect(within(alert).getByRole('button', { name: 'Try again' })).toBeEnabled();
   });
 
-  it('saves a topic for offline: its pages, ranks, stories and the related coverage of each article', async () => {
+  it('saves a topic for offline: its ranks, the pages of its cards, stories and each article’s coverage', async () => {
     const { user, fetchMock, index } = renderApp([...apps, portals], '/?topic=Power%20Apps', { pageSize: 4 });
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('30 articles'));
     fetchMock.mockClear();
@@ -57,14 +57,12 @@ describe('offline', () => {
     expect(await screen.findByText('Saved Power Apps for offline reading: 30 articles.')).toBeVisible();
     const fetched = new Set(fetchMock.mock.calls.map(([url]) => url.slice(index.base.length)));
     const topic = index.topics.find((stat) => stat.name === 'Power Apps');
-    // 30 articles: 4 in the first file, then 16 a file (see topicSlot).
+    // Ranks 0 to 29 are in the full feed's pages 0 to 7, 4 a page: its cards and their coverage.
     const expected = [
       dataPath.topicRanks(topic?.id ?? -1),
       dataPath.stories,
       dataPath.topics,
-      ...[0, 1, 2].map((page) => dataPath.topicPage(topic?.id ?? -1, page)),
-      // Ranks 0 to 29 are in the full feed's pages 0 to 7, 4 a page.
-      ...[0, 1, 2, 3, 4, 5, 6, 7].map((page) => dataPath.relatedPage(page)),
+      ...[0, 1, 2, 3, 4, 5, 6, 7].flatMap((page) => [dataPath.page(page), dataPath.relatedPage(page)]),
     ];
     expect([...fetched].sort()).toEqual(expected.sort());
   });

@@ -16,13 +16,11 @@ import {
   readMergedNow,
   readRanksNow,
   readTopNow,
-  topicSource,
   type MergeCursor,
   type Missing,
   type Peek,
   type RankCursor,
   type TopCursor,
-  type Source,
   type StreamPage,
 } from '../../../shared/feed-stream.ts';
 import type { Selection } from '../../../shared/ranks.ts';
@@ -133,18 +131,18 @@ function readArticles(
     const ranks = oldest ? selection[request.view].slice().reverse() : selection[request.view];
     return readRanksNow(ranks, cursor, want, index.pageSize, dataPath.page, peek);
   }
-  const sources: Source[] =
-    request.topics.length === 0
-      ? [feedSource(index.count.all, index.pageSize)]
-      : request.topics.map((topic) => topicSource(topic, index.pageSize));
-  return readMergedNow(oldest ? sources.map(oldestFirst) : sources, request.view, cursor, want, peek, oldest);
+  const feed = feedSource(index.count.all, index.pageSize);
+  return readMergedNow([oldest ? oldestFirst(feed) : feed], request.view, cursor, want, peek, oldest);
 }
 
-/** Where the feed of `request` starts: the "top" order, a search's ranks, or the merged pages. */
+/**
+ * Where the feed of `request` starts: the "top" order; the ranks of a search or of topics, whose
+ * cards are read from the full feed's pages; or the full feed's pages themselves.
+ */
 export const initialCursor = (request: FeedRequest): Cursor =>
   request.sort === 'top'
     ? { kind: 'top', offset: 0 }
-    : request.search.length > 0
+    : needsSelection(request)
       ? { kind: 'ranks', offset: 0 }
       : { kind: 'merge', consumed: [] };
 

@@ -46,13 +46,16 @@ export type FeedRequest = {
   sort: SortOrder;
 };
 
-/** Several topics or a search need rank lists to count; one topic or none is counted by the index. */
+/**
+ * Topics, a search or hidden read articles are read through their rank lists (a card is stored
+ * once, in the full feed's pages); the full feed alone is counted by the index.
+ */
 export const needsSelection = (request: FeedRequest) =>
-  request.search.length > 0 ||
-  request.topics.length > 1 ||
-  request.hidden !== undefined ||
-  // The "top" order of a topic is read through the whole feed's, keeping the topic's articles.
-  (request.sort === 'top' && request.topics.length > 0);
+  request.search.length > 0 || request.topics.length > 0 || request.hidden !== undefined;
+
+/** The full feed, or one topic, with no search and nothing hidden: counted by the index, at once. */
+const countedByIndex = (request: FeedRequest) =>
+  request.search.length === 0 && request.hidden === undefined && request.topics.length <= 1;
 
 const topicIds = (topics: readonly TopicStat[]) => topics.map((topic) => topic.id).sort((a, b) => a - b);
 
@@ -215,8 +218,8 @@ export function useFeedCount(index: NewsIndex, request: FeedRequest): FeedCount 
     ...selectionQuery(index, request),
     // Not for a count the index gives (one topic or none): the query is disabled then, but react-query
     // would still compute its initial data.
-    initialData: () => (needsSelection(request) ? selectionNow(client, index, request) : undefined),
-    enabled: needsSelection(request),
+    initialData: () => (countedByIndex(request) ? undefined : selectionNow(client, index, request)),
+    enabled: !countedByIndex(request),
     placeholderData: keepPreviousData,
   });
   const both = (
@@ -231,9 +234,9 @@ export function useFeedCount(index: NewsIndex, request: FeedRequest): FeedCount 
     stories: stories[request.view],
     hiddenUnpublished: size.all - size[request.view],
     hiddenRead: read[request.view],
-    stale: needsSelection(request) && selection.isPlaceholderData,
+    stale: !countedByIndex(request) && selection.isPlaceholderData,
   });
-  if (!needsSelection(request)) {
+  if (countedByIndex(request)) {
     const [topic] = request.topics;
     return topic ? both(topic, topic.storyCount) : both(index.count, index.storyCount);
   }

@@ -28,15 +28,20 @@ import {
  * topics needs, so that showing it answers from memory. Not for a search: its files depend on
  * its shards (see usePrefetchSearch).
  */
-function loadFirstScreen(client: QueryClient, index: NewsIndex, request: FeedRequest): Promise<unknown> {
+async function loadFirstScreen(
+  client: QueryClient,
+  index: NewsIndex,
+  request: FeedRequest,
+): Promise<unknown> {
   const start: Cursor = initialCursor(request);
-  return Promise.all([
-    needsSelection(request) ? client.query(selectionQuery(index, request)) : undefined,
-    readAll(
-      (peek: Peek) => readFeed(index, request, start, noSelection, peek, hiddenOf(client, index, request)),
-      (file) => loadDataFile<DataPage>(client, index.base, file),
-    ),
-  ]);
+  // A topic's or a search's cards are read through its ranks, which the selection holds.
+  const selection = needsSelection(request)
+    ? (await client.query(selectionQuery(index, request))).ranks
+    : noSelection;
+  return readAll(
+    (peek: Peek) => readFeed(index, request, start, selection, peek, hiddenOf(client, index, request)),
+    (file) => loadDataFile<DataPage>(client, index.base, file),
+  );
 }
 
 /**

@@ -1,11 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import {
-  dataPath,
-  topicPageCount,
-  type NewsIndex,
-  type TopicRanks,
-  type TopicStat,
-} from '../../../shared/data-folder.ts';
+import { dataPath, type NewsIndex, type TopicRanks, type TopicStat } from '../../../shared/data-folder.ts';
 import { flaggedRanks, rankListFlags } from '../../../shared/ranks.ts';
 import { fetchJson } from '../../../lib/data-file.ts';
 
@@ -33,7 +27,7 @@ export type SaveProgress = { done: number; total: number };
 
 /**
  * Fetches everything a topic's view reads, so that the service worker keeps it for offline
- * reading: the topic's pages and ranks, the stories (for grouping), the list of topics, and the
+ * reading: the topic's ranks and the full feed's pages that hold its cards, the stories (for grouping), the list of topics, and the
  * related coverage of each of its articles (whose files the topic's ranks name). Nothing is
  * kept in memory. Returns how many articles the topic has.
  */
@@ -44,18 +38,15 @@ export async function saveTopicOffline(
 ): Promise<number> {
   const url = (file: string) => `${index.base}${file}`;
   const ranks = await fetchJson<TopicRanks>(url(dataPath.topicRanks(topic.id)));
-  const relatedPages = new Set<number>();
+  // The full feed's pages that hold the topic's cards, and the related coverage of each.
+  const pages = new Set<number>();
   for (const rank of flaggedRanks(rankListFlags(index.count.all, [ranks.all]))) {
-    relatedPages.add(Math.floor(rank / index.pageSize));
+    pages.add(Math.floor(rank / index.pageSize));
   }
-  const pages = Array.from({ length: topicPageCount(topic.all, index.pageSize) }, (_, page) =>
-    dataPath.topicPage(topic.id, page),
-  );
   const files = [
     dataPath.stories,
     dataPath.topics,
-    ...pages,
-    ...[...relatedPages].map((page) => dataPath.relatedPage(page)),
+    ...[...pages].flatMap((page) => [dataPath.page(page), dataPath.relatedPage(page)]),
   ];
   const progress = { done: 0, total: files.length };
   onProgress({ ...progress });

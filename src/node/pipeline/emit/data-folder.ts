@@ -44,10 +44,10 @@ export function emitDataFolder(
       byStory.file,
       ...feedPages(summaries, pageSize),
       ...relatedPages(coverage, pageSize),
-      ...topicFiles(summaries, topics, pageSize),
+      ...topicFiles(topics, articles.length),
       ...searchFiles(articles),
       ...urlFiles(articles),
-      ...topOrderFiles(articles, summaries, pageSize),
+      ...topOrderFiles(articles),
       ...facetFiles(articles),
     ],
   };

@@ -1,10 +1,7 @@
-import type { Article, ArticleSummary } from '../../../shared/article-schema.ts';
+import type { Article } from '../../../shared/article-schema.ts';
 import {
   dataPath,
-  topicPageCount,
-  topicPageRange,
   topicsShown,
-  type DataPage,
   type NewsIndex,
   type TopicRanks,
   type TopicStat,
@@ -69,25 +66,15 @@ export function topicIndex(topics: readonly Topic[]): Pick<NewsIndex, 'topics' |
 }
 
 /**
- * `topics.json` (every topic), and for each topic its pages (`t/<id>/<n>.json`: a small first
- * page for the first screen, larger ones after) and its rank lists (`t/<id>/ranks.json`).
+ * `topics.json` (every topic), and each topic's rank lists (`t/<id>/ranks.json`): a topic's feed
+ * reads its cards from the full feed's pages, where each card is stored once.
  */
-export function topicFiles(
-  summaries: readonly ArticleSummary[],
-  topics: readonly Topic[],
-  pageSize: number,
-): DataFile[] {
+export function topicFiles(topics: readonly Topic[], articleCount: number): DataFile[] {
   const files: DataFile[] = [{ path: dataPath.topics, data: topics.map(statOf) }];
   for (const topic of topics) {
-    for (let page = 0; page < topicPageCount(topic.all, pageSize); page += 1) {
-      const [from, to] = topicPageRange(page, topic.all, pageSize);
-      const ranks = topic.ranks.slice(from, to);
-      const data: DataPage = { ranks, articles: ranks.map((rank) => summaries[rank] as ArticleSummary) };
-      files.push({ path: dataPath.topicPage(topic.id, page), data });
-    }
     const ranks: TopicRanks = {
-      published: encodeRankList(topic.publishedRanks, summaries.length),
-      all: encodeRankList(topic.ranks, summaries.length),
+      published: encodeRankList(topic.publishedRanks, articleCount),
+      all: encodeRankList(topic.ranks, articleCount),
     };
     files.push({ path: dataPath.topicRanks(topic.id), data: ranks });
   }

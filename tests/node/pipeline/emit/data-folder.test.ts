@@ -102,33 +102,22 @@ describe('the data folder', () => {
     expect(data.index.topicTotal).toEqual({ published: 3, all: 4 });
   });
 
-  it('pages each topic and lists its ranks for both views', () => {
-    expect(read(data, dataPath.topicPage(0, 0)) as DataPage).toEqual({
-      ranks: [0, 2],
-      articles: [summaryOf(ai, 0), summaryOf(draft, 2)],
-    });
-    expect(read(data, dataPath.topicPage(0, 1)) as DataPage).toEqual({
-      ranks: [4],
-      articles: [summaryOf(old, 4)],
-    });
+  it('lists each topic’s ranks for both views, and stores no card again under a topic', () => {
     const ranks = read(data, dataPath.topicRanks(0)) as TopicRanks;
     expect(ranksOf(ranks.all)).toEqual([0, 2, 4]);
     expect(ranksOf(ranks.published)).toEqual([0, 4]);
-    expect(data.render(dataPath.topicPage(9, 0))).toBeUndefined();
+    expect(data.render(dataPath.topicRanks(9))).toBeUndefined();
+    expect(data.paths().filter((file) => file.startsWith('t/'))).toEqual(
+      [0, 1, 2, 3].map((id) => dataPath.topicRanks(id)),
+    );
   });
 
-  it('keeps a topic’s first file small and makes its later files four times larger', () => {
-    const many = Array.from({ length: 11 }, (_, i) => makeArticle({ publishedAt: day(i), topics: ['Busy'] }));
-    const folder = buildFeedData(many, 2);
-    const sizes = [0, 1, 2].map((n) => (read(folder, dataPath.topicPage(0, n)) as DataPage).ranks);
-    expect(sizes).toEqual([[0, 1], [2, 3, 4, 5, 6, 7, 8, 9], [10]]);
-    expect(folder.render(dataPath.topicPage(0, 3))).toBeUndefined();
-    expect([...folder.paths()].filter((file) => file.startsWith('t/0/'))).toEqual([
-      't/0/0.json',
-      't/0/1.json',
-      't/0/2.json',
-      't/0/ranks.json',
-    ]);
+  it('stores each card once, in the full feed’s pages', () => {
+    const cards = data
+      .paths()
+      .map((file) => data.render(file) ?? '')
+      .flatMap((text) => text.match(/"relatedCount":/g) ?? []);
+    expect(cards).toHaveLength(5);
   });
 
   it('indexes title, excerpt, provider and topics by word, without accents, sharded by two letters', () => {
