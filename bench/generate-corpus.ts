@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -84,7 +84,14 @@ const base64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/
 const fiveYearsMs = 5 * 365 * 24 * 3600 * 1000;
 const end = Date.UTC(2021, 5, 1);
 
-export function generateArticle(index: number, random: () => number): { name: string; text: string } {
+/** An article that has just arrived (see generateNewerArticles): its date; it is published and reports no event. */
+export type Arrival = { date: number };
+
+export function generateArticle(
+  index: number,
+  random: () => number,
+  arrival?: Arrival,
+): { name: string; text: string } {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const sentence = (min: number, max: number) => {
@@ -105,15 +112,16 @@ export function generateArticle(index: number, random: () => number): { name: st
   const q = (text: string) => JSON.stringify(text);
 
   const id = hex(16);
-  const event = eventOf(index);
+  const event = arrival ? undefined : eventOf(index);
   // The reports of one event come from different outlets.
   const provider = event
     ? (providers[(event.number * 7 + event.member * 13) % providers.length] ?? pick(providers))
     : pick(providers);
-  const published = random() > 0.3;
+  // Drawn even for an arrival, so that without one the draws, and the corpus, stay byte for byte the same.
+  const published = random() > 0.3 || arrival !== undefined;
   const video = random() < 0.04;
   const randomDate = end - Math.floor(random() * fiveYearsMs);
-  const date = event ? event.date + event.member * 7 * 3_600_000 : randomDate;
+  const date = arrival?.date ?? (event ? event.date + event.member * 7 * 3_600_000 : randomDate);
   const title = event ? event.title : `${sentence(6, 14)} (${index})`;
   const slug = title
     .toLowerCase()
@@ -246,6 +254,40 @@ export function generateCorpus(dir: string, count: number, seed = 1): void {
     const { name, text } = generateArticle(index, random);
     writeFileSync(path.join(dir, name), text);
   }
+}
+
+/** The article files of `dir` (not its hidden files, such as the bench's `.generator`), sorted. */
+function articleFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.md'))
+    .sort();
+}
+
+/** Each article's file, date and `published` flag, read from its front matter (not its related items'). */
+export function listArticles(dir: string): { name: string; date: number; published: boolean }[] {
+  return articleFiles(dir).map((name) => {
+    const text = readFileSync(path.join(dir, name), 'utf8');
+    const date = /^publishedDateTime: (.+)$/m.exec(text)?.[1] ?? '';
+    return { name, date: Date.parse(date), published: !/^published: false$/m.test(text) };
+  });
+}
+
+/**
+ * Adds `count` articles that have just arrived to the corpus in `dir`: published, an hour apart,
+ * the first an hour after its newest article, numbered after its files, none reporting an event
+ * of the corpus. The same corpus, count and seed always give the same files. The default seed is
+ * not generateCorpus's, whose first draws (the first articles' ids) it would repeat.
+ */
+export function generateNewerArticles(dir: string, count: number, seed = 2): string[] {
+  const articles = listArticles(dir);
+  const newest = articles.reduce((latest, { date }) => Math.max(latest, date), -Infinity);
+  const random = createRandom(seed);
+  return Array.from({ length: count }, (_, i) => {
+    const arrival = { date: newest + (i + 1) * 3_600_000 };
+    const { name, text } = generateArticle(articles.length + i, random, arrival);
+    writeFileSync(path.join(dir, name), text);
+    return name;
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1] ?? ''}`) {

@@ -9,14 +9,17 @@ import { readCorpus } from '../src/node/pipeline/build-news.ts';
 import { openParseCache, parseCacheDir } from '../src/node/pipeline/parse-cache.ts';
 import { findStories } from '../src/node/pipeline/stories/find-stories.ts';
 import { generateCorpus } from './generate-corpus.ts';
+import { growthRun, growthTables, markdownTable, type GrowthResult } from './growth.ts';
 import { prepareHugoSite } from './hugo-site.ts';
 
 /**
- * `npm run bench [-- --sizes 1000,10000,100000] [--no-journeys]`: builds synthetic corpora, serves
- * each build, drives Chromium, and prints one table (also written to bench/out/results.json); then
- * runs the scale journeys in Chromium. Timings on a shared two-core machine are noisy, so the
- * targets are ratios against baselines measured in the same run: the 1,000-article build, the cold
- * build, and Debian's hugo on the same files.
+ * `npm run bench [-- --sizes 1000,10000,100000] [--no-journeys] [--no-growth | --growth-only]`:
+ * builds synthetic corpora, serves each build, drives Chromium, and prints one table (also written
+ * to bench/out/results.json); then the growth run at the largest size (bench/growth.ts: what 10
+ * newer articles and one retitled article cost a build and the dev server), unless `--no-growth`;
+ * then runs the scale journeys in Chromium. `--growth-only` runs the growth run alone. Timings on a
+ * shared two-core machine are noisy, so the targets are ratios against baselines measured in the
+ * same run: the 1,000-article build, the cold build, and Debian's hugo on the same files.
  */
 
 type Row = {
@@ -454,31 +457,33 @@ function table(rows: Row[]): string {
     `${fixed(row.oldestFirstCardGzip / 1024)} / ${fixed(row.topFirstCardGzip / 1024)}`,
     fixed(row.jsHeapMb),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
-  const format = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i] ?? 0)).join(' | ')} |`;
-  return [format(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(format)].join(
-    '\n',
-  );
+  return markdownTable(header, lines);
 }
 
 const sizesArg = process.argv.indexOf('--sizes');
 const sizes = (sizesArg >= 0 ? (process.argv[sizesArg + 1] ?? '') : '1000,10000,100000')
   .split(',')
   .map(Number);
+const growthOnly = process.argv.includes('--growth-only');
 mkdirSync(out, { recursive: true });
 if (existsSync(trash)) {
   console.error('bench: deleting what an interrupted run set aside (the first builds may be slower for it)…');
   rmSync(trash, { recursive: true, force: true });
 }
 const rows: Row[] = [];
-for (const [index, size] of sizes.entries()) {
+for (const [index, size] of (growthOnly ? [] : sizes).entries()) {
   console.error(`bench: ${size.toLocaleString('en')} articles…`);
   rows.push(await benchSize(size, 4500 + index));
 }
-console.log(table(rows));
+if (rows.length > 0) console.log(table(rows));
+let growth: GrowthResult | undefined;
+if (!process.argv.includes('--no-growth')) {
+  growth = await growthRun({ articles: Math.max(...sizes), out, setAside, port: 4600 });
+  console.log(`\n${growthTables(growth)}`);
+}
 writeFileSync(
   path.join(out, 'results.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), rows, growth }, null, 2)}\n`,
 );
 // The history of runs, newest first, for docs/benchmarks.md; the README quotes the latest run.
 const history = path.join(root, 'docs/benchmarks.md');
@@ -486,16 +491,21 @@ const heading =
   '# Benchmark runs\n\nWritten by `npm run bench`, newest first. Targets at 100,000 articles: see the README.\n';
 const earlier = existsSync(history) ? readFileSync(history, 'utf8').replace(heading, '') : '';
 const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).stdout.toString().trim();
+// What was measured may not be the commit alone: say so.
+const uncommitted = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root })
+  .stdout.toString()
+  .trim();
+const tables = [...(rows.length > 0 ? [`${table(rows)}\n`] : []), ...(growth ? [growthTables(growth)] : [])];
 writeFileSync(
   history,
-  `${heading}\n## ${new Date().toISOString()} (commit ${commit})\n\n${table(rows)}\n${earlier}`,
+  `${heading}\n## ${new Date().toISOString()} (commit ${commit}${uncommitted ? ', with uncommitted changes' : ''})\n\n${tables.join('\n')}${earlier}`,
 );
 console.log(`\nwritten to ${path.relative(root, path.join(out, 'results.json'))} and docs/benchmarks.md`);
 rmSync(trash, { recursive: true, force: true });
 
 // The journeys at 100,000 articles in Chromium (tests/e2e/scale.spec.ts): the figures above hold
 // only if the reader still works at that size. `--no-journeys` leaves them to `npm run test:e2e:scale`.
-if (!process.argv.includes('--no-journeys')) {
+if (!process.argv.includes('--no-journeys') && !growthOnly) {
   console.error('bench: the scale journeys (npm run test:e2e:scale)…');
   const journeys = spawnSync('npm', ['run', 'test:e2e:scale'], { cwd: root, stdio: 'inherit' });
   if (journeys.status !== 0) {

@@ -2,7 +2,13 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { eventOf, generateCorpus, topicPool } from '../../../bench/generate-corpus.ts';
+import {
+  eventOf,
+  generateCorpus,
+  generateNewerArticles,
+  listArticles,
+  topicPool,
+} from '../../../bench/generate-corpus.ts';
 import { readCorpus } from '../../../src/node/pipeline/build-news.ts';
 import { openParseCache } from '../../../src/node/pipeline/parse-cache.ts';
 import { loadSeeds } from '../../fixtures/load-seeds.ts';
@@ -62,5 +68,41 @@ describe('the synthetic corpus generator', () => {
     expect(outlets.every((count) => count === 4)).toBe(true);
     expect(eventOf(4)?.title).not.toBe(eventOf(0)?.title);
     expect(eventOf(5)).toBeUndefined();
+  });
+});
+
+describe('newer articles for a generated corpus', () => {
+  it('are published, an hour apart, after the newest article, and valid seeds of the same format', async () => {
+    const dir = corpus(200);
+    const newest = Math.max(...listArticles(dir).map(({ date }) => date));
+    const names = generateNewerArticles(dir, 10);
+    expect(names).toHaveLength(10);
+    expect(names[0]).toMatch(/^000200_[0-9a-f]{16}\.md$/);
+    const added = listArticles(dir).filter(({ name }) => names.includes(name));
+    expect(added.map(({ date }) => (date - newest) / 3_600_000)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(added.every(({ published }) => published)).toBe(true);
+    const { summary, articles } = await loadSeeds(dir);
+    expect(summary).toEqual({ filesRead: 210, articlesKept: 210, filesRejected: 0, warnings: 0 });
+    // Read newest first: the last one written heads the feed.
+    const titleLine = /^title: (.+)$/m.exec(readFileSync(path.join(dir, names[9] ?? ''), 'utf8'));
+    expect(articles[0]?.title).toBe(JSON.parse(titleLine?.[1] ?? '""'));
+  });
+
+  it('are the same files for the same corpus, count and seed', () => {
+    const [a, b] = [corpus(100), corpus(100)];
+    const names = generateNewerArticles(a, 3);
+    expect(generateNewerArticles(b, 3)).toEqual(names);
+    for (const name of names)
+      expect(readFileSync(path.join(a, name), 'utf8')).toBe(readFileSync(path.join(b, name), 'utf8'));
+  });
+
+  it('leave the corpus itself as generateCorpus writes it', () => {
+    const before = corpus(60);
+    const grown = corpus(60);
+    generateNewerArticles(grown, 5);
+    for (const name of readdirSync(before))
+      expect(readFileSync(path.join(grown, name), 'utf8')).toBe(
+        readFileSync(path.join(before, name), 'utf8'),
+      );
   });
 });
