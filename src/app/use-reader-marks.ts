@@ -23,7 +23,7 @@ export function useReaderMarks(index: NewsIndex, search: SearchQuery, topics: re
   const otherReports = async (article: ArticleSummary): Promise<string[]> => {
     if (!article.story) return [];
     const { file, slot } = relatedOf(article.rank, index.pageSize);
-    const page = await loadDataFile<RelatedPage>(client, index.base, file);
+    const page = await loadDataFile<RelatedPage>(client, index, file);
     return page[slot]?.sameStory.map((item) => item.url) ?? [];
   };
 

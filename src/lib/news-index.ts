@@ -20,7 +20,7 @@ export const newsIndexQuery = queryOptions({
 /** Puts the data files bundled for the first screen in the cache, as if they had been fetched. */
 export function seedFirstScreen(client: QueryClient): void {
   for (const [file, data] of Object.entries(firstFiles)) {
-    client.setQueryData(dataFileQuery(index.base, file).queryKey, data);
+    client.setQueryData(dataFileQuery(index, file).queryKey, data);
   }
 }
 

@@ -4,10 +4,10 @@ import type { VitePWAOptions } from 'vite-plugin-pwa';
 export const themeColors = { light: '#f6f7f9', dark: '#0f1115' };
 
 /**
- * Where the data folder's files are, whatever the base: `data/<version>/`, the version being 12
- * hex digits (write-data.ts). Workbox matches it against a same-origin URL anywhere in it.
+ * The data folder's pieces, whatever the base: `data/<path>.<hash>.json`, the hash being 10
+ * base64url characters (see pieces.ts). Workbox matches it against a same-origin URL anywhere in it.
  */
-export const dataFilePattern = /\/data\/[0-9a-f]{12}\//;
+export const dataFilePattern = /\/data\/[\w/-]+\.[\w-]{10}\.json$/;
 
 /** The longest a cached data file is kept, and how many are: a bound on what a device stores. */
 const dataCache = { maxAgeSeconds: 60 * 60 * 24 * 30, maxEntries: 5000 };
@@ -16,7 +16,7 @@ const dataCache = { maxAgeSeconds: 60 * 60 * 24 * 30, maxEntries: 5000 };
  * The service worker (vite-plugin-pwa's generateSW, which writes a Workbox worker) and the web
  * app manifest. The worker precaches the app shell only: the page, its scripts and styles, its
  * icons; never the data folder or the feeds, whose size grows with the archive. Data files are
- * cached as they are read, cache first (a file's URL changes whenever its folder's content does),
+ * cached as they are read, cache first (a piece's name changes whenever its content does),
  * and a new build waits for the reader's word (`registerType: 'prompt'`). The page registers the
  * worker itself (see update-prompt.tsx), and only in a production build.
  */

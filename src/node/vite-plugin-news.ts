@@ -62,7 +62,7 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
   };
   /** The code of `virtual:news`: the index, and the first screen's files, already JSON (no request before the first cards). */
   const newsModule = ({ index, folder, firstScreen }: Omit<NewsOutput, 'feeds'>) => {
-    const exported = { base: base(folder.version), ...index };
+    const exported = { base: base(), pieces: folder.root, ...index };
     const firstFiles = firstScreen.pages.map(
       (file) => `${JSON.stringify(file)}: ${folder.files.get(file)?.text}`,
     );
@@ -72,7 +72,7 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
       `export const firstFiles = {${firstFiles.join(',')}};\n`,
     ].join('\n');
   };
-  const base = (version: string) => (dev() ? `${devPrefix()}${version}/` : `${config.base}data/${version}/`);
+  const base = () => (dev() ? devPrefix() : `${config.base}data/`);
 
   return {
     name: 'news-reader:seeds',
@@ -131,9 +131,10 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
     async writeBundle(_, bundle) {
       // The virtual module was loaded, so the pipeline has succeeded by now.
       const { folder } = await (current ?? start());
-      const changes = writeDataFolder(path.join(outDir(), 'data'), folder);
+      const { written, deleted } = writeDataFolder(path.join(outDir(), 'data'), folder);
+      const count = (n: number) => n.toLocaleString('en');
       config.logger.info(
-        `data/${folder.version}/: ${changes.toLocaleString('en')} of ${folder.files.size.toLocaleString('en')} files written`,
+        `data/: ${count(written)} of ${count(folder.pieces.size)} pieces written, ${count(deleted)} deleted`,
       );
       // Vite's rule: empty outDir when asked to, or by default when it is inside the root.
       const relative = path.relative(config.root, outDir());
@@ -179,11 +180,10 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
         }
         (current ?? start()).then(({ index, folder }) => {
           const file = url.slice(devPrefix().length);
-          const versioned = file.startsWith(`${folder.version}/`)
-            ? folder.files.get(file.slice(folder.version.length + 1))?.text
-            : undefined;
           const body =
-            file === 'index.json' ? JSON.stringify({ base: base(folder.version), ...index }) : versioned;
+            file === 'index.json'
+              ? JSON.stringify({ base: base(), pieces: folder.root, ...index })
+              : folder.pieces.get(file);
           res.setHeader('Cache-Control', 'no-store');
           res.statusCode = body === undefined ? 404 : 200;
           if (body !== undefined) res.setHeader('Content-Type', 'application/json; charset=utf-8');

@@ -1,4 +1,5 @@
 import type { ArticleSummary, RelatedItem } from './article-schema.ts';
+import type { PieceRoot } from './pieces.ts';
 import type { RankList } from './ranks.ts';
 
 /**
@@ -28,8 +29,10 @@ export type TopicStat = {
 
 /** What `virtual:news` exports; tiny and fixed in size. */
 export type NewsIndex = {
-  /** URL of the data folder, ending in `/`; it changes whenever the content does. */
+  /** URL of the data folder, ending in `/`. */
   base: string;
+  /** Each group's manifest, by its hash: where every data file's piece is (see pieces.ts). */
+  pieces: PieceRoot;
   /** Articles per data page. */
   pageSize: number;
   count: Record<View, number>;

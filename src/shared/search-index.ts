@@ -21,14 +21,14 @@ import { topicKey } from './topics.ts';
  * Shards stay in the query cache, so each keystroke after the first two letters is computation only.
  */
 
-const decodedBases = new Map<string, { published: Uint8Array; shards: Set<string> }>();
+const decodedBases = new WeakMap<SearchBase, { published: Uint8Array; shards: Set<string> }>();
 
-/** The search base, decoded once per data folder. */
+/** The search base, decoded once per file read. */
 function decodedBase(index: NewsIndex, raw: SearchBase) {
-  let decoded = decodedBases.get(index.base);
+  let decoded = decodedBases.get(raw);
   if (!decoded) {
     decoded = { published: flagsFromBits(raw.published, index.count.all), shards: new Set(raw.shards) };
-    decodedBases.set(index.base, decoded);
+    decodedBases.set(raw, decoded);
   }
   return decoded;
 }

@@ -1,7 +1,11 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeArticle } from '../fixtures/articles.ts';
 import { renderApp } from '../fixtures/render-app.tsx';
+import { reloadPage } from '../../src/lib/reload-page.ts';
+
+// jsdom cannot navigate, and its location.reload cannot be spied on.
+vi.mock('../../src/lib/reload-page.ts', () => ({ reloadPage: vi.fn() }));
 
 const related = Array.from({ length: 5 }, (_, i) => ({
   title: `Coverage ${i + 1}`,
@@ -75,12 +79,12 @@ describe('the feed', () => {
   });
 
   it('opens the related panel in place, each item linking to its own source', async () => {
-    const { user, fetchMock } = renderApp([seedLike], '/?unpublished=1');
+    const { user, requested } = renderApp([seedLike], '/?unpublished=1');
     const button = await screen.findByRole('button', { name: '5 related' });
     expect(button).toHaveAttribute('aria-expanded', 'false');
     expect(screen.queryByRole('list', { name: /Related reading/ })).not.toBeInTheDocument();
     // The feed's pages say how many there are; the items themselves wait until they are wanted.
-    expect(fetchMock.mock.calls.map(([url]) => url).filter((url) => url.includes('/r/'))).toEqual([]);
+    expect(requested().filter((file) => file.startsWith('r/'))).toEqual([]);
 
     await user.click(button);
     expect(button).toHaveAttribute('aria-expanded', 'true');
@@ -93,9 +97,7 @@ describe('the feed', () => {
     const links = within(panel).getAllByRole('link');
     expect(links.map((link) => link.getAttribute('href'))).toEqual(related.map((item) => item.url));
     for (const link of links) expect(link).toHaveAttribute('rel', 'noopener noreferrer');
-    expect(fetchMock.mock.calls.map(([url]) => url).filter((url) => url.includes('/r/'))).toEqual([
-      '/data/test/r/0.json',
-    ]);
+    expect(requested().filter((file) => file.startsWith('r/'))).toEqual(['r/0.json']);
 
     await user.click(button);
     expect(screen.queryByRole('list', { name: /Related reading/ })).not.toBeInTheDocument();
@@ -171,10 +173,10 @@ describe('the feed', () => {
   });
 
   it('starts loading related coverage when a pointer rests on its button', async () => {
-    const { user, fetchMock } = renderApp([seedLike], '/?unpublished=1');
+    const { user, requested } = renderApp([seedLike], '/?unpublished=1');
     const button = await screen.findByRole('button', { name: '5 related' });
     await user.hover(button);
-    await waitFor(() => expect(fetchMock.mock.calls.map(([url]) => url)).toContain('/data/test/r/0.json'));
+    await waitFor(() => expect(requested()).toContain('r/0.json'));
   });
 
   it('says when related coverage cannot be loaded, and loads it on a retry', async () => {
@@ -276,7 +278,7 @@ describe('the feed', () => {
   });
 
   it('shows loading, then an error with a retry that works', async () => {
-    const { user, fetchMock } = renderApp([apps], '/', { failFirst: 1 });
+    const { user, fetchMock, requested } = renderApp([apps], '/', { failFirst: 1 });
     expect(screen.getByRole('status')).toHaveTextContent('Loading articles…');
     const alert = await screen.findByRole('alert');
     expect(screen.getByRole('status')).toHaveTextContent('No articles loaded');
@@ -286,7 +288,20 @@ describe('the feed', () => {
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('1 article'));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
-    expect(fetchMock).toHaveBeenCalledTimes(2);
+    // The first request (the page's manifest) failed; the retry fetched it, then the page.
+    expect(fetchMock).toHaveBeenCalledTimes(3);
+    expect(requested()).toEqual(['a/0.json']);
+  });
+
+  it('offers to reload, not to retry, when a newer build has replaced the files the page reads', async () => {
+    const { user } = renderApp([apps], '/', { gone: /\/a\// });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'The articles could not be loaded. The archive was updated since this page was opened.',
+    );
+    await user.click(within(alert).getByRole('button', { name: 'Reload' }));
+    expect(reloadPage).toHaveBeenCalledOnce();
+    expect(within(alert).queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
   });
 });
 
@@ -300,14 +315,14 @@ describe('the first screen', () => {
       }),
     );
     // Pages the feed reads ahead wait until the first screen is checked, however slow the run.
-    const { fetchMock, release } = renderApp(many, '/', { bundled: true, holding: /\/a\/\d+\.json$/ });
+    const { requested, release } = renderApp(many, '/', { bundled: true, holding: /\/a\/\d+\./ });
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('40 articles'));
     // The cards come from the first page, which was never fetched.
     expect(cardTitles().length).toBeGreaterThan(2);
     for (const title of cardTitles()) expect(title).toMatch(/^Story ([0-9]|1[01])$/);
     release();
     // Only later pages are fetched, as the feed reads ahead.
-    await waitFor(() => expect(fetchMock.mock.calls.map(([url]) => url)).toContain('/data/test/a/1.json'));
-    expect(fetchMock.mock.calls.filter(([url]) => url.endsWith('/a/0.json'))).toEqual([]);
+    await waitFor(() => expect(requested()).toContain('a/1.json'));
+    expect(requested()).not.toContain('a/0.json');
   });
 });

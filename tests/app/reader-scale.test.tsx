@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../src/shared/article-schema.ts';
 import { topicsShown } from '../../src/shared/data-folder.ts';
 import { makeArticle } from '../fixtures/articles.ts';
-import { renderApp } from '../fixtures/render-app.tsx';
+import { renderApp, requestedFiles } from '../fixtures/render-app.tsx';
 
 const hourly = (i: number) => new Date(Date.UTC(2021, 5, 1) - i * 3_600_000).toISOString();
 
@@ -21,8 +21,7 @@ const many: Article[] = Array.from({ length: 45 }, (_, i) =>
 );
 const publishedCount = many.filter((a) => a.published).length;
 
-const requested = (fetchMock: { mock: { calls: unknown[][] } }) =>
-  fetchMock.mock.calls.map(([url]) => String(url).replace('/data/test/', ''));
+const requested = (fetchMock: { mock: { calls: unknown[][] } }) => requestedFiles(fetchMock, '/data/test/');
 
 function titles() {
   return within(screen.getByRole('list', { name: 'Articles' }))

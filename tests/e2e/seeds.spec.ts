@@ -130,7 +130,7 @@ test('works at phone width with nothing wider than the screen', async ({ page })
 
 test('when the data fails to load, an error offers a retry that works', async ({ page }) => {
   let failures = 0;
-  await page.route('**/data/*/a/0.json', async (route) => {
+  await page.route('**/data/a/0.*.json', async (route) => {
     if (failures === 0) {
       failures += 1;
       await route.fulfill({ status: 503, body: 'unavailable' });

@@ -33,8 +33,8 @@ export async function readCorpus(
 }
 
 export type NewsOutput = {
-  /** What `virtual:news` exports, but where the data folder is served from. */
-  index: Omit<NewsIndex, 'base'>;
+  /** What `virtual:news` exports, but where the data folder is served from and its pieces. */
+  index: Omit<NewsIndex, 'base' | 'pieces'>;
   folder: RenderedFolder;
   /** The feeds, at paths under the site's base that stay the same from build to build. */
   feeds: TextFile[];

@@ -1,77 +1,103 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { manifestPath, pieceGroup, pieceName, type Manifest, type PieceRoot } from '../../shared/pieces.ts';
 import type { DataFile } from './emit/data-file.ts';
+import { filesUnder } from './out-dir.ts';
 
-/** The data folder as text: each file's JSON and its hash, and a version that names the folder. */
-export type RenderedFolder = { version: string; files: Map<string, { text: string; hash: string }> };
+/**
+ * The data folder as pieces (see src/shared/pieces.ts): each data file's JSON by its path, every
+ * piece's text by its name (the files' and the manifests'), and the root the index carries.
+ */
+export type RenderedFolder = {
+  files: Map<string, { text: string; name: string }>;
+  pieces: Map<string, string>;
+  root: PieceRoot;
+};
 
-/** What `data/manifest.json` records of the folder written last: its version and each file's hash. */
-type Manifest = { version: string; hashes: Record<string, string> };
+/** Where a build keeps the root it wrote, to know which pieces the build before it named. */
+const rootFile = 'root.json';
 
-const manifestName = 'manifest.json';
+/** SHA-1 as a fingerprint, not a seal (0.3 s for 476 MB, SHA-256 1.3 s), 60 bits of it in the name. */
+const hashOf = (text: string) => createHash('sha1').update(text).digest('base64url').slice(0, 10);
 
-/** Every file as JSON, and the folder's version: a hash of every path and content, so any change renames it. */
+/** Every file as JSON, named by its content; the manifest of each group; the root naming them. */
 export function renderDataFolder(files: readonly DataFile[]): RenderedFolder {
-  const rendered = new Map<string, { text: string; hash: string }>();
-  const version = createHash('sha256');
+  const rendered: RenderedFolder = { files: new Map(), pieces: new Map(), root: {} };
+  const manifests = new Map<string, Manifest>();
   for (const { path: file, data } of files) {
     const text = JSON.stringify(data);
-    // SHA-1 as a fingerprint, not a seal: 0.3 s for the 476 MB of 100,000 articles, SHA-256 1.3 s.
-    const hash = createHash('sha1').update(text).digest('base64url');
-    rendered.set(file, { text, hash });
-    version.update(`${file}\0${hash}\0`);
+    const hash = hashOf(text);
+    const name = pieceName(file, hash);
+    rendered.files.set(file, { text, name });
+    rendered.pieces.set(name, text);
+    const group = pieceGroup(file);
+    const manifest = manifests.get(group) ?? {};
+    manifest[file] = hash;
+    manifests.set(group, manifest);
   }
-  return { version: version.digest('hex').slice(0, 12), files: rendered };
+  for (const [group, manifest] of [...manifests].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const text = JSON.stringify(manifest);
+    const hash = hashOf(text);
+    rendered.pieces.set(pieceName(manifestPath(group), hash), text);
+    rendered.root[group] = hash;
+  }
+  return rendered;
 }
 
 /**
- * Stage 5: writes the folder as `<dataRoot>/<version>/`. When the folder written last is still
- * there (as `data/manifest.json` says), it is renamed to the new version and only the files whose
- * content changed are written, and those that are gone deleted; otherwise every file is written.
- * The manifest is removed first and written last, so a build stopped half way is never trusted.
- * Returns how many files were written or deleted.
+ * Stage 5: writes the pieces `dataRoot` lacks (a piece's name says its content, so one that is
+ * there is right), then deletes every piece named neither by this build nor by the one before it:
+ * a page opened before this deploy still finds what it reads. The root is written last, so a
+ * build stopped half way leaves the last one's pieces in place. Returns the pieces written and
+ * deleted.
  */
-export function writeDataFolder(dataRoot: string, folder: RenderedFolder): number {
-  const manifestFile = path.join(dataRoot, manifestName);
-  const previous = readManifest(manifestFile);
-  rmSync(manifestFile, { force: true });
-  const target = path.join(dataRoot, folder.version);
-  const reused = previous !== undefined && existsSync(path.join(dataRoot, previous.version));
-  if (reused && previous.version !== folder.version) {
-    rmSync(target, { recursive: true, force: true });
-    renameSync(path.join(dataRoot, previous.version), target);
-  }
-  const known = reused ? previous.hashes : {};
-  let changes = 0;
+export function writeDataFolder(
+  dataRoot: string,
+  folder: RenderedFolder,
+): { written: number; deleted: number } {
+  const previous = namedBy(dataRoot, readRoot(path.join(dataRoot, rootFile)));
+  let written = 0;
   const made = new Set<string>();
-  for (const [file, { text, hash }] of folder.files) {
-    if (known[file] === hash) continue;
-    const full = path.join(target, file);
+  for (const [name, text] of folder.pieces) {
+    const full = path.join(dataRoot, name);
+    if (existsSync(full)) continue;
     if (!made.has(path.dirname(full))) mkdirSync(path.dirname(full), { recursive: true });
     made.add(path.dirname(full));
     writeFileSync(full, text);
-    changes += 1;
+    written += 1;
   }
-  for (const file of Object.keys(known)) {
-    if (folder.files.has(file)) continue;
-    rmSync(path.join(target, file), { force: true });
-    changes += 1;
+  let deleted = 0;
+  for (const file of filesUnder(dataRoot)) {
+    if (file === rootFile || folder.pieces.has(file) || previous.has(file)) continue;
+    rmSync(path.join(dataRoot, file), { force: true });
+    deleted += 1;
   }
-  // Older versions (a build stopped before this point) are not served by anything.
-  for (const name of readdirSync(dataRoot)) {
-    if (name !== folder.version) rmSync(path.join(dataRoot, name), { recursive: true, force: true });
-  }
-  const hashes = Object.fromEntries([...folder.files].map(([file, { hash }]) => [file, hash]));
-  writeFileSync(manifestFile, JSON.stringify({ version: folder.version, hashes } satisfies Manifest));
-  return changes;
+  writeFileSync(path.join(dataRoot, rootFile), JSON.stringify(folder.root));
+  return { written, deleted };
 }
 
-function readManifest(file: string): Manifest | undefined {
+/** The pieces a root names, as its manifests on disk list them (none that cannot be read). */
+function namedBy(dataRoot: string, root: PieceRoot): Set<string> {
+  const names = new Set<string>();
+  for (const [group, hash] of Object.entries(root)) {
+    const name = pieceName(manifestPath(group), hash);
+    names.add(name);
+    try {
+      const manifest = JSON.parse(readFileSync(path.join(dataRoot, name), 'utf8')) as Manifest;
+      for (const [file, fileHash] of Object.entries(manifest)) names.add(pieceName(file, fileHash));
+    } catch {
+      // A manifest deleted by hand: its pieces are no longer kept.
+    }
+  }
+  return names;
+}
+
+function readRoot(file: string): PieceRoot {
   try {
-    const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
-    return typeof manifest.version === 'string' && typeof manifest.hashes === 'object' ? manifest : undefined;
+    const root = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return typeof root === 'object' && root !== null ? (root as PieceRoot) : {};
   } catch {
-    return undefined;
+    return {};
   }
 }

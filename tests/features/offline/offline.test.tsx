@@ -50,12 +50,14 @@ describe('offline', () => {
   });
 
   it('saves a topic for offline: its ranks, the pages of its cards, stories and each article’s coverage', async () => {
-    const { user, fetchMock, index } = renderApp([...apps, portals], '/?topic=Power%20Apps', { pageSize: 4 });
+    const { user, fetchMock, requested, index } = renderApp([...apps, portals], '/?topic=Power%20Apps', {
+      pageSize: 4,
+    });
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('30 articles'));
     fetchMock.mockClear();
     await user.click(screen.getByRole('button', { name: 'Save this topic for offline' }));
     expect(await screen.findByText('Saved Power Apps for offline reading: 30 articles.')).toBeVisible();
-    const fetched = new Set(fetchMock.mock.calls.map(([url]) => url.slice(index.base.length)));
+    const fetched = new Set(requested());
     const topic = index.topics.find((stat) => stat.name === 'Power Apps');
     // Ranks 0 to 29 are in the full feed's pages 0 to 7, 4 a page: its cards and their coverage.
     const expected = [

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { filesUnder } from '../../../src/node/pipeline/out-dir.ts';
 import { renderDataFolder, writeDataFolder } from '../../../src/node/pipeline/write-data.ts';
 import type { Article } from '../../../src/shared/article-schema.ts';
 import { compareNewestFirst } from '../../../src/shared/feed-order.ts';
+import { manifestPath, pieceGroup, pieceName, type Manifest } from '../../../src/shared/pieces.ts';
 import { makeArticle } from '../../fixtures/articles.ts';
 
 const day = (n: number) => new Date(Date.UTC(2021, 0, 31 - n)).toISOString();
@@ -20,60 +21,81 @@ const folderOf = (articles: readonly Article[]) => {
 const contents = (root: string) =>
   new Map(filesUnder(root).map((file) => [file, readFileSync(path.join(root, file), 'utf8')]));
 
-/** What a fresh write of `articles` into an empty folder gives. */
-function fresh(articles: readonly Article[]) {
-  const root = mkdtempSync(path.join(tmpdir(), 'news-data-fresh-'));
-  writeDataFolder(root, folderOf(articles));
-  return contents(root);
+/** Each data file's text as the written root names it: root, then manifest, then piece. */
+function readThroughRoot(root: string): Map<string, string> {
+  const pieces = JSON.parse(readFileSync(path.join(root, 'root.json'), 'utf8')) as Record<string, string>;
+  const files = new Map<string, string>();
+  for (const [group, hash] of Object.entries(pieces)) {
+    const manifest = JSON.parse(
+      readFileSync(path.join(root, pieceName(manifestPath(group), hash)), 'utf8'),
+    ) as Manifest;
+    for (const [file, fileHash] of Object.entries(manifest)) {
+      expect(pieceGroup(file)).toBe(group);
+      files.set(file, readFileSync(path.join(root, pieceName(file, fileHash)), 'utf8'));
+    }
+  }
+  return files;
 }
 
 const articles = Array.from({ length: 9 }, (_, i) =>
   makeArticle({ title: `Story ${i}`, publishedAt: day(i), topics: [i % 2 ? 'Odd' : 'Even'] }),
 );
+const retitled = articles.map((article, i) => (i === 4 ? { ...article, title: 'Zebras escape' } : article));
 
-describe('writing the data folder', () => {
-  it('writes every file the first time, then only what changed', () => {
+describe('writing the data folder as pieces', () => {
+  it('writes every piece once, named by its content, and a root that reaches every file', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'news-data-'));
-    const first = folderOf(articles);
-    expect(writeDataFolder(root, first)).toBe(first.files.size);
-    expect(readdirSync(root).sort()).toEqual([first.version, 'manifest.json']);
-    expect(writeDataFolder(root, folderOf(articles))).toBe(0);
-
-    // A new title: its feed page, its topic page and the search shards of its words, nothing else.
-    const edited = articles.map((article, i) => (i === 4 ? { ...article, title: 'Zebras escape' } : article));
-    const changes = writeDataFolder(root, folderOf(edited));
-    expect(changes).toBeGreaterThan(0);
-    expect(changes).toBeLessThan(first.files.size / 2);
-    expect(contents(root)).toEqual(fresh(edited));
-  });
-
-  it('rewrites the files of other articles when an edit moves them', () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'news-data-moved-'));
-    writeDataFolder(root, folderOf(articles));
-    const page = (folder: Map<string, string>) =>
-      [...folder].find(([file]) => file.endsWith('/a/0.json'))?.[1] ?? '';
-    const before = page(contents(root));
-    // The oldest story becomes the newest: every other article moves down one rank.
-    const moved = articles.map((article, i) => (i === 8 ? { ...article, publishedAt: day(-1) } : article));
-    writeDataFolder(root, folderOf(moved));
-    const after = contents(root);
-    expect(page(after)).not.toBe(before);
-    expect(page(after)).toContain('"title":"Story 0"');
-    expect(after).toEqual(fresh(moved));
-  });
-
-  it('writes everything again when the last write did not finish', () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'news-data-broken-'));
     const folder = folderOf(articles);
-    writeDataFolder(root, folder);
-    rmSync(path.join(root, 'manifest.json'));
-    expect(writeDataFolder(root, folder)).toBe(folder.files.size);
-    expect(contents(root)).toEqual(fresh(articles));
+    expect(writeDataFolder(root, folder)).toEqual({ written: folder.pieces.size, deleted: 0 });
+    expect(writeDataFolder(root, folderOf(articles))).toEqual({ written: 0, deleted: 0 });
+    expect(readThroughRoot(root)).toEqual(new Map([...folder.files].map(([file, { text }]) => [file, text])));
+    for (const [name, text] of folder.pieces) expect(readFileSync(path.join(root, name), 'utf8')).toBe(text);
   });
 
-  it('names the folder by its content', () => {
-    expect(folderOf(articles).version).toBe(folderOf([...articles].reverse()).version);
-    expect(folderOf(articles).version).toMatch(/^[0-9a-f]{12}$/);
-    expect(folderOf([...articles, makeArticle()]).version).not.toBe(folderOf(articles).version);
+  it('leaves every piece an edit did not touch as it was, name and bytes', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'news-data-edit-'));
+    const before = folderOf(articles);
+    writeDataFolder(root, before);
+    const times = new Map(filesUnder(root).map((file) => [file, statSync(path.join(root, file)).mtimeMs]));
+    const after = folderOf(retitled);
+    const { written } = writeDataFolder(root, after);
+    const changed = [...after.pieces.keys()].filter((name) => !before.pieces.has(name));
+    expect(written).toBe(changed.length);
+    // Its feed page and the search shards of the old and new words, with their manifests; not the rest.
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.length).toBeLessThan(before.pieces.size / 3);
+    for (const name of before.pieces.keys()) {
+      if (after.pieces.has(name)) expect(statSync(path.join(root, name)).mtimeMs).toBe(times.get(name));
+    }
+    expect(readThroughRoot(root)).toEqual(new Map([...after.files].map(([file, { text }]) => [file, text])));
+  });
+
+  it('keeps the pieces of the build before, for pages still open, and deletes older ones', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'news-data-keep-'));
+    const first = folderOf(articles);
+    const second = folderOf(retitled);
+    const third = folderOf([...retitled, makeArticle({ title: 'Newest', publishedAt: day(-1) })]);
+    writeDataFolder(root, first);
+    writeDataFolder(root, second);
+    // Every piece of the first build is still there: a page opened on it reads on.
+    for (const name of first.pieces.keys()) expect(contents(root).has(name)).toBe(true);
+    const { deleted } = writeDataFolder(root, third);
+    const kept = new Set([...second.pieces.keys(), ...third.pieces.keys(), 'root.json']);
+    expect([...contents(root).keys()].sort()).toEqual([...kept].sort());
+    expect(deleted).toBe([...first.pieces.keys()].filter((name) => !kept.has(name)).length);
+  });
+
+  it('deletes what an older layout left, and trusts no piece a root does not name', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'news-data-old-'));
+    writeDataFolder(root, folderOf(articles));
+    rmSync(path.join(root, 'root.json'));
+    const folder = folderOf(retitled);
+    writeDataFolder(root, folder);
+    expect([...contents(root).keys()].sort()).toEqual([...folder.pieces.keys(), 'root.json'].sort());
+  });
+
+  it('gives the same pieces whatever the order of the articles', () => {
+    expect(folderOf([...articles].reverse()).root).toEqual(folderOf(articles).root);
+    expect(folderOf([...articles, makeArticle()]).root).not.toEqual(folderOf(articles).root);
   });
 });

@@ -182,7 +182,7 @@ const feedPagesQuery = (index: NewsIndex, request: FeedRequest) => {
       const hidden = hiddenOf(client, index, request);
       return readAll(
         (peek: Peek) => readFeed(index, request, pageParam, selection, peek, hidden),
-        (file) => loadDataFile<DataPage>(client, index.base, file),
+        (file) => loadDataFile<DataPage>(client, index, file),
       );
     },
     initialPageParam: initial,

@@ -69,7 +69,7 @@ export const loadSearch = async (): Promise<SearchModule> =>
 export const cachePeek =
   (client: QueryClient, index: NewsIndex): Peek<unknown> =>
   (file) =>
-    peekDataFile(client, index.base, file);
+    peekDataFile(client, index, file);
 
 /** What a selection depends on: topic ids, the search, the read articles hidden. */
 type SelectionKey = { ids: number[]; search: readonly SearchClause[]; anyTopic: boolean; hidden?: string };
@@ -171,7 +171,7 @@ export const selectionQuery = (index: NewsIndex, request: FeedRequest) => {
       const hidden = key.hidden !== undefined ? hiddenFlags(client, index, key.hidden) : undefined;
       return readAll(
         (peek) => selectionFrom(index, key, peek, search, hidden),
-        (file) => loadDataFile<unknown>(client, index.base, file),
+        (file) => loadDataFile<unknown>(client, index, file),
       );
     },
   });

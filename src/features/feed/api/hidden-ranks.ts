@@ -20,7 +20,7 @@ export const hiddenRanksQuery = (index: NewsIndex, urls: readonly string[]) =>
     queryFn: async ({ client }): Promise<number[]> => {
       const files = [...new Set(urls.map((url) => urlFileOf(url, index.count.all)))];
       const lookups = await Promise.all(
-        files.map((file) => client.query(dataFileQuery<UrlRanks>(index.base, dataPath.urlRanks(file)))),
+        files.map((file) => client.query(dataFileQuery<UrlRanks>(index, dataPath.urlRanks(file)))),
       );
       const found = new Map(files.map((file, i) => [file, lookups[i] as UrlRanks]));
       return urls

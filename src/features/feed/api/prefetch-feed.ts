@@ -40,7 +40,7 @@ async function loadFirstScreen(
     : noSelection;
   return readAll(
     (peek: Peek) => readFeed(index, request, start, selection, peek, hiddenOf(client, index, request)),
-    (file) => loadDataFile<DataPage>(client, index.base, file),
+    (file) => loadDataFile<DataPage>(client, index, file),
   );
 }
 
@@ -77,10 +77,10 @@ export function usePrefetchSearch(index: NewsIndex): (text: string) => void {
       if (initial === undefined || savesData()) return;
       const ahead = async () => {
         const search = await loadSearch();
-        const base = await loadDataFile<SearchBase>(client, index.base, dataPath.searchBase);
+        const base = await loadDataFile<SearchBase>(client, index, dataPath.searchBase);
         // The shards, and the stories file that counting the stories of a search needs.
         const files = [...search.shardsStarting(base, initial), dataPath.stories];
-        await Promise.allSettled(files.map((file) => client.query(dataFileQuery(index.base, file))));
+        await Promise.allSettled(files.map((file) => client.query(dataFileQuery(index, file))));
       };
       ahead().catch(() => undefined);
     },
@@ -112,9 +112,9 @@ export function useWarmUp(
     const stats = JSON.parse(key) as TopicStat[];
     const tasks: (() => Promise<unknown>)[] = [
       loadSearch,
-      () => client.query(dataFileQuery(index.base, dataPath.searchBase)),
+      () => client.query(dataFileQuery(index, dataPath.searchBase)),
       // What counting the stories of a search or of several topics needs.
-      () => client.query(dataFileQuery(index.base, dataPath.stories)),
+      () => client.query(dataFileQuery(index, dataPath.stories)),
       // The first screen of the other orders, read ahead: choosing one shows it in the same render.
       ...sortOrders
         .filter((order) => order !== sort)
@@ -130,7 +130,7 @@ export function useWarmUp(
           await loadFirstScreen(client, index, request);
           putFirstScreenInCache(client, index, request);
         },
-        () => client.query(dataFileQuery(index.base, dataPath.topicRanks(topic.id))),
+        () => client.query(dataFileQuery(index, dataPath.topicRanks(topic.id))),
       ]),
     ];
     // One at a time, each in its own idle period: a request the reader makes meanwhile (a search's

@@ -1,3 +1,4 @@
+import { RetryButton } from '../../../components/retry-button.tsx';
 import { useOnline } from '../../offline/hooks/use-online.ts';
 
 type LoadErrorProps = { error: Error; retrying: boolean; onRetry: () => void };
@@ -17,9 +18,7 @@ export function LoadError({ error, retrying, onRetry }: LoadErrorProps) {
           or saved here. It loads when you are back online; meanwhile, the views you have read still work.
         </p>
       )}
-      <button type="button" onClick={onRetry} disabled={retrying}>
-        {retrying ? 'Retrying…' : 'Try again'}
-      </button>
+      <RetryButton error={error} retrying={retrying} onRetry={onRetry} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { dataPath, type NewsIndex, type TopicRanks, type TopicStat } from '../../../shared/data-folder.ts';
 import { flaggedRanks, rankListFlags } from '../../../shared/ranks.ts';
-import { fetchJson } from '../../../lib/data-file.ts';
+import { fetchJson, pieceUrl } from '../../../lib/data-file.ts';
 
 /** Requests in flight at once while saving: enough to fill the pipe, few enough to leave room for the reader. */
 const parallel = 4;
@@ -27,17 +27,19 @@ export type SaveProgress = { done: number; total: number };
 
 /**
  * Fetches everything a topic's view reads, so that the service worker keeps it for offline
- * reading: the topic's ranks and the full feed's pages that hold its cards, the stories (for grouping), the list of topics, and the
- * related coverage of each of its articles (whose files the topic's ranks name). Nothing is
- * kept in memory. Returns how many articles the topic has.
+ * reading: the topic's ranks, the full feed's pages that hold its cards and their related
+ * coverage, the stories (for grouping) and the list of topics. Nothing but the manifests is kept
+ * in memory. Returns how many articles the topic has.
  */
 export async function saveTopicOffline(
+  client: QueryClient,
   index: NewsIndex,
   topic: TopicStat,
   onProgress: (progress: SaveProgress) => void,
 ): Promise<number> {
-  const url = (file: string) => `${index.base}${file}`;
-  const ranks = await fetchJson<TopicRanks>(url(dataPath.topicRanks(topic.id)));
+  // Where each piece is comes from the manifests, which the query cache keeps (they are small).
+  const url = (file: string) => pieceUrl(client, index, file);
+  const ranks = await fetchJson<TopicRanks>(await url(dataPath.topicRanks(topic.id)));
   // The full feed's pages that hold the topic's cards, and the related coverage of each.
   const pages = new Set<number>();
   for (const rank of flaggedRanks(rankListFlags(index.count.all, [ranks.all]))) {
@@ -50,7 +52,7 @@ export async function saveTopicOffline(
   ];
   const progress = { done: 0, total: files.length };
   onProgress({ ...progress });
-  await fetchAll(files.map(url), () => {
+  await fetchAll(await Promise.all(files.map(url)), () => {
     progress.done += 1;
     onProgress({ ...progress });
   });
@@ -58,7 +60,9 @@ export async function saveTopicOffline(
 }
 
 /** "Save for offline" as a mutation: pending while the files come, then how many articles were kept. */
-export const useSaveTopicOffline = (index: NewsIndex, onProgress: (progress: SaveProgress) => void) =>
-  useMutation({
-    mutationFn: (topic: TopicStat) => saveTopicOffline(index, topic, onProgress),
+export function useSaveTopicOffline(index: NewsIndex, onProgress: (progress: SaveProgress) => void) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (topic: TopicStat) => saveTopicOffline(client, index, topic, onProgress),
   });
+}

@@ -12,7 +12,7 @@ import { dataFileQuery } from '../../../lib/data-file.ts';
 export function useRelatedCoverage(index: NewsIndex, rank: number) {
   const { file, slot } = relatedOf(rank, index.pageSize);
   return useQuery({
-    ...dataFileQuery<RelatedPage>(index.base, file),
+    ...dataFileQuery<RelatedPage>(index, file),
     select: (page: RelatedPage): Coverage => page[slot] ?? { sameStory: [], related: [] },
   });
 }
@@ -27,7 +27,7 @@ export function usePrefetchRelated(index: NewsIndex): (rank: number) => void {
   return useCallback(
     (rank: number) => {
       const { file } = relatedOf(rank, index.pageSize);
-      client.query(dataFileQuery<RelatedPage>(index.base, file)).catch(() => undefined);
+      client.query(dataFileQuery<RelatedPage>(index, file)).catch(() => undefined);
     },
     [client, index],
   );

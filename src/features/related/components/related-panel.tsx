@@ -4,6 +4,7 @@ import { pluralize } from '../../../shared/plural.ts';
 import type { ReadingItem, StoryItem } from '../../../shared/data-folder.ts';
 import { useNewsIndex } from '../../../lib/news-index.ts';
 import { useRelatedCoverage } from '../api/related-query.ts';
+import { RetryButton } from '../../../components/retry-button.tsx';
 
 type RelatedPanelProps = {
   id: string;
@@ -34,9 +35,11 @@ export function RelatedPanel({ id, rank, count, articleTitle, now }: RelatedPane
       {coverage.isError && (
         <p className="related-status" role="alert">
           The related coverage could not be loaded. {coverage.error.message}{' '}
-          <button type="button" className="link-button" onClick={() => void coverage.refetch()}>
-            Try again
-          </button>
+          <RetryButton
+            error={coverage.error}
+            className="link-button"
+            onRetry={() => void coverage.refetch()}
+          />
         </p>
       )}
       {coverage.data &&

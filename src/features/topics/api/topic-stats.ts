@@ -31,7 +31,7 @@ export function useTopicChoices(
 ): TopicChoices {
   const known = new Map(index.topics.map((topic) => [topicKey(topic.name), topic]));
   const needAll = showAll || chosen.some((name) => !known.has(topicKey(name)));
-  const all = useQuery({ ...dataFileQuery<TopicStat[]>(index.base, dataPath.topics), enabled: needAll });
+  const all = useQuery({ ...dataFileQuery<TopicStat[]>(index, dataPath.topics), enabled: needAll });
   const pool = needAll && all.data ? all.data : index.topics;
   const byKey = new Map(pool.map((topic) => [topicKey(topic.name), topic]));
   const selected =

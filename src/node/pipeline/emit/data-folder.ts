@@ -21,7 +21,11 @@ export const defaultPageSize = 12;
 export function emitDataFolder(
   { articles, stories }: { articles: readonly Article[]; stories: readonly Story[] },
   pageSize = defaultPageSize,
-): { index: Omit<NewsIndex, 'base'>; files: DataFile[]; firstScreen: ReturnType<typeof firstScreenOf> } {
+): {
+  index: Omit<NewsIndex, 'base' | 'pieces'>;
+  files: DataFile[];
+  firstScreen: ReturnType<typeof firstScreenOf>;
+} {
   const byStory = storyLookup(articles, stories);
   const topics = topicsOf(articles, byStory);
   const panels = coverageOf(articles, stories);
