@@ -22,7 +22,7 @@ export function useReaderMarks(index: NewsIndex, search: SearchQuery, topics: re
   /** The source URLs of the story of `article` other than its own (none for an article alone). */
   const otherReports = async (article: ArticleSummary): Promise<string[]> => {
     if (!article.story) return [];
-    const { file, slot } = relatedOf(article.rank, index.pageSize);
+    const { file, slot } = relatedOf(article.rank, index);
     const page = await loadDataFile<RelatedPage>(client, index, file);
     return page[slot]?.sameStory.map((item) => item.url) ?? [];
   };

@@ -1,6 +1,6 @@
 import type { ArticleSummary, RelatedItem } from './article-schema.ts';
 import type { PieceRoot } from './pieces.ts';
-import type { RankList } from './ranks.ts';
+import type { KeyList } from './ranks.ts';
 
 /**
  * The contract between the build (src/node/pipeline) and the browser: what the plugin writes
@@ -8,10 +8,14 @@ import type { RankList } from './ranks.ts';
  * the files themselves; the index the first screen needs is the same size for 1 article and for
  * 100,000.
  *
- * Every article has a rank: its position in the full feed (unpublished ones included), newest
- * first. Lists of articles (a topic, a search) are ascending ranks, so they merge and intersect
- * as sorted integers.
+ * Every article has a key: its position counted from the oldest (unpublished ones included). A
+ * newer article appends a key and moves none, so the files of older articles keep their bytes;
+ * every file says keys. The browser reads in ranks, positions in the feed newest first: the
+ * article of key `k` among `count` has rank `count - 1 - k` (see rankOfKey).
  */
+
+/** The rank of the article of `key` among `count` articles, and the key of a rank: the same map. */
+export const rankOfKey = (key: number, count: number): number => count - 1 - key;
 
 /** Which articles a view shows: the published ones (the default), or all of them. */
 export type View = 'published' | 'all';
@@ -44,11 +48,14 @@ export type NewsIndex = {
   topicTotal: Record<View, number>;
 };
 
-/** A page of a stream: articles newest first (as cards show them), with their ranks. */
-export type DataPage = { ranks: number[]; articles: ArticleSummary[] };
+/** A card as a page of the full feed stores it: without its rank, which the browser works out. */
+export type StoredCard = Omit<ArticleSummary, 'rank'>;
 
-/** A file of the "top" order: its ranks, whose cards are in the full feed's pages. */
-export type TopOrderPage = { ranks: number[] };
+/** A page of the full feed: the cards of keys `[n·pageSize, (n+1)·pageSize)`, oldest first. */
+export type DataPage = { articles: StoredCard[] };
+
+/** A file of the "top" order: its keys, whose cards are in the full feed's pages. */
+export type TopOrderPage = { keys: number[] };
 
 /** Another article of the same story, as a panel lists it, with why it is the same story. */
 export type StoryItem = Pick<ArticleSummary, 'id' | 'title' | 'url' | 'publishedAt' | 'type' | 'provider'> & {
@@ -68,9 +75,9 @@ export type Coverage = { sameStory: StoryItem[]; related: ReadingItem[] };
 export type RelatedPage = Coverage[];
 
 /** The postings of every indexed word that starts with one shard's two characters. */
-export type SearchShard = Record<string, RankList>;
+export type SearchShard = Record<string, KeyList>;
 
-/** Loaded with the first search: which ranks are published (a base64 bit set), which shards exist. */
+/** Loaded with the first search: which keys are published (a base64 bit set), which shards exist. */
 export type SearchBase = { published: string; shards: string[] };
 
 export const topicsShown = 30;
@@ -83,8 +90,8 @@ export const topicsShown = 30;
 export const firstScreenCards = 6;
 
 /**
- * Ranks in each file of the "top" order: a reader sorting a rare topic by top skims a long way
- * through it, so its files are large (a thousand ranks is about 3 KB compressed).
+ * Keys in each file of the "top" order: a reader sorting a rare topic by top skims a long way
+ * through it, so its files are large (a thousand keys is about 3 KB compressed).
  */
 export const topOrderPageSize = 1000;
 
@@ -93,37 +100,43 @@ export const dataPath = {
   page: (page: number) => `a/${page}.json`,
   /** The related coverage of the articles of `a/<page>.json` (a `RelatedPage`). */
   relatedPage: (page: number) => `r/${page}.json`,
-  /** The ranks of one topic's articles, delta-encoded, for unions and searches. */
-  topicRanks: (topic: number) => `t/${topic}/ranks.json`,
+  /** The keys of one topic's articles, for unions and searches (a `TopicKeys`). */
+  topicKeys: (topic: number) => `t/${topic}/keys.json`,
   /** Every topic, as `TopicStat[]`. */
   topics: 'topics.json',
-  /** Every story of more than one article, as its ranks (a `StoryRanks`). */
+  /** Every story of more than one article, as its keys (a `StoryKeys`). */
   stories: 'stories.json',
   searchBase: 's/base.json',
-  /** The "top" order (`quality`, highest first, then newest), `topOrderPageSize` ranks a file (a `TopOrderPage`). */
+  /** The "top" order (`quality`, highest first, then newest), `topOrderPageSize` keys a file (a `TopOrderPage`). */
   topOrder: (page: number) => `top/${page}.json`,
-  /** Each article type's ranks: `Record<type, RankList>`. */
+  /** Each article type's keys: `Record<type, KeyList>`. */
   types: 'types.json',
-  /** Each outlet and its ranks (a `ProviderRanks`). */
+  /** Each outlet and its keys (a `ProviderKeys`). */
   providers: 'providers.json',
-  /** The first rank of each day (a `DayRanks`). */
+  /** The first key of each day (a `DayKeys`). */
   days: 'days.json',
-  /** Ranks by source URL (a `UrlRanks`), the URLs split by a hash (see url-lookup.ts). */
-  urlRanks: (file: number) => `u/${file}.json`,
+  /** Keys by source URL (a `UrlKeys`), the URLs split by a hash (see url-lookup.ts). */
+  urlKeys: (file: number) => `u/${file}.json`,
   searchShard: (key: string) => `s/${key}.json`,
 };
 
+/** Where the card of the article at `rank` is: its page of the full feed, and its place in it. */
+export function cardOf(rank: number, { count, pageSize }: Pick<NewsIndex, 'count' | 'pageSize'>) {
+  const key = rankOfKey(rank, count.all);
+  return { page: Math.floor(key / pageSize), slot: key % pageSize };
+}
+
 /** Where the related coverage of the article at `rank` is: a file, and its place in it. */
-export const relatedOf = (rank: number, pageSize: number) => ({
-  file: dataPath.relatedPage(Math.floor(rank / pageSize)),
-  slot: rank % pageSize,
-});
+export function relatedOf(rank: number, index: Pick<NewsIndex, 'count' | 'pageSize'>) {
+  const { page, slot } = cardOf(rank, index);
+  return { file: dataPath.relatedPage(page), slot };
+}
 
-/** Every outlet of the archive, as a card names it, with its domain and the ranks of its articles. */
-export type ProviderRanks = { name: string; domain?: string; ranks: RankList }[];
+/** Every outlet of the archive, as a card names it, with its domain and the keys of its articles. */
+export type ProviderKeys = { name: string; domain?: string; keys: KeyList }[];
 
-/** `[day, first rank]` for each day with an article, `YYYY-MM-DD` in UTC, newest first. */
-export type DayRanks = [string, number][];
+/** `[day, first key]` for each day with an article, `YYYY-MM-DD` in UTC, oldest first. */
+export type DayKeys = [string, number][];
 
-/** The ranks file of a topic: published ranks and all ranks. */
-export type TopicRanks = Record<View, RankList>;
+/** The keys file of a topic: its published articles' keys and all its articles' keys. */
+export type TopicKeys = Record<View, KeyList>;

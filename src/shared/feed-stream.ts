@@ -1,5 +1,12 @@
 import type { ArticleSummary } from './article-schema.ts';
-import { dataPath, topOrderPageSize, type DataPage, type TopOrderPage, type View } from './data-folder.ts';
+import {
+  dataPath,
+  rankOfKey,
+  topOrderPageSize,
+  type DataPage,
+  type TopOrderPage,
+  type View,
+} from './data-folder.ts';
 
 /**
  * Reading the data folder page by page, with the fetching left to the caller. Each reader is
@@ -43,17 +50,11 @@ export async function readAll<T, F>(
   }
 }
 
-/** A list of articles stored in files: `count` articles, the `i`-th of them in `locate(i)`. */
-export type Source = { count: number; locate: (i: number) => { file: string; slot: number } };
+/** Where the articles are: how many, and how many a page of the full feed holds. */
+export type Shelf = { count: number; pageSize: number };
 
-/** The full feed: `count` articles, `pageSize` to a file. */
-export const feedSource = (count: number, pageSize: number): Source => ({
-  count,
-  locate: (i) => ({ file: dataPath.page(Math.floor(i / pageSize)), slot: i % pageSize }),
-});
-
-/** How far a merged read has got: articles consumed from each source. */
-export type MergeCursor = { kind: 'merge'; consumed: number[] };
+/** How far a read of the full feed has got: how many articles it has passed, in its order. */
+export type FeedCursor = { kind: 'feed'; offset: number };
 /** How far a read of a rank list has got. */
 export type RankCursor = { kind: 'ranks'; offset: number };
 /** How far a read of the "top" order has got: its positions read. */
@@ -61,56 +62,41 @@ export type TopCursor = { kind: 'top'; offset: number };
 
 export type StreamPage<C> = { articles: ArticleSummary[]; next: C | null };
 
-/** A source read from its oldest article. */
-export const oldestFirst = (source: Source): Source => ({
-  count: source.count,
-  locate: (i) => source.locate(source.count - 1 - i),
-});
+/** The page of the full feed and the place in it of the card at `rank` (see data-folder.ts). */
+function placeOf(rank: number, { count, pageSize }: Shelf): { file: string; slot: number } {
+  const key = rankOfKey(rank, count);
+  return { file: dataPath.page(Math.floor(key / pageSize)), slot: key % pageSize };
+}
+
+/** The card at `rank` from its page, with its rank, which the page does not store. */
+const cardAt = (page: DataPage, slot: number, rank: number): ArticleSummary | undefined => {
+  const card = page.articles[slot];
+  return card && { ...card, rank };
+};
 
 /**
- * The next `want` articles of the union of `sources`, each once, only published ones unless
- * `view` is `all`: newest first, or, when `oldest`, oldest first (the sources read oldest first,
- * see oldestFirst). Reads only the pages it needs.
+ * The next `want` articles of the full feed, only published ones unless `view` is `all`: newest
+ * first, or, when `oldest`, oldest first. Reads only the pages it needs.
  */
-export function readMergedNow(
-  sources: readonly Source[],
+export function readFeedNow(
+  shelf: Shelf,
   view: View,
-  cursor: MergeCursor,
+  cursor: FeedCursor,
   want: number,
   peek: Peek,
   oldest = false,
-): StreamPage<MergeCursor> | Missing {
-  const consumed = sources.map((_, i) => cursor.consumed[i] ?? 0);
+): StreamPage<FeedCursor> | Missing {
   const articles: ArticleSummary[] = [];
-  // Ranks ascend in feed order: the next article is the head of lowest rank, or, oldest first, of highest.
-  const none = oldest ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-  const sooner = (rank: number, than: number) => (oldest ? rank > than : rank < than);
-  while (articles.length < want) {
-    let best = none;
-    let bestArticle: ArticleSummary | undefined;
-    const heads: number[] = [];
-    for (const [i, source] of sources.entries()) {
-      if ((consumed[i] ?? 0) >= source.count) {
-        heads.push(none);
-        continue;
-      }
-      const { file, slot } = source.locate(consumed[i] ?? 0);
-      const page = peek(file);
-      if (!page) return { missing: [file] };
-      const rank = page.ranks[slot] ?? none;
-      heads.push(rank);
-      if (sooner(rank, best)) {
-        best = rank;
-        bestArticle = page.articles[slot];
-      }
-    }
-    if (!bestArticle) break;
-    // An article in several sources is consumed from each of them at once.
-    for (const [i, rank] of heads.entries()) if (rank === best) consumed[i] = (consumed[i] ?? 0) + 1;
-    if (view === 'all' || bestArticle.published) articles.push(bestArticle);
+  let offset = cursor.offset;
+  for (; offset < shelf.count && articles.length < want; offset += 1) {
+    const rank = oldest ? shelf.count - 1 - offset : offset;
+    const { file, slot } = placeOf(rank, shelf);
+    const page = peek(file);
+    if (!page) return { missing: [file] };
+    const card = cardAt(page, slot, rank);
+    if (card && (view === 'all' || card.published)) articles.push(card);
   }
-  const open = sources.some((source, i) => (consumed[i] ?? 0) < source.count);
-  return { articles, next: open ? { kind: 'merge', consumed } : null };
+  return { articles, next: offset < shelf.count ? { kind: 'feed', offset } : null };
 }
 
 /** The next `want` articles of an ascending rank list, read from the pages of the full feed. */
@@ -118,49 +104,39 @@ export function readRanksNow(
   ranks: ArrayLike<number>,
   cursor: RankCursor,
   want: number,
-  pageSize: number,
-  file: (page: number) => string,
+  shelf: Shelf,
   peek: Peek,
 ): StreamPage<RankCursor> | Missing {
   const end = Math.min(ranks.length, cursor.offset + want);
   const wanted = Array.from({ length: end - cursor.offset }, (_, i) => ranks[cursor.offset + i] ?? 0);
-  const articles = cardsAt(wanted, pageSize, file, peek);
+  const articles = cardsAt(wanted, shelf, peek);
   if (isMissing(articles)) return articles;
   return { articles, next: end < ranks.length ? { kind: 'ranks', offset: end } : null };
 }
 
-/** The cards at `ranks`, from the pages `file` names; or every one of those pages still missing. */
-function cardsAt(
-  ranks: readonly number[],
-  pageSize: number,
-  file: (page: number) => string,
-  peek: Peek,
-): ArticleSummary[] | Missing {
+/** The cards at `ranks`, from the full feed's pages; or every one of those pages still missing. */
+function cardsAt(ranks: readonly number[], shelf: Shelf, peek: Peek): ArticleSummary[] | Missing {
+  const places = ranks.map((rank) => placeOf(rank, shelf));
   // Every page at once: the ranks say which, so they are fetched side by side.
-  const missing = [...new Set(ranks.map((rank) => file(Math.floor(rank / pageSize))))].filter(
-    (name) => !peek(name),
-  );
+  const missing = [...new Set(places.map(({ file }) => file))].filter((file) => !peek(file));
   if (missing.length > 0) return { missing };
-  return ranks.map(
-    (rank) =>
-      (peek(file(Math.floor(rank / pageSize))) as DataPage).articles[rank % pageSize] as ArticleSummary,
-  );
+  return places.flatMap(({ file, slot }, i) => cardAt(peek(file) as DataPage, slot, ranks[i] ?? 0) ?? []);
 }
 
 /**
- * The next `want` articles in the "top" order (see dataPath.topOrder) of `count` articles, those
- * `member` accepts (all, without it), only published ones unless `view` is `all`, their cards read
- * from the full feed's pages.
+ * The next `want` articles in the "top" order (see dataPath.topOrder), those `member` accepts
+ * (all, without it), only published ones unless `view` is `all`, their cards read from the full
+ * feed's pages.
  */
 export function readTopNow(
-  count: number,
+  shelf: Shelf,
   member: ((rank: number) => boolean) | undefined,
   view: View,
   cursor: TopCursor,
   want: number,
-  pageSize: number,
   peek: Peek<unknown>,
 ): StreamPage<TopCursor> | Missing {
+  const { count } = shelf;
   const found: number[] = [];
   let offset = cursor.offset;
   while (found.length < want && offset < count) {
@@ -169,11 +145,11 @@ export function readTopNow(
     if (!page) return { missing: [file] };
     const end = Math.min(count, (Math.floor(offset / topOrderPageSize) + 1) * topOrderPageSize);
     for (; offset < end && found.length < want; offset += 1) {
-      const rank = page.ranks[offset % topOrderPageSize] ?? 0;
+      const rank = rankOfKey(page.keys[offset % topOrderPageSize] ?? 0, count);
       if (!member || member(rank)) found.push(rank);
     }
   }
-  const cards = cardsAt(found, pageSize, dataPath.page, peek as Peek);
+  const cards = cardsAt(found, shelf, peek as Peek);
   if (isMissing(cards)) return cards;
   const articles = cards.filter((article) => view === 'all' || article.published);
   return { articles, next: offset < count ? { kind: 'top', offset } : null };

@@ -1,25 +1,29 @@
 /**
- * Ascending ranks, stored whichever way is shorter: deltas (`[3, 2, 4]` for 3, 5, 9), or, for a
- * dense list, a base64 bit set over the whole feed (bit `i` of byte `i >> 3` for rank `i`).
+ * Sets of articles as the data folder stores them: ascending keys (an article's key is its
+ * position counted from the oldest, see data-folder.ts, so a newer article appends and no key
+ * moves), whichever way is shorter: deltas (`[3, 2, 4]` for 3, 5, 9), or, for a dense list, a
+ * base64 bit set up to the list's last key (bit `i` of byte `i >> 3` for key `i`). Either way a
+ * list the new articles do not join keeps its bytes.
  */
-export type RankList = number[] | string;
+export type KeyList = number[] | string;
 
 /** `[3, 5, 9]` → `[3, 2, 4]`: small numbers that compress well. */
 export function deltaEncode(ascending: readonly number[]): number[] {
   return ascending.map((value, index) => value - (index === 0 ? 0 : (ascending[index - 1] ?? 0)));
 }
 
-/** `ascending` ranks out of `size` articles, in the shorter of the two encodings of `RankList`. */
-export function encodeRankList(ascending: readonly number[], size: number): RankList {
+/** `ascending` keys in the shorter of the two encodings of `KeyList`. */
+export function encodeKeyList(ascending: readonly number[]): KeyList {
   const deltas = deltaEncode(ascending);
-  const bitSetLength = Math.ceil(Math.ceil(size / 8) / 3) * 4;
-  return JSON.stringify(deltas).length <= bitSetLength + 2 ? deltas : encodeBitSet(ascending, size);
+  const bitSetLength = Math.ceil(Math.ceil(((ascending.at(-1) ?? -1) + 1) / 8) / 3) * 4;
+  return JSON.stringify(deltas).length <= bitSetLength + 2 ? deltas : encodeBitSet(ascending);
 }
 
-/** `ranks` out of `size` as a base64 bit set: bit `i` of byte `i >> 3` for rank `i`. */
-export function encodeBitSet(ranks: Iterable<number>, size: number): string {
-  const bytes = new Uint8Array(Math.ceil(size / 8));
-  for (const rank of ranks) bytes[rank >> 3] = (bytes[rank >> 3] ?? 0) | (1 << (rank & 7));
+/** `keys` as a base64 bit set up to the last of them: bit `i` of byte `i >> 3` for key `i`. */
+export function encodeBitSet(keys: Iterable<number>): string {
+  const all = [...keys];
+  const bytes = new Uint8Array(Math.ceil((Math.max(-1, ...all) + 1) / 8));
+  for (const key of all) bytes[key >> 3] = (bytes[key >> 3] ?? 0) | (1 << (key & 7));
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) {
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -28,21 +32,21 @@ export function encodeBitSet(ranks: Iterable<number>, size: number): string {
 }
 
 /**
- * Sets of articles as ascending ranks (see data-folder.ts), combined as flags over the whole feed:
- * one pass per list, no sorting, whatever the size of the lists.
+ * The browser combines sets as flags over ranks (positions in the feed, newest first: rank
+ * `size - 1 - key`), one pass per list, no sorting, whatever the size of the lists.
  */
 
-/** Flags over `size` ranks, set for every rank in any of `lists` (either encoding of `RankList`). */
-export function rankListFlags(size: number, lists: Iterable<RankList>): Uint8Array {
+/** Flags over `size` ranks, set for the article of every key in any of `lists` (either encoding). */
+export function rankFlags(size: number, lists: Iterable<KeyList>): Uint8Array {
   const flags = new Uint8Array(size);
   for (const list of lists) {
     if (typeof list === 'string') {
       orBits(flags, list);
     } else {
-      let rank = 0;
+      let key = 0;
       for (const delta of list) {
-        rank += delta;
-        flags[rank] = 1;
+        key += delta;
+        if (key < size) flags[size - 1 - key] = 1;
       }
     }
   }
@@ -74,24 +78,25 @@ export function flaggedRanks(flags: Uint8Array): Uint32Array {
 }
 
 /**
- * Sets, in place, the flag of every rank whose bit is set in a base64 bit set. Byte by byte: a
- * byte with no bit set (most of them, in a sparse list) costs one comparison.
+ * Sets, in place, the flag of the rank of every key whose bit is set in a base64 bit set. Byte by
+ * byte: a byte with no bit set (most of them, in a sparse list) costs one comparison.
  */
 function orBits(flags: Uint8Array, base64: string): Uint8Array {
+  const size = flags.length;
   const bytes = base64Bytes(base64);
-  const end = Math.min(bytes.length, Math.ceil(flags.length / 8));
+  const end = Math.min(bytes.length, Math.ceil(size / 8));
   for (let byte = 0; byte < end; byte += 1) {
     const bits = bytes[byte] ?? 0;
     if (bits === 0) continue;
     const first = byte << 3;
-    for (let bit = 0; bit < 8 && first + bit < flags.length; bit += 1) {
-      if ((bits >> bit) & 1) flags[first + bit] = 1;
+    for (let bit = 0; bit < 8 && first + bit < size; bit += 1) {
+      if ((bits >> bit) & 1) flags[size - 1 - (first + bit)] = 1;
     }
   }
   return flags;
 }
 
-/** Flags from a base64 bit set, bit `i` of byte `i >> 3` for rank `i`. */
+/** Flags over `size` ranks from a base64 bit set of keys (bit `i` of byte `i >> 3` for key `i`). */
 export function flagsFromBits(base64: string, size: number): Uint8Array {
   return orBits(new Uint8Array(size), base64);
 }

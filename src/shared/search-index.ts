@@ -1,16 +1,17 @@
 import {
+  cardOf,
   dataPath,
   type DataPage,
-  type DayRanks,
+  type DayKeys,
   type NewsIndex,
-  type ProviderRanks,
+  type ProviderKeys,
   type SearchBase,
   type SearchShard,
-  type TopicRanks,
+  type TopicKeys,
   type TopicStat,
 } from './data-folder.ts';
 import { searchShardKey, searchTokens, searchWords } from './search-words.ts';
-import { flaggedRanks, flagsFromBits, intersectFlags, rankListFlags, type RankList } from './ranks.ts';
+import { flaggedRanks, flagsFromBits, intersectFlags, rankFlags, type KeyList } from './ranks.ts';
 import { isMissing, type Missing, type Peek } from './feed-stream.ts';
 import { periodEnd, periodStart, type SearchClause, type SearchTerm } from './search-query.ts';
 import { topicKey } from './topics.ts';
@@ -21,13 +22,17 @@ import { topicKey } from './topics.ts';
  * Shards stay in the query cache, so each keystroke after the first two letters is computation only.
  */
 
-const decodedBases = new WeakMap<SearchBase, { published: Uint8Array; shards: Set<string> }>();
+const decodedBases = new WeakMap<SearchBase, { size: number; published: Uint8Array; shards: Set<string> }>();
 
-/** The search base, decoded once per file read. */
+/**
+ * The search base, decoded once per file read and archive size: an unchanged file is shared by
+ * builds of other sizes (the dev server's, after an edit), whose ranks differ.
+ */
 function decodedBase(index: NewsIndex, raw: SearchBase) {
+  const size = index.count.all;
   let decoded = decodedBases.get(raw);
-  if (!decoded) {
-    decoded = { published: flagsFromBits(raw.published, index.count.all), shards: new Set(raw.shards) };
+  if (decoded?.size !== size) {
+    decoded = { size, published: flagsFromBits(raw.published, size), shards: new Set(raw.shards) };
     decodedBases.set(raw, decoded);
   }
   return decoded;
@@ -68,7 +73,7 @@ export function searchFlagsNow(
     const postings = Object.entries(shard)
       .filter(([term]) => term.startsWith(word))
       .map(([, ranks]) => ranks);
-    const flags = rankListFlags(size, postings);
+    const flags = rankFlags(size, postings);
     matching = matching ? intersectFlags(matching, flags) : flags;
   }
   return { matching: matching ?? new Uint8Array(size).fill(1), published };
@@ -116,11 +121,11 @@ export function queryFlagsNow(
         return missing.has(dataPath.topics)
           ? undefined
           : nothing(size, hints, `No topic is called “${value}”`);
-      const ranks = need(dataPath.topicRanks(topic.id)) as TopicRanks | undefined;
-      return ranks && rankListFlags(size, [ranks.all]);
+      const ranks = need(dataPath.topicKeys(topic.id)) as TopicKeys | undefined;
+      return ranks && rankFlags(size, [ranks.all]);
     }
     if (field === 'provider') {
-      const providers = need(dataPath.providers) as ProviderRanks | undefined;
+      const providers = need(dataPath.providers) as ProviderKeys | undefined;
       if (!providers) return undefined;
       const wanted = outletKey(value);
       const lists = providers
@@ -128,18 +133,18 @@ export function queryFlagsNow(
           ({ name, domain }) =>
             outletKey(name).includes(wanted) || outletKey(domain ?? '').startsWith(wanted),
         )
-        .map(({ ranks }) => ranks);
+        .map(({ keys }) => keys);
       return lists.length > 0
-        ? rankListFlags(size, lists)
+        ? rankFlags(size, lists)
         : nothing(size, hints, `No source is called “${value}”`);
     }
     if (field === 'type') {
-      const types = need(dataPath.types) as Record<string, RankList> | undefined;
+      const types = need(dataPath.types) as Record<string, KeyList> | undefined;
       if (!types) return undefined;
       const list = Object.hasOwn(types, value.toLowerCase()) ? types[value.toLowerCase()] : undefined;
-      return list ? rankListFlags(size, [list]) : nothing(size, hints, `No article is of type “${value}”`);
+      return list ? rankFlags(size, [list]) : nothing(size, hints, `No article is of type “${value}”`);
     }
-    const days = need(dataPath.days) as DayRanks | undefined;
+    const days = need(dataPath.days) as DayKeys | undefined;
     return days && rangeFlags(size, dateRanks(field, value, days, size));
   };
   const raw = need(dataPath.searchBase) as SearchBase | undefined;
@@ -182,21 +187,26 @@ function phraseFlags(
   const flags = new Uint8Array(index.count.all);
   let complete = true;
   for (const rank of ranks) {
-    const page = need(dataPath.page(Math.floor(rank / index.pageSize))) as DataPage | undefined;
+    const { page: number, slot } = cardOf(rank, index);
+    const page = need(dataPath.page(number)) as DataPage | undefined;
     if (!page) complete = false;
-    const title = page?.articles[rank % index.pageSize]?.title ?? '';
+    const title = page?.articles[slot]?.title ?? '';
     if (` ${searchTokens(title).join(' ')} `.includes(wanted)) flags[rank] = 1;
   }
   return complete ? flags : undefined;
 }
 
-/** The first rank of the articles published on or after `day` (ranks follow time, newest first). */
-function ranksSince(day: string, days: DayRanks, size: number): number {
-  return days.find(([each]) => each < day)?.[1] ?? size;
+/**
+ * How many articles were published on or after `day`: ranks `[0, that)` (keys follow time, oldest
+ * first, and `days` says each day's first key).
+ */
+function ranksSince(day: string, days: DayKeys, size: number): number {
+  const first = days.find(([each]) => each >= day)?.[1];
+  return first === undefined ? 0 : size - first;
 }
 
 /** The ranks `[from, to)` of a date operator. */
-function dateRanks(field: string, value: string, days: DayRanks, size: number): [number, number] {
+function dateRanks(field: string, value: string, days: DayKeys, size: number): [number, number] {
   if (field === 'after') return [0, ranksSince(periodStart(value), days, size)];
   if (field === 'before') return [ranksSince(periodStart(value), days, size), size];
   const [from = '', to = from] = value.split('/');

@@ -1,25 +1,29 @@
 /**
  * Stories in the data folder: `stories.json` lists, for every story of more than one article, the
- * ranks of its articles (ascending). Every other article is a story of its own. Counting the
- * stories of any list of ranks (a view, a topic, a search) is then counting distinct keys.
+ * keys of its articles (ascending, see data-folder.ts). Every other article is a story of its own.
+ * Counting the stories of any list of ranks (a view, a topic, a search) is then counting the
+ * distinct stories of its ranks.
  */
-export type StoryRanks = number[][];
+export type StoryKeys = number[][];
 
-/** For each of `size` ranks, its story's key: the story's first rank (its own, alone). */
-export function storyKeys(size: number, stories: StoryRanks): Uint32Array {
-  const keys = new Uint32Array(size);
-  for (let rank = 0; rank < size; rank += 1) keys[rank] = rank;
-  for (const ranks of stories) {
-    const first = Math.min(...ranks);
-    for (const rank of ranks) if (rank < size) keys[rank] = first;
+/**
+ * For each of `size` ranks, its story, named by the rank of the story's newest article (an
+ * article alone, by its own rank).
+ */
+export function storyOfRanks(size: number, stories: StoryKeys): Uint32Array {
+  const storyOf = new Uint32Array(size);
+  for (let rank = 0; rank < size; rank += 1) storyOf[rank] = rank;
+  for (const keys of stories) {
+    const newest = size - 1 - Math.max(...keys);
+    for (const key of keys) if (key < size) storyOf[size - 1 - key] = newest;
   }
-  return keys;
+  return storyOf;
 }
 
-/** How many stories the articles at `ranks` belong to. */
-export function countStories(ranks: Iterable<number>, keys: ArrayLike<number>): number {
+/** How many stories the articles at `ranks` belong to (`storyOf`: see storyOfRanks). */
+export function countStories(ranks: Iterable<number>, storyOf: ArrayLike<number>): number {
   const seen = new Set<number>();
-  for (const rank of ranks) seen.add(keys[rank] ?? rank);
+  for (const rank of ranks) seen.add(storyOf[rank] ?? rank);
   return seen.size;
 }
 

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { clearMarks } from '../../src/features/marks/api/marks.ts';
+import { clearMarks, marksQuery } from '../../src/features/marks/api/marks.ts';
 import { marksFile } from '../../src/shared/marks-file.ts';
 import { makeArticle } from '../fixtures/articles.ts';
 import { renderApp } from '../fixtures/render-app.tsx';
@@ -31,8 +31,10 @@ afterEach(async () => {
 
 describe('read and saved', () => {
   it('marks the whole story read when its source opens, and keeps it on this device', async () => {
-    const { user, unmount } = renderApp(articles);
+    const { user, unmount, queryClient } = renderApp(articles);
     const story = await screen.findByRole('article', { name: wire.title });
+    // The marks kept on this device load with the page; a click before then waits for them.
+    await waitFor(() => expect(queryClient.getQueryState(marksQuery.queryKey)?.status).toBe('success'));
     const link = within(story).getByRole('link', { name: wire.title });
     link.addEventListener('click', (event) => event.preventDefault());
     await user.click(link);

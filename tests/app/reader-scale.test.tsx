@@ -58,7 +58,8 @@ describe('the feed over a paged data folder', () => {
     const items = within(screen.getByRole('list', { name: 'Articles' })).getAllByRole('listitem');
     expect(items[0]).toHaveAttribute('aria-posinset', '1');
     expect(items[0]).toHaveAttribute('aria-setsize', String(publishedCount));
-    expect(requested(fetchMock)).toEqual(['a/0.json', 'a/1.json', 'a/2.json', 'a/3.json', 'a/4.json']);
+    // Pages hold keys from the oldest: the newest articles are on the last page, read first.
+    expect(requested(fetchMock)).toEqual(['a/4.json', 'a/3.json', 'a/2.json', 'a/1.json', 'a/0.json']);
   });
 
   it('counts several topics as their union, each article once, from the topics’ rank lists', async () => {
@@ -68,10 +69,7 @@ describe('the feed over a paged data folder', () => {
     await waitFor(() => expect(titles()).toEqual(either.map((a) => a.title)));
     const files = requested(fetchMock);
     // Each topic gives its rank list only; every card comes from the full feed's pages.
-    expect(files.filter((file) => file.startsWith('t/')).sort()).toEqual([
-      't/0/ranks.json',
-      't/1/ranks.json',
-    ]);
+    expect(files.filter((file) => file.startsWith('t/')).sort()).toEqual(['t/0/keys.json', 't/1/keys.json']);
     expect(files.some((file) => file.startsWith('a/'))).toBe(true);
   });
 
@@ -197,8 +195,9 @@ describe('the feed over a paged data folder', () => {
     await waitFor(() => expect(screen.getAllByRole('article').length).toBeGreaterThan(0));
     const rendered = () => screen.getAllByRole('article').length;
     expect(rendered()).toBeLessThanOrEqual(5 + 2 * 4);
-    // One file for the first screen (6 cards), then 24 more read ahead: through a/2, no further.
-    expect(requested(fetchMock)).toEqual(['a/0.json', 'a/1.json', 'a/2.json']);
+    // Two files for the first screen (6 cards; the newest page holds 5 of the 45), then 24 more
+    // read ahead: through a/1, no further.
+    expect(requested(fetchMock)).toEqual(['a/4.json', 'a/3.json', 'a/2.json', 'a/1.json']);
 
     // Scroll to the end of the list as it stands, again and again, until the last article shows.
     const scrollY = vi.spyOn(window, 'scrollY', 'get');
@@ -214,7 +213,8 @@ describe('the feed over a paged data folder', () => {
     );
     expect(rendered()).toBeLessThanOrEqual(5 + 2 * 4);
     expect(titles()).not.toContain('Story 0');
-    expect(requested(fetchMock)).toEqual(['a/0.json', 'a/1.json', 'a/2.json', 'a/3.json', 'a/4.json']);
+    // Pages hold keys from the oldest: the newest articles are on the last page, read first.
+    expect(requested(fetchMock)).toEqual(['a/4.json', 'a/3.json', 'a/2.json', 'a/1.json', 'a/0.json']);
   });
 });
 
@@ -242,7 +242,7 @@ describe('answers from memory', () => {
     const three = many.filter((a, i) => a.published && i % 3 === 0);
     const firstScreen = three.slice(0, 6).map((a) => `a/${Math.floor(many.indexOf(a) / 2)}.json`);
     await waitFor(() => expect(requested(fetchMock)).toEqual(expect.arrayContaining(firstScreen)));
-    expect(requested(fetchMock)).toEqual(expect.arrayContaining(['stories.json', 't/1/ranks.json']));
+    expect(requested(fetchMock)).toEqual(expect.arrayContaining(['stories.json', 't/1/keys.json']));
     const busy = await busyDuring(async () => {
       await user.click(screen.getByRole('checkbox', { name: 'Three' }));
       await waitFor(() => expect(titles()).toEqual(three.map((a) => a.title)));
@@ -274,7 +274,7 @@ describe('topic intent', () => {
     // Its rank list and the stories (to count and group it); the pages of its first cards are in
     // memory already, read for the full feed.
     await waitFor(() =>
-      expect(requested(fetchMock).slice(before)).toEqual(['stories.json', 't/1/ranks.json']),
+      expect(requested(fetchMock).slice(before)).toEqual(['stories.json', 't/1/keys.json']),
     );
     const after = requested(fetchMock).length;
     await user.click(screen.getByRole('checkbox', { name: 'Three' }));
@@ -296,7 +296,7 @@ describe('topic intent', () => {
     // …then, at idle and one at a time, the search base, the stories, the other orders' first
     // screens, and each topic's rank list (its cards are in the full feed's pages).
     const firstScreen = requested(fetchMock).length;
-    await waitFor(() => expect(requested(fetchMock)).toContain('t/1/ranks.json'));
+    await waitFor(() => expect(requested(fetchMock)).toContain('t/1/keys.json'));
     // (The feed's own read-ahead of a/ files may come in between.)
     expect(
       requested(fetchMock)
@@ -307,8 +307,8 @@ describe('topic intent', () => {
       'stories.json',
       // The first screens of the other orders: oldest first's is the last a/ file.
       'top/0.json',
-      't/0/ranks.json',
-      't/1/ranks.json',
+      't/0/keys.json',
+      't/1/keys.json',
     ]);
 
     // Each top topic's first screen was read ahead too, into the query cache…
@@ -346,7 +346,7 @@ describe('sort', () => {
     const { user, fetchMock } = renderApp(many, '/', { warmUp: true });
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${publishedCount} articles`));
     await waitFor(() => expect(requested(fetchMock)).toContain('top/0.json'));
-    await waitFor(() => expect(requested(fetchMock)).toContain('t/1/ranks.json'));
+    await waitFor(() => expect(requested(fetchMock)).toContain('t/1/keys.json'));
     const oldest = many.filter((a) => a.published).reverse();
     const busy = await busyDuring(async () => {
       await user.selectOptions(screen.getByRole('combobox', { name: 'Sort' }), 'Oldest first');

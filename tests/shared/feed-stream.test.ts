@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { buildDataFolder } from '../fixtures/data-folder.ts';
 import type { Article } from '../../src/shared/article-schema.ts';
-import { dataPath, type DataPage, type TopicRanks } from '../../src/shared/data-folder.ts';
-import { flaggedRanks, rankListFlags } from '../../src/shared/ranks.ts';
+import { dataPath, type DataPage, type TopicKeys } from '../../src/shared/data-folder.ts';
+import { flaggedRanks, rankFlags } from '../../src/shared/ranks.ts';
 import {
-  feedSource,
   readAll,
-  readMergedNow,
+  readFeedNow,
   readRanksNow,
-  type MergeCursor,
+  type FeedCursor,
   type Peek,
   type RankCursor,
-  type Source,
 } from '../../src/shared/feed-stream.ts';
 import { makeArticle, summaryOf } from '../fixtures/articles.ts';
 
@@ -25,8 +23,10 @@ const articles: Article[] = Array.from({ length: 20 }, (_, i) =>
   }),
 );
 const data = buildDataFolder(articles, pageSize);
-/** As the pages hold them: the articles are already newest first, so each one's rank is its index. */
+/** As the reader sees them: the articles are already newest first, so each one's rank is its index. */
 const summaries = articles.map(summaryOf);
+/** 20 articles, 3 a page: keys 0 to 19 from the oldest, so rank `r` is on page `(19 - r) / 3`. */
+const shelf = { count: articles.length, pageSize };
 const topics = JSON.parse(data.render(dataPath.topics) ?? '') as { id: number; name: string; all: number }[];
 const topic = (name: string) => topics.find((t) => t.name === name) as { id: number; all: number };
 
@@ -41,31 +41,20 @@ function loader() {
 
 type Load = (file: string) => Promise<DataPage>;
 
-/** One merged read, fetching what it lacks, as the feed's queries do. */
-const readMerged = (
-  sources: Source[],
-  view: 'published' | 'all',
-  cursor: MergeCursor,
-  want: number,
-  load: Load,
-) => readAll((peek: Peek) => readMergedNow(sources, view, cursor, want, peek), load);
+/** One read of the full feed, fetching what it lacks, as the feed's queries do. */
+const readFeed = (view: 'published' | 'all', cursor: FeedCursor, want: number, load: Load, oldest = false) =>
+  readAll((peek: Peek) => readFeedNow(shelf, view, cursor, want, peek, oldest), load);
 
 /** One read of a rank list, fetching what it lacks. */
-const readRanks = (
-  ranks: number[],
-  cursor: RankCursor,
-  want: number,
-  size: number,
-  file: (page: number) => string,
-  load: Load,
-) => readAll((peek: Peek) => readRanksNow(ranks, cursor, want, size, file, peek), load);
+const readRanks = (ranks: number[], cursor: RankCursor, want: number, load: Load) =>
+  readAll((peek: Peek) => readRanksNow(ranks, cursor, want, shelf, peek), load);
 
-async function readToEnd(sources: Source[], view: 'published' | 'all', want: number) {
+async function readToEnd(view: 'published' | 'all', want: number, oldest = false) {
   const { load } = loader();
   const titles: string[] = [];
-  let cursor: MergeCursor | null = { kind: 'merge', consumed: [] };
+  let cursor: FeedCursor | null = { kind: 'feed', offset: 0 };
   while (cursor) {
-    const page = await readMerged(sources, view, cursor, want, load);
+    const page = await readFeed(view, cursor, want, load, oldest);
     titles.push(...page.articles.map((article) => article.title));
     cursor = page.next;
   }
@@ -80,11 +69,10 @@ describe('reading the data folder', () => {
     const either = (i: number) => i % 2 === 0 || i % 3 === 0;
     const ranks = (view: 'published' | 'all') => [
       ...flaggedRanks(
-        rankListFlags(
+        rankFlags(
           articles.length,
           ['Even', 'Three'].map(
-            (name) =>
-              (JSON.parse(data.render(dataPath.topicRanks(topic(name).id)) ?? '') as TopicRanks)[view],
+            (name) => (JSON.parse(data.render(dataPath.topicKeys(topic(name).id)) ?? '') as TopicKeys)[view],
           ),
         ),
       ),
@@ -94,7 +82,7 @@ describe('reading the data folder', () => {
       const titles: string[] = [];
       let cursor: RankCursor | null = { kind: 'ranks', offset: 0 };
       while (cursor) {
-        const page = await readRanks(ranks('all'), cursor, want, pageSize, dataPath.page, load);
+        const page = await readRanks(ranks('all'), cursor, want, load);
         titles.push(...page.articles.map((article) => article.title));
         cursor = page.next;
       }
@@ -103,47 +91,34 @@ describe('reading the data folder', () => {
       expect(loaded.every((file) => /^a\/\d+\.json$/.test(file))).toBe(true);
     }
     const { load } = loader();
-    const published = await readRanks(
-      ranks('published'),
-      { kind: 'ranks', offset: 0 },
-      50,
-      pageSize,
-      dataPath.page,
-      load,
-    );
+    const published = await readRanks(ranks('published'), { kind: 'ranks', offset: 0 }, 50, load);
     expect(published.articles.map((article) => article.title)).toEqual(
       expected((i) => either(i) && i % 4 !== 3),
     );
   });
 
-  it('reads the full feed, published only by default', async () => {
-    const all = feedSource(articles.length, pageSize);
-    expect(await readToEnd([all], 'published', 5)).toEqual(expected((i) => i % 4 !== 3));
-    expect(await readToEnd([all], 'all', 5)).toEqual(expected(() => true));
+  it('reads the full feed, published only by default, newest or oldest first', async () => {
+    expect(await readToEnd('published', 5)).toEqual(expected((i) => i % 4 !== 3));
+    expect(await readToEnd('all', 5)).toEqual(expected(() => true));
+    expect(await readToEnd('all', 7, true)).toEqual(expected(() => true).reverse());
   });
 
-  it('fetches only the pages it needs for what it returns', async () => {
+  it('fetches only the pages it needs for what it returns, from the newest', async () => {
     const { loaded, load } = loader();
-    const page = await readMerged(
-      [feedSource(articles.length, pageSize)],
-      'all',
-      { kind: 'merge', consumed: [] },
-      4,
-      load,
-    );
-    expect(page.articles).toHaveLength(4);
-    expect(page.next).toEqual({ kind: 'merge', consumed: [4] });
-    expect(loaded).toEqual(['a/0.json', 'a/1.json']);
+    const page = await readFeed('all', { kind: 'feed', offset: 0 }, 4, load);
+    expect(page.articles).toEqual(summaries.slice(0, 4));
+    expect(page.next).toEqual({ kind: 'feed', offset: 4 });
+    // Ranks 0 and 1 are keys 19 and 18, on the last page; ranks 2 and 3 on the one before.
+    expect(loaded).toEqual(['a/6.json', 'a/5.json']);
   });
 
   it('reads a rank list from the pages of the full feed', async () => {
     const { loaded, load } = loader();
-    const read = (offset: number) =>
-      readRanks([1, 2, 10, 19], { kind: 'ranks', offset }, 3, pageSize, dataPath.page, load);
+    const read = (offset: number) => readRanks([1, 2, 10, 19], { kind: 'ranks', offset }, 3, load);
     const page = await read(0);
     expect(page.articles.map((article) => article.title)).toEqual(['Story 1', 'Story 2', 'Story 10']);
     expect(page.next).toEqual({ kind: 'ranks', offset: 3 });
-    expect(loaded.sort()).toEqual(['a/0.json', 'a/3.json']);
+    expect(loaded.sort()).toEqual(['a/3.json', 'a/5.json', 'a/6.json']);
     const last = await read(3);
     expect(last).toEqual({ articles: [summaries[19]], next: null });
   });
@@ -153,29 +128,20 @@ describe('reading the data folder', () => {
       const pages = new Map(files.map((file) => [file, JSON.parse(data.render(file) ?? '') as DataPage]));
       return (file: string) => pages.get(file);
     };
-    const all: Source[] = [feedSource(articles.length, pageSize)];
-    const start: MergeCursor = { kind: 'merge', consumed: [] };
+    const start: FeedCursor = { kind: 'feed', offset: 0 };
     // Four articles need two pages of three: the second is named, nothing is fetched.
-    expect(readMergedNow(all, 'all', start, 4, at('a/0.json'))).toEqual({ missing: ['a/1.json'] });
-    const page = readMergedNow(all, 'all', start, 4, at('a/0.json', 'a/1.json'));
-    expect(page).toEqual({ articles: summaries.slice(0, 4), next: { kind: 'merge', consumed: [4] } });
+    expect(readFeedNow(shelf, 'all', start, 4, at('a/6.json'))).toEqual({ missing: ['a/5.json'] });
+    const page = readFeedNow(shelf, 'all', start, 4, at('a/6.json', 'a/5.json'));
+    expect(page).toEqual({ articles: summaries.slice(0, 4), next: { kind: 'feed', offset: 4 } });
     // A rank list names every page it lacks at once, so that they are fetched side by side.
-    expect(readRanksNow([1, 10, 19], { kind: 'ranks', offset: 0 }, 3, pageSize, dataPath.page, at())).toEqual(
-      {
-        missing: ['a/0.json', 'a/3.json', 'a/6.json'],
-      },
-    );
+    expect(readRanksNow([1, 10, 19], { kind: 'ranks', offset: 0 }, 3, shelf, at())).toEqual({
+      missing: ['a/6.json', 'a/3.json', 'a/0.json'],
+    });
   });
 
   it('fetches each missing file once, however many times a read is tried again', async () => {
     const { loaded, load } = loader();
-    const page = await readMerged(
-      [feedSource(articles.length, pageSize)],
-      'all',
-      { kind: 'merge', consumed: [] },
-      8,
-      load,
-    );
+    const page = await readFeed('all', { kind: 'feed', offset: 0 }, 8, load);
     expect(page.articles).toHaveLength(8);
     expect(new Set(loaded).size).toBe(loaded.length);
   });

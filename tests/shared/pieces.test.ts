@@ -14,7 +14,7 @@ describe('pieces', () => {
     expect(pieceGroup(`r/${filesPerGroup}.json`)).toBe('r-1');
     expect(pieceGroup('u/3.json')).toBe('u-0');
     expect(pieceGroup('top/0.json')).toBe('top-0');
-    expect(pieceGroup(`t/${topicsPerGroup}/ranks.json`)).toBe('t-1');
+    expect(pieceGroup(`t/${topicsPerGroup}/keys.json`)).toBe('t-1');
     expect(pieceGroup('s/73-65.json')).toBe('s-73');
     for (const file of ['s/base.json', 'stories.json', 'topics.json', 'types.json', 'days.json']) {
       expect(pieceGroup(file)).toBe('misc');
@@ -22,7 +22,7 @@ describe('pieces', () => {
   });
 
   it('names a piece by its path and hash, and a manifest by its group', () => {
-    expect(pieceName('t/3/ranks.json', 'Ab-_0123xy')).toBe('t/3/ranks.Ab-_0123xy.json');
+    expect(pieceName('t/3/keys.json', 'Ab-_0123xy')).toBe('t/3/keys.Ab-_0123xy.json');
     expect(pieceName(manifestPath('s-73'), 'Ab-_0123xy')).toBe('m/s-73.Ab-_0123xy.json');
   });
 });

@@ -1,21 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { alsoCovering, countStories, outletOf, storyKeys } from '../../src/shared/story-ranks.ts';
+import { alsoCovering, countStories, outletOf, storyOfRanks } from '../../src/shared/story-ranks.ts';
 
 describe('counting stories', () => {
-  const keys = storyKeys(7, [
-    [1, 3, 6],
-    [2, 5],
+  // Keys [0, 3, 5] and [1, 4] among 7 articles: ranks [6, 3, 1] and [5, 2].
+  const storyOf = storyOfRanks(7, [
+    [0, 3, 5],
+    [1, 4],
   ]);
 
-  it('keys each rank by its story’s first rank, or by itself', () => {
-    expect([...keys]).toEqual([0, 1, 2, 1, 4, 2, 1]);
+  it('names each rank’s story by the rank of its newest article, or by itself', () => {
+    expect([...storyOf]).toEqual([0, 1, 2, 1, 4, 2, 1]);
   });
 
   it('counts the stories of any list of ranks', () => {
-    expect(countStories([0, 1, 2, 3, 4, 5, 6], keys)).toBe(4);
-    expect(countStories([3, 6], keys)).toBe(1);
-    expect(countStories([0, 4], keys)).toBe(2);
-    expect(countStories([], keys)).toBe(0);
+    expect(countStories([0, 1, 2, 3, 4, 5, 6], storyOf)).toBe(4);
+    expect(countStories([3, 6], storyOf)).toBe(1);
+    expect(countStories([0, 4], storyOf)).toBe(2);
+    expect(countStories([], storyOf)).toBe(0);
+  });
+
+  it('reads keys written for fewer articles as the same stories among more', () => {
+    // The same file after 2 newer articles: every rank moves by 2, the stories stay.
+    const later = storyOfRanks(9, [
+      [0, 3, 5],
+      [1, 4],
+    ]);
+    expect([...later].slice(2).map((story) => story - 2)).toEqual([...storyOf]);
   });
 });
 

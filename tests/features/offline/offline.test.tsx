@@ -61,7 +61,7 @@ describe('offline', () => {
     const topic = index.topics.find((stat) => stat.name === 'Power Apps');
     // Ranks 0 to 29 are in the full feed's pages 0 to 7, 4 a page: its cards and their coverage.
     const expected = [
-      dataPath.topicRanks(topic?.id ?? -1),
+      dataPath.topicKeys(topic?.id ?? -1),
       dataPath.stories,
       dataPath.topics,
       ...[0, 1, 2, 3, 4, 5, 6, 7].flatMap((page) => [dataPath.page(page), dataPath.relatedPage(page)]),

@@ -7,16 +7,14 @@ import {
 } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { ArticleSummary } from '../../../shared/article-schema.ts';
-import { dataPath, firstScreenCards, type DataPage, type NewsIndex } from '../../../shared/data-folder.ts';
+import { firstScreenCards, type DataPage, type NewsIndex } from '../../../shared/data-folder.ts';
 import {
-  feedSource,
   isMissing,
-  oldestFirst,
   readAll,
-  readMergedNow,
+  readFeedNow,
   readRanksNow,
   readTopNow,
-  type MergeCursor,
+  type FeedCursor,
   type Missing,
   type Peek,
   type RankCursor,
@@ -37,7 +35,7 @@ import { hiddenFlags } from './hidden-ranks.ts';
 /** The feed of a request, page by page: react-query's infinite query over the data folder's files. */
 
 /** How far the feed has been read, and, when stories are grouped, the stories already shown. */
-type ReadCursor = MergeCursor | RankCursor | TopCursor;
+type ReadCursor = FeedCursor | RankCursor | TopCursor;
 export type Cursor = ReadCursor & { storiesShown?: readonly string[] };
 
 /** Articles in the first read (a screenful) and in each later one. */
@@ -63,7 +61,7 @@ export function putFirstScreenInCache(client: QueryClient, index: NewsIndex, req
   if (client.getQueryData(pages.queryKey)) return;
   const cursor = pages.initialPageParam;
   let selection = noSelection;
-  if (cursor.kind !== 'merge' && needsSelection(request)) {
+  if (cursor.kind !== 'feed' && needsSelection(request)) {
     const now = selectionNow(client, index, request);
     if (!now) return;
     client.setQueryData(selectionQuery(index, request).queryKey, now);
@@ -92,7 +90,7 @@ export function readFeed(
   hidden?: Uint8Array,
 ): StreamPage<Cursor> | Missing {
   // The first read fills the first screen from one small file; later ones read further ahead.
-  const first = cursor.kind === 'merge' ? cursor.consumed.length === 0 : cursor.offset === 0;
+  const first = cursor.offset === 0;
   const want = first ? firstRead : laterReads;
   const shown = new Set(cursor.storiesShown);
   const articles: ArticleSummary[] = [];
@@ -122,17 +120,17 @@ function readArticles(
   selection: Selection,
   peek: Peek,
 ): StreamPage<ReadCursor> | Missing {
+  const shelf = { count: index.count.all, pageSize: index.pageSize };
   if (cursor.kind === 'top') {
     const member = needsSelection(request) ? membership(selection[request.view]) : undefined;
-    return readTopNow(index.count.all, member, request.view, cursor, want, index.pageSize, peek);
+    return readTopNow(shelf, member, request.view, cursor, want, peek);
   }
   const oldest = request.sort === 'oldest';
   if (cursor.kind === 'ranks') {
     const ranks = oldest ? selection[request.view].slice().reverse() : selection[request.view];
-    return readRanksNow(ranks, cursor, want, index.pageSize, dataPath.page, peek);
+    return readRanksNow(ranks, cursor, want, shelf, peek);
   }
-  const feed = feedSource(index.count.all, index.pageSize);
-  return readMergedNow([oldest ? oldestFirst(feed) : feed], request.view, cursor, want, peek, oldest);
+  return readFeedNow(shelf, request.view, cursor, want, peek, oldest);
 }
 
 /**
@@ -144,7 +142,7 @@ export const initialCursor = (request: FeedRequest): Cursor =>
     ? { kind: 'top', offset: 0 }
     : needsSelection(request)
       ? { kind: 'ranks', offset: 0 }
-      : { kind: 'merge', consumed: [] };
+      : { kind: 'feed', offset: 0 };
 
 /** The read articles a request hides, as flags (see hidden-ranks.ts). */
 export const hiddenOf = (client: QueryClient, index: NewsIndex, request: FeedRequest) =>
@@ -165,9 +163,9 @@ function membership(ranks: Uint32Array): (rank: number) => boolean {
 export const noSelection: Selection = { all: new Uint32Array(0), published: new Uint32Array(0) };
 
 /**
- * The feed for `request`, page by page (react-query's infinite query): a merged read of the
- * topics' own pages (or of the full feed), or, for a search, the matching ranks read from the
- * full feed's pages. Each page is a data file fetched once and shared by every view.
+ * The feed for `request`, page by page (react-query's infinite query): the full feed's pages
+ * read in order, or the ranks of topics, a search or the "top" order read from them. Each page is
+ * a data file fetched once and shared by every view.
  */
 const feedPagesQuery = (index: NewsIndex, request: FeedRequest) => {
   const initial = initialCursor(request);
@@ -176,7 +174,7 @@ const feedPagesQuery = (index: NewsIndex, request: FeedRequest) => {
     staleTime: Infinity,
     queryFn: async ({ pageParam, client }): Promise<StreamPage<Cursor>> => {
       const selection =
-        pageParam.kind !== 'merge' && needsSelection(request)
+        pageParam.kind !== 'feed' && needsSelection(request)
           ? (await client.query(selectionQuery(index, request))).ranks
           : noSelection;
       const hidden = hiddenOf(client, index, request);

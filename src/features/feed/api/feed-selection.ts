@@ -9,7 +9,7 @@ import {
   dataPath,
   type NewsIndex,
   type SearchBase,
-  type TopicRanks,
+  type TopicKeys,
   type TopicStat,
   type View,
 } from '../../../shared/data-folder.ts';
@@ -17,11 +17,11 @@ import { isMissing, readAll, type Missing, type Peek } from '../../../shared/fee
 import {
   flagsFromBits,
   intersectFlags,
-  rankListFlags,
+  rankFlags,
   splitPublished,
   type Selection,
 } from '../../../shared/ranks.ts';
-import { countStories, storyKeys, type StoryRanks } from '../../../shared/story-ranks.ts';
+import { countStories, storyOfRanks, type StoryKeys } from '../../../shared/story-ranks.ts';
 import type { queryFlagsNow, shardsStarting } from '../../../shared/search-index.ts';
 import type { SearchClause } from '../../../shared/search-query.ts';
 import type { SortOrder } from '../../../shared/feed-params.ts';
@@ -110,7 +110,7 @@ function selectionFrom(
   const files = [
     dataPath.stories,
     ...(everything ? [dataPath.searchBase] : []),
-    ...ids.map((id) => dataPath.topicRanks(id)),
+    ...ids.map((id) => dataPath.topicKeys(id)),
   ];
   const loaded = files.map((file) => peek(file));
   const found = search && clauses.length > 0 ? search.queryFlagsNow(index, clauses, peek) : undefined;
@@ -119,9 +119,9 @@ function selectionFrom(
   const [stories, ...rest] = loaded;
   const base = everything ? (rest.shift() as SearchBase) : undefined;
   const inTopics = (view: View) =>
-    rankListFlags(
+    rankFlags(
       size,
-      rest.map((list) => (list as TopicRanks)[view]),
+      rest.map((list) => (list as TopicKeys)[view]),
     );
   let matching: Uint8Array;
   let published: Uint8Array;
@@ -138,10 +138,13 @@ function selectionFrom(
   const before = splitPublished(new Uint8Array(matching), published);
   if (hidden) for (let rank = 0; rank < size; rank += 1) if (hidden[rank]) matching[rank] = 0;
   const selected = hidden ? splitPublished(matching, published) : before;
-  const keys = keysOf(stories as StoryRanks, size);
+  const storyOf = storiesOfRanks(stories as StoryKeys, size);
   return {
     size: { all: selected.all.length, published: selected.published.length },
-    storyCount: { all: countStories(selected.all, keys), published: countStories(selected.published, keys) },
+    storyCount: {
+      all: countStories(selected.all, storyOf),
+      published: countStories(selected.published, storyOf),
+    },
     hiddenRead: {
       all: before.all.length - selected.all.length,
       published: before.published.length - selected.published.length,
@@ -151,12 +154,17 @@ function selectionFrom(
   };
 }
 
-const storyKeysMemo = new WeakMap<StoryRanks, Uint32Array>();
-/** The story keys of a build's `stories.json`, worked out once per file. */
-function keysOf(stories: StoryRanks, size: number): Uint32Array {
-  const keys = storyKeysMemo.get(stories) ?? storyKeys(size, stories);
-  storyKeysMemo.set(stories, keys);
-  return keys;
+const storiesMemo = new WeakMap<StoryKeys, { size: number; storyOf: Uint32Array }>();
+/**
+ * The story of each rank, worked out once per `stories.json` read and archive size: an unchanged
+ * file is shared by builds of other sizes (the dev server's, after an edit), whose ranks differ.
+ */
+function storiesOfRanks(stories: StoryKeys, size: number): Uint32Array {
+  const known = storiesMemo.get(stories);
+  if (known?.size === size) return known.storyOf;
+  const storyOf = storyOfRanks(size, stories);
+  storiesMemo.set(stories, { size, storyOf });
+  return storyOf;
 }
 
 /** The articles matching several topics and/or a search, as ranks, in both views. */

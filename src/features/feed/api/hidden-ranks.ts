@@ -1,7 +1,7 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import { dataPath, type NewsIndex } from '../../../shared/data-folder.ts';
+import { dataPath, rankOfKey, type NewsIndex } from '../../../shared/data-folder.ts';
 import { fnv1a } from '../../../shared/fnv-hash.ts';
-import { urlFileOf, type UrlRanks } from '../../../shared/url-lookup.ts';
+import { urlFileOf, type UrlKeys } from '../../../shared/url-lookup.ts';
 import { dataFileQuery } from '../../../lib/data-file.ts';
 
 /**
@@ -20,11 +20,12 @@ export const hiddenRanksQuery = (index: NewsIndex, urls: readonly string[]) =>
     queryFn: async ({ client }): Promise<number[]> => {
       const files = [...new Set(urls.map((url) => urlFileOf(url, index.count.all)))];
       const lookups = await Promise.all(
-        files.map((file) => client.query(dataFileQuery<UrlRanks>(index, dataPath.urlRanks(file)))),
+        files.map((file) => client.query(dataFileQuery<UrlKeys>(index, dataPath.urlKeys(file)))),
       );
-      const found = new Map(files.map((file, i) => [file, lookups[i] as UrlRanks]));
+      const found = new Map(files.map((file, i) => [file, lookups[i] as UrlKeys]));
       return urls
         .flatMap((url) => found.get(urlFileOf(url, index.count.all))?.[url] ?? [])
+        .map((key) => rankOfKey(key, index.count.all))
         .sort((a, b) => a - b);
     },
   });

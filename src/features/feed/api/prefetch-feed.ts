@@ -130,7 +130,7 @@ export function useWarmUp(
           await loadFirstScreen(client, index, request);
           putFirstScreenInCache(client, index, request);
         },
-        () => client.query(dataFileQuery(index, dataPath.topicRanks(topic.id))),
+        () => client.query(dataFileQuery(index, dataPath.topicKeys(topic.id))),
       ]),
     ];
     // One at a time, each in its own idle period: a request the reader makes meanwhile (a search's

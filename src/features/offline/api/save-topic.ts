@@ -1,6 +1,12 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { dataPath, type NewsIndex, type TopicRanks, type TopicStat } from '../../../shared/data-folder.ts';
-import { flaggedRanks, rankListFlags } from '../../../shared/ranks.ts';
+import {
+  cardOf,
+  dataPath,
+  type NewsIndex,
+  type TopicKeys,
+  type TopicStat,
+} from '../../../shared/data-folder.ts';
+import { flaggedRanks, rankFlags } from '../../../shared/ranks.ts';
 import { fetchJson, pieceUrl } from '../../../lib/data-file.ts';
 
 /** Requests in flight at once while saving: enough to fill the pipe, few enough to leave room for the reader. */
@@ -39,11 +45,11 @@ export async function saveTopicOffline(
 ): Promise<number> {
   // Where each piece is comes from the manifests, which the query cache keeps (they are small).
   const url = (file: string) => pieceUrl(client, index, file);
-  const ranks = await fetchJson<TopicRanks>(await url(dataPath.topicRanks(topic.id)));
+  const ranks = await fetchJson<TopicKeys>(await url(dataPath.topicKeys(topic.id)));
   // The full feed's pages that hold the topic's cards, and the related coverage of each.
   const pages = new Set<number>();
-  for (const rank of flaggedRanks(rankListFlags(index.count.all, [ranks.all]))) {
-    pages.add(Math.floor(rank / index.pageSize));
+  for (const rank of flaggedRanks(rankFlags(index.count.all, [ranks.all]))) {
+    pages.add(cardOf(rank, index).page);
   }
   const files = [
     dataPath.stories,

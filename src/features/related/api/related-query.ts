@@ -10,7 +10,7 @@ import { dataFileQuery } from '../../../lib/data-file.ts';
  * and shared by every view.
  */
 export function useRelatedCoverage(index: NewsIndex, rank: number) {
-  const { file, slot } = relatedOf(rank, index.pageSize);
+  const { file, slot } = relatedOf(rank, index);
   return useQuery({
     ...dataFileQuery<RelatedPage>(index, file),
     select: (page: RelatedPage): Coverage => page[slot] ?? { sameStory: [], related: [] },
@@ -26,7 +26,7 @@ export function usePrefetchRelated(index: NewsIndex): (rank: number) => void {
   const client = useQueryClient();
   return useCallback(
     (rank: number) => {
-      const { file } = relatedOf(rank, index.pageSize);
+      const { file } = relatedOf(rank, index);
       client.query(dataFileQuery<RelatedPage>(index, file)).catch(() => undefined);
     },
     [client, index],

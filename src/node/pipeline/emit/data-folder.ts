@@ -32,7 +32,7 @@ export function emitDataFolder(
   const coverage = articles.map((article) => panels.get(article.id) ?? { sameStory: [], related: [] });
   // One summary per article, shared by every page that lists it.
   const summaries = articles.map((article, rank) =>
-    summaryOf(article, rank, coverage[rank], byStory.cardStory[rank]),
+    summaryOf(article, coverage[rank], byStory.cardStory[rank]),
   );
   const ranks = articles.map((_, rank) => rank);
   const published = ranks.filter((rank) => articles[rank]?.published);

@@ -2,61 +2,77 @@ import type { Article, ArticleSummary } from '../../../shared/article-schema.ts'
 import {
   dataPath,
   firstScreenCards,
+  rankOfKey,
   type Coverage,
   type DataPage,
   type RelatedPage,
+  type StoredCard,
 } from '../../../shared/data-folder.ts';
 import type { DataFile } from './data-file.ts';
 
 /**
- * What a card shows of the article at `rank`: everything but its related items, how many items
- * its panel lists (`coverage`, when known; else its own related items), and its story.
+ * What a card shows of an article: everything but its related items, how many items its panel
+ * lists (`coverage`, when known; else its own related items), and its story.
  */
 export function summaryOf(
   article: Article,
-  rank: number,
   coverage?: Coverage,
   story?: ArticleSummary['story'],
-): ArticleSummary {
+): StoredCard {
   const { id, related, ...fields } = article;
   const relatedCount = coverage ? coverage.sameStory.length + coverage.related.length : related.length;
-  return { id, rank, ...fields, relatedCount, ...(story ? { story } : {}) };
+  return { id, ...fields, relatedCount, ...(story ? { story } : {}) };
 }
 
-/** `a/<n>.json`: the full feed, newest first, `pageSize` articles a page (ranks are positions in it). */
-export function feedPages(summaries: readonly ArticleSummary[], pageSize: number): DataFile[] {
-  return pagesOf(summaries.length, pageSize).map(([from, to], page) => {
-    const data: DataPage = { ranks: range(from, to), articles: summaries.slice(from, to) };
+/**
+ * `a/<n>.json`: the full feed's cards by key, oldest first, `pageSize` a page: a newer article
+ * goes into the last page, and the others keep their bytes. `cards` are newest first.
+ */
+export function feedPages(cards: readonly StoredCard[], pageSize: number): DataFile[] {
+  const byKey = [...cards].reverse();
+  return pagesOf(byKey.length, pageSize).map(([from, to], page) => {
+    const data: DataPage = { articles: byKey.slice(from, to) };
     return { path: dataPath.page(page), data };
   });
 }
 
 /**
  * What the first screen of the default view (published articles, newest first, one card per
- * story) reads: the pages of the full feed up to its last card, and the image of its first card.
+ * story) reads: the pages of the full feed from the newest to its last card, and the image of its
+ * first card. `cards` are newest first.
  */
 export function firstScreenOf(
-  summaries: readonly ArticleSummary[],
+  cards: readonly StoredCard[],
   pageSize: number,
 ): { pages: string[]; image?: string } {
   const stories = new Set<string>();
-  const cards: ArticleSummary[] = [];
-  for (const summary of summaries) {
-    if (cards.length === firstScreenCards) break;
-    if (!summary.published || (summary.story && stories.has(summary.story.id))) continue;
-    if (summary.story) stories.add(summary.story.id);
-    cards.push(summary);
+  let shown = 0;
+  let last = -1;
+  let image: string | undefined;
+  for (const [rank, card] of cards.entries()) {
+    if (shown === firstScreenCards) break;
+    if (!card.published || (card.story && stories.has(card.story.id))) continue;
+    if (card.story) stories.add(card.story.id);
+    if (shown === 0) image = card.image?.url;
+    shown += 1;
+    last = rank;
   }
-  const last = cards.at(-1)?.rank ?? -1;
-  const pages = range(0, Math.floor(last / pageSize) + 1).map((page) => dataPath.page(page));
-  const image = cards[0]?.image?.url;
-  return { pages, ...(image ? { image } : {}) };
+  const count = cards.length;
+  const pages =
+    shown === 0
+      ? []
+      : range(Math.floor(rankOfKey(last, count) / pageSize), Math.floor((count - 1) / pageSize) + 1);
+  return { pages: pages.reverse().map((page) => dataPath.page(page)), ...(image ? { image } : {}) };
 }
 
-/** `r/<n>.json`: what the panels of the articles of `a/<n>.json` list, read when one opens. */
+/**
+ * `r/<n>.json`: what the panels of the articles of `a/<n>.json` list, read when one opens, in the
+ * same order. `coverage` is newest first.
+ */
 export function relatedPages(coverage: readonly Coverage[], pageSize: number): DataFile[] {
-  return pagesOf(coverage.length, pageSize).map(([from, to], page) => {
-    const data: RelatedPage = coverage.slice(from, to);
+  const byKey = [...coverage].reverse();
+  return pagesOf(byKey.length, pageSize).map(([from, to], page) => {
+    const data: RelatedPage = byKey.slice(from, to);
     return { path: dataPath.relatedPage(page), data };
   });
 }

@@ -1,8 +1,9 @@
 import type { Article, ArticleSummary } from '../../../shared/article-schema.ts';
 import { dataPath, type View } from '../../../shared/data-folder.ts';
-import { countStories, outletOf, storyKeys, type StoryRanks } from '../../../shared/story-ranks.ts';
+import { countStories, outletOf, storyOfRanks, type StoryKeys } from '../../../shared/story-ranks.ts';
 import type { Story } from '../stories/find-stories.ts';
 import type { DataFile } from './data-file.ts';
+import { keysOfRanks } from './keys.ts';
 
 /** What the emit stage needs of the stories, by rank: each card's story, and how to count stories. */
 export type StoryLookup = {
@@ -13,24 +14,27 @@ export type StoryLookup = {
   file: DataFile;
 };
 
-/** The stories of `articles` (newest first) by rank, and `stories.json`. */
+/** The stories of `articles` (newest first) by rank, and `stories.json` (their keys). */
 export function storyLookup(articles: readonly Article[], stories: readonly Story[]): StoryLookup {
   const rankOf = new Map(articles.map((article, rank) => [article.id, rank]));
   const cardStory: StoryLookup['cardStory'] = [];
-  const ranks: StoryRanks = stories.map(({ ids }) => {
+  const keys: StoryKeys = stories.map(({ ids }) => {
     const members = ids.flatMap((id) => rankOf.get(id) ?? []);
     const story = {
       id: ids[0] as string,
       outlets: [...new Set(members.map((rank) => outletOf(articles[rank] as Article)))],
     };
     for (const rank of members) cardStory[rank] = story;
-    return members.sort((a, b) => a - b);
+    return keysOfRanks(
+      members.sort((a, b) => a - b),
+      articles.length,
+    );
   });
-  const keys = storyKeys(articles.length, ranks);
+  const storyOf = storyOfRanks(articles.length, keys);
   return {
     cardStory,
-    count: (list) => countStories(list, keys),
-    file: { path: dataPath.stories, data: ranks },
+    count: (list) => countStories(list, storyOf),
+    file: { path: dataPath.stories, data: keys },
   };
 }
 

@@ -3,13 +3,14 @@ import {
   dataPath,
   topicsShown,
   type NewsIndex,
-  type TopicRanks,
+  type TopicKeys,
   type TopicStat,
   type View,
 } from '../../../shared/data-folder.ts';
-import { encodeRankList } from '../../../shared/ranks.ts';
+import { encodeKeyList } from '../../../shared/ranks.ts';
 import { topicKey } from '../../../shared/topics.ts';
 import type { DataFile } from './data-file.ts';
+import { keysOfRanks } from './keys.ts';
 import { storyCounts, type StoryLookup } from './story-files.ts';
 
 /** A topic with the ranks of its articles, all and published ones. */
@@ -66,17 +67,17 @@ export function topicIndex(topics: readonly Topic[]): Pick<NewsIndex, 'topics' |
 }
 
 /**
- * `topics.json` (every topic), and each topic's rank lists (`t/<id>/ranks.json`): a topic's feed
- * reads its cards from the full feed's pages, where each card is stored once.
+ * `topics.json` (every topic), and each topic's keys (`t/<id>/keys.json`): a topic's feed reads
+ * its cards from the full feed's pages, where each card is stored once.
  */
 export function topicFiles(topics: readonly Topic[], articleCount: number): DataFile[] {
   const files: DataFile[] = [{ path: dataPath.topics, data: topics.map(statOf) }];
   for (const topic of topics) {
-    const ranks: TopicRanks = {
-      published: encodeRankList(topic.publishedRanks, articleCount),
-      all: encodeRankList(topic.ranks, articleCount),
+    const keys: TopicKeys = {
+      published: encodeKeyList(keysOfRanks(topic.publishedRanks, articleCount)),
+      all: encodeKeyList(keysOfRanks(topic.ranks, articleCount)),
     };
-    files.push({ path: dataPath.topicRanks(topic.id), data: ranks });
+    files.push({ path: dataPath.topicKeys(topic.id), data: keys });
   }
   return files;
 }

@@ -1,13 +1,16 @@
 import type { Article } from '../../../shared/article-schema.ts';
-import { dataPath } from '../../../shared/data-folder.ts';
-import { urlFileCount, urlFileOf, type UrlRanks } from '../../../shared/url-lookup.ts';
+import { dataPath, rankOfKey } from '../../../shared/data-folder.ts';
+import { urlFileCount, urlFileOf, type UrlKeys } from '../../../shared/url-lookup.ts';
 import type { DataFile } from './data-file.ts';
 
-/** `u/<n>.json`: each article's rank by its source URL (see url-lookup.ts). */
+/** `u/<n>.json`: each article's key by its source URL (see url-lookup.ts). */
 export function urlFiles(articles: readonly Article[]): DataFile[] {
-  const files: UrlRanks[] = Array.from({ length: urlFileCount(articles.length) }, () => ({}));
-  articles.forEach(({ url }, rank) => {
-    (files[urlFileOf(url, articles.length)] as UrlRanks)[url] = rank;
-  });
-  return files.map((data, file) => ({ path: dataPath.urlRanks(file), data }));
+  const count = articles.length;
+  const files: UrlKeys[] = Array.from({ length: urlFileCount(count) }, () => ({}));
+  // Oldest first: a file's URLs in the order of their keys, so a new article appends to its file.
+  for (let key = 0; key < count; key += 1) {
+    const { url } = articles[rankOfKey(key, count)] as Article;
+    (files[urlFileOf(url, count)] as UrlKeys)[url] = key;
+  }
+  return files.map((data, file) => ({ path: dataPath.urlKeys(file), data }));
 }

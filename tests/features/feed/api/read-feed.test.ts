@@ -41,7 +41,7 @@ describe('reading the feed, one card per story', () => {
   };
   /** Every card, read after read, as the infinite query would. */
   const readToEnd = (group: boolean) => {
-    const pages: StreamPage<Cursor>[] = [read(group, { kind: 'merge', consumed: [] })];
+    const pages: StreamPage<Cursor>[] = [read(group, { kind: 'feed', offset: 0 })];
     for (let next = pages.at(-1)?.next; next; next = pages.at(-1)?.next) pages.push(read(group, next));
     return pages.flatMap((page) =>
       page.articles.map((article) => `${article.title} / ${article.provider?.name}`),
@@ -58,7 +58,7 @@ describe('reading the feed, one card per story', () => {
   });
 
   it('fills the first screen with six cards, reading past the reports it passes over', () => {
-    const first = read(true, { kind: 'merge', consumed: [] });
+    const first = read(true, { kind: 'feed', offset: 0 });
     expect(first.articles).toHaveLength(6);
     // What is left are older reports of stories already shown.
     if (!first.next) throw new Error('the feed ended early');
@@ -69,10 +69,10 @@ describe('reading the feed, one card per story', () => {
     // The first read stops after the newest four reports; the second meets the older ones.
     const all = readToEnd(false);
     expect(all).toHaveLength(10);
-    const first = read(true, { kind: 'merge', consumed: [] });
+    const first = read(true, { kind: 'feed', offset: 0 });
     const later = first.articles.slice(2, 4).map((article) => article.story?.id);
     expect(later.every((id) => id !== undefined)).toBe(true);
-    const resumed = read(true, { kind: 'merge', consumed: [4], storiesShown: later as string[] });
+    const resumed = read(true, { kind: 'feed', offset: 4, storiesShown: later as string[] });
     expect(resumed.articles.map((article) => article.story?.id)).not.toContain(later[0]);
   });
 

@@ -8,18 +8,18 @@ import {
   type RelatedPage,
   type SearchBase,
   type SearchShard,
-  type TopicRanks,
+  type TopicKeys,
   type TopicStat,
 } from '../../../../src/shared/data-folder.ts';
 import { searchShardKey } from '../../../../src/shared/search-words.ts';
-import { type RankList } from '../../../../src/shared/ranks.ts';
-import { flaggedRanks, flagsFromBits, rankListFlags } from '../../../../src/shared/ranks.ts';
-import { articlesInFolder, makeArticle, summaryOf } from '../../../fixtures/articles.ts';
+import { type KeyList } from '../../../../src/shared/ranks.ts';
+import { flaggedRanks, flagsFromBits, rankFlags } from '../../../../src/shared/ranks.ts';
+import { articlesInFolder, makeArticle, storedCardOf } from '../../../fixtures/articles.ts';
 
 const day = (n: number) => new Date(Date.UTC(2021, 0, 31 - n)).toISOString();
 
 /** The ranks of a rank list, whichever its encoding (this test's feed has 5 articles). */
-const ranksOf = (list: RankList) => [...flaggedRanks(rankListFlags(5, [list]))];
+const ranksOf = (list: KeyList) => [...flaggedRanks(rankFlags(5, [list]))];
 
 const buildFeedData = buildDataFolder;
 
@@ -54,10 +54,10 @@ const articles = [old, plain, draft, apps, ai];
 describe('the data folder', () => {
   const data = buildFeedData(articles, 2);
 
-  it('pages the full feed newest first, whatever the input order, with each article’s rank', () => {
+  it('pages the full feed by key, oldest first, whatever the input order, with no rank stored', () => {
     const pages = [0, 1, 2].map((n) => read(data, dataPath.page(n)) as DataPage);
-    expect(pages.map((page) => page.ranks)).toEqual([[0, 1], [2, 3], [4]]);
-    expect(pages.flatMap((page) => page.articles)).toEqual([ai, apps, draft, plain, old].map(summaryOf));
+    expect(pages.map((page) => page.articles.length)).toEqual([2, 2, 1]);
+    expect(pages.flatMap((page) => page.articles)).toEqual([old, plain, draft, apps, ai].map(storedCardOf));
     expect(data.render(dataPath.page(3))).toBeUndefined();
     expect(data.render('a/-1.json')).toBeUndefined();
   });
@@ -71,18 +71,19 @@ describe('the data folder', () => {
       ],
     });
     const folder = buildFeedData([...articles, withCoverage], 2);
-    const page = read(folder, dataPath.page(2)) as DataPage;
-    expect(page.articles.map(({ rank, relatedCount }) => [rank, relatedCount])).toEqual([
-      [4, 0],
-      [5, 2],
+    // The oldest article, key 0, is first on the first page.
+    const page = read(folder, dataPath.page(0)) as DataPage;
+    expect(page.articles.map(({ title, relatedCount }) => [title, relatedCount])).toEqual([
+      [withCoverage.title, 2],
+      [old.title, 0],
     ]);
-    expect(folder.render(dataPath.page(2))).not.toContain('Follow-up');
+    expect(folder.render(dataPath.page(0))).not.toContain('Follow-up');
     const none = { sameStory: [], related: [] };
-    expect(read(folder, dataPath.relatedPage(2)) as RelatedPage).toEqual([
-      none,
+    expect(read(folder, dataPath.relatedPage(0)) as RelatedPage).toEqual([
       { sameStory: [], related: withCoverage.related },
+      none,
     ]);
-    expect(read(folder, dataPath.relatedPage(0)) as RelatedPage).toEqual([none, none]);
+    expect(read(folder, dataPath.relatedPage(2)) as RelatedPage).toEqual([none, none]);
     expect(folder.render(dataPath.relatedPage(3))).toBeUndefined();
     expect(articlesInFolder(folder.render)).toEqual([ai, apps, draft, plain, old, withCoverage]);
   });
@@ -103,12 +104,12 @@ describe('the data folder', () => {
   });
 
   it('lists each topic’s ranks for both views, and stores no card again under a topic', () => {
-    const ranks = read(data, dataPath.topicRanks(0)) as TopicRanks;
+    const ranks = read(data, dataPath.topicKeys(0)) as TopicKeys;
     expect(ranksOf(ranks.all)).toEqual([0, 2, 4]);
     expect(ranksOf(ranks.published)).toEqual([0, 4]);
-    expect(data.render(dataPath.topicRanks(9))).toBeUndefined();
+    expect(data.render(dataPath.topicKeys(9))).toBeUndefined();
     expect(data.paths().filter((file) => file.startsWith('t/'))).toEqual(
-      [0, 1, 2, 3].map((id) => dataPath.topicRanks(id)),
+      [0, 1, 2, 3].map((id) => dataPath.topicKeys(id)),
     );
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emitDataFolder } from '../../../../src/node/pipeline/emit/data-folder.ts';
 import { dataPath, type DataPage, type TopicStat } from '../../../../src/shared/data-folder.ts';
-import type { StoryRanks } from '../../../../src/shared/story-ranks.ts';
+import type { StoryKeys } from '../../../../src/shared/story-ranks.ts';
 import { makeArticle } from '../../../fixtures/articles.ts';
 
 const at = (hour: number) => new Date(Date.UTC(2021, 2, 1, hour)).toISOString();
@@ -41,21 +41,23 @@ describe('stories in the data folder', () => {
   const { index, files } = emitDataFolder({ articles, stories }, 12);
   const file = (path: string) => files.find((each) => each.path === path)?.data;
 
-  it('lists each story of several articles as its ranks', () => {
-    expect(file(dataPath.stories) as StoryRanks).toEqual([
-      [0, 2, 3],
-      [1, 4],
+  it('lists each story of several articles as its keys (positions from the oldest)', () => {
+    // Ranks [0, 2, 3] and [1, 4] among 5.
+    expect(file(dataPath.stories) as StoryKeys).toEqual([
+      [1, 2, 4],
+      [0, 3],
     ]);
   });
 
   it('gives each card its story: the lead’s id and every outlet, once, lead first', () => {
+    // The page holds them oldest first: other, lead, draft, alone, follow.
     const { articles: cards } = file(dataPath.page(0)) as DataPage;
     expect(cards.map((card) => card.story)).toEqual([
-      { id: 'lead', outlets: ['Wire One', 'Daily Two'] },
       { id: 'other', outlets: ['noprovider.example', 'Example News'] },
       { id: 'lead', outlets: ['Wire One', 'Daily Two'] },
       { id: 'lead', outlets: ['Wire One', 'Daily Two'] },
       { id: 'other', outlets: ['noprovider.example', 'Example News'] },
+      { id: 'lead', outlets: ['Wire One', 'Daily Two'] },
     ]);
   });
 

@@ -8,14 +8,14 @@ describe('the top order', () => {
     // Ranks 0 to 4, newest first.
     const qualities = [10, undefined, 90, 10, 50];
     const articles = qualities.map((quality) => makeArticle(quality === undefined ? {} : { quality }));
-    // Ranks only: the cards are in the full feed's pages.
-    expect(topOrderFiles(articles)).toEqual([{ path: 'top/0.json', data: { ranks: [2, 4, 0, 3, 1] } }]);
+    // Ranks 2, 4, 0, 3, 1 as keys (4 - rank); no card: the cards are in the full feed's pages.
+    expect(topOrderFiles(articles)).toEqual([{ path: 'top/0.json', data: { keys: [2, 0, 4, 1, 3] } }]);
   });
 
-  it('splits into files of a thousand ranks', () => {
+  it('splits into files of a thousand keys', () => {
     const articles = Array.from({ length: topOrderPageSize + 1 }, () => makeArticle());
     const files = topOrderFiles(articles);
-    expect(files.map(({ path, data }) => [path, (data as TopOrderPage).ranks.length])).toEqual([
+    expect(files.map(({ path, data }) => [path, (data as TopOrderPage).keys.length])).toEqual([
       ['top/0.json', topOrderPageSize],
       ['top/1.json', 1],
     ]);
