@@ -54,8 +54,14 @@ export type StoredCard = Omit<ArticleSummary, 'rank'>;
 /** A page of the full feed: the cards of keys `[n·pageSize, (n+1)·pageSize)`, oldest first. */
 export type DataPage = { articles: StoredCard[] };
 
-/** A file of the "top" order: its keys, whose cards are in the full feed's pages. */
-export type TopOrderPage = { keys: number[] };
+/**
+ * The "top" order (`quality`, highest first, then newest) in buckets of one whole point of
+ * quality (and one for articles without any), so that a new article changes its bucket alone:
+ * `top/buckets.json` lists them, highest first, with their sizes; `top/<name>.json` holds one
+ * bucket's keys (whose cards are in the full feed's pages).
+ */
+export type TopBuckets = { name: string; count: number }[];
+export type TopBucket = { keys: KeyList };
 
 /** Another article of the same story, as a panel lists it, with why it is the same story. */
 export type StoryItem = Pick<ArticleSummary, 'id' | 'title' | 'url' | 'publishedAt' | 'type' | 'provider'> & {
@@ -89,12 +95,6 @@ export const topicsShown = 30;
  */
 export const firstScreenCards = 6;
 
-/**
- * Keys in each file of the "top" order: a reader sorting a rare topic by top skims a long way
- * through it, so its files are large (a thousand keys is about 3 KB compressed).
- */
-export const topOrderPageSize = 1000;
-
 export const dataPath = {
   /** All articles, newest first, `pageSize` per page. */
   page: (page: number) => `a/${page}.json`,
@@ -107,8 +107,10 @@ export const dataPath = {
   /** Every story of more than one article, as its keys (a `StoryKeys`). */
   stories: 'stories.json',
   searchBase: 's/base.json',
-  /** The "top" order (`quality`, highest first, then newest), `topOrderPageSize` keys a file (a `TopOrderPage`). */
-  topOrder: (page: number) => `top/${page}.json`,
+  /** The buckets of the "top" order (a `TopBuckets`). */
+  topBuckets: 'top/buckets.json',
+  /** One bucket of the "top" order, named by its whole quality, or `none` (a `TopBucket`). */
+  topBucket: (name: string) => `top/${name}.json`,
   /** Each article type's keys: `Record<type, KeyList>`. */
   types: 'types.json',
   /** Each outlet and its keys (a `ProviderKeys`). */

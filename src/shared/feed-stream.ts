@@ -2,11 +2,12 @@ import type { ArticleSummary } from './article-schema.ts';
 import {
   dataPath,
   rankOfKey,
-  topOrderPageSize,
   type DataPage,
-  type TopOrderPage,
+  type TopBucket,
+  type TopBuckets,
   type View,
 } from './data-folder.ts';
+import { decodeKeyList } from './ranks.ts';
 
 /**
  * Reading the data folder page by page, with the fetching left to the caller. Each reader is
@@ -124,9 +125,9 @@ function cardsAt(ranks: readonly number[], shelf: Shelf, peek: Peek): ArticleSum
 }
 
 /**
- * The next `want` articles in the "top" order (see dataPath.topOrder), those `member` accepts
- * (all, without it), only published ones unless `view` is `all`, their cards read from the full
- * feed's pages.
+ * The next `want` articles in the "top" order (see TopBuckets), those `member` accepts (all,
+ * without it), only published ones unless `view` is `all`, their cards read from the full
+ * feed's pages. A bucket's keys ascend; the order reads each from its newest.
  */
 export function readTopNow(
   shelf: Shelf,
@@ -136,21 +137,27 @@ export function readTopNow(
   want: number,
   peek: Peek<unknown>,
 ): StreamPage<TopCursor> | Missing {
-  const { count } = shelf;
+  const buckets = peek(dataPath.topBuckets) as TopBuckets | undefined;
+  if (!buckets) return { missing: [dataPath.topBuckets] };
   const found: number[] = [];
   let offset = cursor.offset;
-  while (found.length < want && offset < count) {
-    const file = dataPath.topOrder(Math.floor(offset / topOrderPageSize));
-    const page = peek(file) as TopOrderPage | undefined;
-    if (!page) return { missing: [file] };
-    const end = Math.min(count, (Math.floor(offset / topOrderPageSize) + 1) * topOrderPageSize);
-    for (; offset < end && found.length < want; offset += 1) {
-      const rank = rankOfKey(page.keys[offset % topOrderPageSize] ?? 0, count);
-      if (!member || member(rank)) found.push(rank);
+  let start = 0;
+  for (const { name, count } of buckets) {
+    if (found.length === want) break;
+    if (offset < start + count) {
+      const file = dataPath.topBucket(name);
+      const bucket = peek(file) as TopBucket | undefined;
+      if (!bucket) return { missing: [file] };
+      const keys = decodeKeyList(bucket.keys);
+      for (; offset < start + count && found.length < want; offset += 1) {
+        const rank = rankOfKey(keys[keys.length - 1 - (offset - start)] ?? 0, shelf.count);
+        if (!member || member(rank)) found.push(rank);
+      }
     }
+    start += count;
   }
   const cards = cardsAt(found, shelf, peek as Peek);
   if (isMissing(cards)) return cards;
   const articles = cards.filter((article) => view === 'all' || article.published);
-  return { articles, next: offset < count ? { kind: 'top', offset } : null };
+  return { articles, next: offset < start ? { kind: 'top', offset } : null };
 }

@@ -12,21 +12,23 @@ export type Manifest = Record<string, string>;
 /** The index's part: each group's manifest, by group, as its hash. */
 export type PieceRoot = Record<string, string>;
 
-/** How many numbered files (pages, lookups, order files) share one manifest. */
+/** How many numbered files (pages, panels, URL lookups) share one manifest. */
 export const filesPerGroup = 256;
 /** How many topics' files share one manifest. */
 export const topicsPerGroup = 64;
 
 /**
  * The group of a data file: numbered files by runs of `filesPerGroup` (`a-0`, `r-3`), topics by
- * runs of `topicsPerGroup` (`t-0`), search shards by their first letter (`s-6f`), the small
- * files of the whole archive together (`misc`). A file's group depends on its path alone.
+ * runs of `topicsPerGroup` (`t-0`), the "top" order's buckets (`top`), search shards by their
+ * first letter (`s-6f`), the small files of the whole archive together (`misc`). A file's group
+ * depends on its path alone.
  */
 export function pieceGroup(file: string): string {
-  const numbered = /^(a|r|u|top)\/(\d+)\.json$/.exec(file);
+  const numbered = /^(a|r|u)\/(\d+)\.json$/.exec(file);
   if (numbered) return `${numbered[1]}-${Math.floor(Number(numbered[2]) / filesPerGroup)}`;
   const topic = /^t\/(\d+)\//.exec(file);
   if (topic) return `t-${Math.floor(Number(topic[1]) / topicsPerGroup)}`;
+  if (file.startsWith('top/')) return 'top';
   const shard = /^s\/([0-9a-f]+)-/.exec(file);
   if (shard) return `s-${shard[1]}`;
   return 'misc';

@@ -7,6 +7,21 @@
  */
 export type KeyList = number[] | string;
 
+/** The keys of a list in either encoding, ascending. */
+export function decodeKeyList(list: KeyList): number[] {
+  if (typeof list !== 'string') {
+    let key = 0;
+    return list.map((delta) => (key += delta));
+  }
+  const bytes = base64Bytes(list);
+  const keys: number[] = [];
+  for (let byte = 0; byte < bytes.length; byte += 1) {
+    const bits = bytes[byte] ?? 0;
+    for (let bit = 0; bit < 8; bit += 1) if ((bits >> bit) & 1) keys.push((byte << 3) + bit);
+  }
+  return keys;
+}
+
 /** `[3, 5, 9]` → `[3, 2, 4]`: small numbers that compress well. */
 export function deltaEncode(ascending: readonly number[]): number[] {
   return ascending.map((value, index) => value - (index === 0 ? 0 : (ascending[index - 1] ?? 0)));

@@ -305,8 +305,10 @@ describe('topic intent', () => {
     ).toEqual([
       's/base.json',
       'stories.json',
-      // The first screens of the other orders: oldest first's is the last a/ file.
-      'top/0.json',
+      // The first screens of the other orders: oldest first's is the first a/ file; top's, its
+      // list of buckets and the highest bucket (these articles have no quality: one bucket).
+      'top/buckets.json',
+      'top/none.json',
       't/0/keys.json',
       't/1/keys.json',
     ]);
@@ -345,7 +347,7 @@ describe('sort', () => {
   it('answers a change of order from memory once the first screens are read ahead', async () => {
     const { user, fetchMock } = renderApp(many, '/', { warmUp: true });
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${publishedCount} articles`));
-    await waitFor(() => expect(requested(fetchMock)).toContain('top/0.json'));
+    await waitFor(() => expect(requested(fetchMock)).toContain('top/none.json'));
     await waitFor(() => expect(requested(fetchMock)).toContain('t/1/keys.json'));
     const oldest = many.filter((a) => a.published).reverse();
     const busy = await busyDuring(async () => {

@@ -13,7 +13,8 @@ describe('pieces', () => {
     expect(pieceGroup(`a/${filesPerGroup - 1}.json`)).toBe('a-0');
     expect(pieceGroup(`r/${filesPerGroup}.json`)).toBe('r-1');
     expect(pieceGroup('u/3.json')).toBe('u-0');
-    expect(pieceGroup('top/0.json')).toBe('top-0');
+    expect(pieceGroup('top/buckets.json')).toBe('top');
+    expect(pieceGroup('top/90.json')).toBe('top');
     expect(pieceGroup(`t/${topicsPerGroup}/keys.json`)).toBe('t-1');
     expect(pieceGroup('s/73-65.json')).toBe('s-73');
     for (const file of ['s/base.json', 'stories.json', 'topics.json', 'types.json', 'days.json']) {

@@ -1,21 +1,34 @@
 import type { Article } from '../../../shared/article-schema.ts';
-import { dataPath, rankOfKey, topOrderPageSize, type TopOrderPage } from '../../../shared/data-folder.ts';
+import { dataPath, type TopBucket, type TopBuckets } from '../../../shared/data-folder.ts';
+import { encodeKeyList } from '../../../shared/ranks.ts';
 import type { DataFile } from './data-file.ts';
 
+/** The bucket of the "top" order an article is in: its whole quality, or `none`. */
+const bucketOf = ({ quality }: Pick<Article, 'quality'>): string =>
+  quality === undefined ? 'none' : String(Math.floor(quality));
+
 /**
- * `top/<n>.json`: every key in the "top" order, the archive's own `quality` highest first (an
- * article without one last), then newest first, `topOrderPageSize` a file. The cards are read
- * from the full feed's pages, where each is stored once.
+ * The "top" order (see TopBuckets): `top/buckets.json`, highest quality first and `none` last,
+ * and each bucket's keys, ascending (the reader reads them from the newest). `articles` are
+ * newest first.
  */
 export function topOrderFiles(articles: readonly Article[]): DataFile[] {
-  const count = articles.length;
-  const quality = (rank: number) => articles[rank]?.quality ?? Number.NEGATIVE_INFINITY;
-  const order = articles
-    .map((_, rank) => rank)
-    .sort((a, b) => quality(b) - quality(a) || a - b)
-    .map((rank) => rankOfKey(rank, count));
-  return Array.from({ length: Math.max(1, Math.ceil(order.length / topOrderPageSize)) }, (_, page) => {
-    const data: TopOrderPage = { keys: order.slice(page * topOrderPageSize, (page + 1) * topOrderPageSize) };
-    return { path: dataPath.topOrder(page), data };
-  });
+  const buckets = new Map<string, number[]>();
+  for (let key = 0; key < articles.length; key += 1) {
+    const name = bucketOf(articles[articles.length - 1 - key] as Article);
+    const keys = buckets.get(name) ?? [];
+    keys.push(key);
+    buckets.set(name, keys);
+  }
+  const names = [...buckets.keys()].sort((a, b) =>
+    a === 'none' ? 1 : b === 'none' ? -1 : Number(b) - Number(a),
+  );
+  const list: TopBuckets = names.map((name) => ({ name, count: buckets.get(name)?.length ?? 0 }));
+  return [
+    { path: dataPath.topBuckets, data: list },
+    ...names.map((name) => {
+      const data: TopBucket = { keys: encodeKeyList(buckets.get(name) ?? []) };
+      return { path: dataPath.topBucket(name), data };
+    }),
+  ];
 }
