@@ -107,6 +107,8 @@ export const dataPath = {
   /** Every story of more than one article, as its keys (a `StoryKeys`). */
   stories: 'stories.json',
   searchBase: 's/base.json',
+  /** The words of the newest articles, not yet in the shards (a `SearchShard`, see search-files.ts). */
+  searchTail: 's/tail.json',
   /** The buckets of the "top" order (a `TopBuckets`). */
   topBuckets: 'top/buckets.json',
   /** One bucket of the "top" order, named by its whole quality, or `none` (a `TopBucket`). */

@@ -57,22 +57,25 @@ export function searchFlagsNow(
   peek: Peek<unknown>,
 ): SearchFlags | Missing {
   const raw = peek(dataPath.searchBase) as SearchBase | undefined;
-  if (!raw) return { missing: [dataPath.searchBase] };
+  if (!raw) return { missing: [dataPath.searchBase, dataPath.searchTail] };
   const { published, shards } = decodedBase(index, raw);
-  const files = [...new Set(words.map(searchShardKey))]
-    .filter((key) => shards.has(key))
-    .map((key) => dataPath.searchShard(key));
+  const files = [
+    dataPath.searchTail,
+    ...[...new Set(words.map(searchShardKey))].filter((key) => shards.has(key)).map(dataPath.searchShard),
+  ];
   const missing = files.filter((file) => peek(file) === undefined);
   if (missing.length > 0) return { missing };
 
   const size = index.count.all;
+  const tail = peek(dataPath.searchTail) as SearchShard;
   let matching: Uint8Array | undefined;
   for (const word of words) {
     const key = searchShardKey(word);
     const shard = shards.has(key) ? (peek(dataPath.searchShard(key)) as SearchShard) : {};
-    const postings = Object.entries(shard)
+    // The word's keys in the shards, and those of the newest articles, not yet in them.
+    const postings = [...Object.entries(shard), ...Object.entries(tail)]
       .filter(([term]) => term.startsWith(word))
-      .map(([, ranks]) => ranks);
+      .map(([, keys]) => keys);
     const flags = rankFlags(size, postings);
     matching = matching ? intersectFlags(matching, flags) : flags;
   }

@@ -304,6 +304,7 @@ describe('topic intent', () => {
         .filter((file) => !file.startsWith('a/')),
     ).toEqual([
       's/base.json',
+      's/tail.json',
       'stories.json',
       // The first screens of the other orders: oldest first's is the first a/ file; top's, its
       // list of buckets and the highest bucket (these articles have no quality: one bucket).

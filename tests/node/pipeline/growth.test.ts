@@ -58,11 +58,21 @@ describe('an archive that grows by appending', () => {
 
   it('changes a small part of the folder, not the whole of it', () => {
     const changed = [...after.keys()].filter((file) => !unchanged(file));
-    // The new page and panels, Alpha's keys, the search shards of the new words, the URL files
-    // of the new URLs, the facets and the top order: not the pages of the 300 older articles.
+    // The new page and panels, Alpha's keys, the search tail, the URL files of the new URLs, the
+    // facets and a bucket of the top order: not the pages of the 300 older articles.
     expect(changed.filter((file) => /^[ar]\//.test(file))).toEqual([
       dataPath.page(25),
       dataPath.relatedPage(25),
+    ]);
+    // The search shards wait for a whole span of new articles (see searchTailSpan): only the tail moves.
+    expect(changed.filter((file) => file.startsWith('s/')).sort()).toEqual([
+      dataPath.searchBase,
+      dataPath.searchTail,
+    ]);
+    // One bucket of the top order (these articles have no quality) and its list.
+    expect(changed.filter((file) => file.startsWith('top/')).sort()).toEqual([
+      dataPath.topBuckets,
+      dataPath.topBucket('none'),
     ]);
     expect(changed.length).toBeLessThan(after.size / 4);
   });

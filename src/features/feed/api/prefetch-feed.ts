@@ -78,8 +78,8 @@ export function usePrefetchSearch(index: NewsIndex): (text: string) => void {
       const ahead = async () => {
         const search = await loadSearch();
         const base = await loadDataFile<SearchBase>(client, index, dataPath.searchBase);
-        // The shards, and the stories file that counting the stories of a search needs.
-        const files = [...search.shardsStarting(base, initial), dataPath.stories];
+        // The shards, the newest articles' words, and the stories that counting a search needs.
+        const files = [...search.shardsStarting(base, initial), dataPath.searchTail, dataPath.stories];
         await Promise.allSettled(files.map((file) => client.query(dataFileQuery(index, file))));
       };
       ahead().catch(() => undefined);
@@ -113,6 +113,7 @@ export function useWarmUp(
     const tasks: (() => Promise<unknown>)[] = [
       loadSearch,
       () => client.query(dataFileQuery(index, dataPath.searchBase)),
+      () => client.query(dataFileQuery(index, dataPath.searchTail)),
       // What counting the stories of a search or of several topics needs.
       () => client.query(dataFileQuery(index, dataPath.stories)),
       // The first screen of the other orders, read ahead: choosing one shows it in the same render.

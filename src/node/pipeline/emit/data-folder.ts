@@ -4,7 +4,7 @@ import type { DataFile } from './data-file.ts';
 import type { Story } from '../stories/find-stories.ts';
 import { coverageOf } from './coverage.ts';
 import { feedPages, firstScreenOf, relatedPages, summaryOf } from './feed-pages.ts';
-import { searchFiles } from './search-files.ts';
+import { searchFiles, searchTailSpan } from './search-files.ts';
 import { storyCounts, storyLookup } from './story-files.ts';
 import { facetFiles } from './facet-files.ts';
 import { topOrderFiles } from './top-order.ts';
@@ -21,6 +21,7 @@ export const defaultPageSize = 12;
 export function emitDataFolder(
   { articles, stories }: { articles: readonly Article[]; stories: readonly Story[] },
   pageSize = defaultPageSize,
+  searchSpan = searchTailSpan,
 ): {
   index: Omit<NewsIndex, 'base' | 'pieces'>;
   files: DataFile[];
@@ -49,7 +50,7 @@ export function emitDataFolder(
       ...feedPages(summaries, pageSize),
       ...relatedPages(coverage, pageSize),
       ...topicFiles(topics, articles.length),
-      ...searchFiles(articles),
+      ...searchFiles(articles, searchSpan),
       ...urlFiles(articles),
       ...topOrderFiles(articles),
       ...facetFiles(articles),

@@ -13,21 +13,39 @@ export function indexedWords(
 }
 
 /**
- * The search index: for every word, the keys of the articles it is found in, split into shards
- * by the word's first two characters (`s/<key>.json`, each read when a search needs it), and
- * `s/base.json`: which keys are published, and which shards exist.
+ * How many of the newest articles the search index keeps in one file of their own, `s/tail.json`,
+ * before their words join the shards, like an LSM tree's newest segment: a new article rewrites
+ * that file alone, and the shards only once a whole span has come (so every 1,024 articles).
  */
-export function searchFiles(articles: readonly Article[]): DataFile[] {
-  const count = articles.length;
+export const searchTailSpan = 1024;
+
+/** Every word's ascending keys among the articles of keys `[from, to)`. */
+function postingsOf(articles: readonly Article[], from: number, to: number): Map<string, number[]> {
   const postings = new Map<string, number[]>();
-  // Oldest first, so that each word's keys come in ascending order.
-  for (let key = 0; key < count; key += 1) {
-    for (const word of indexedWords(articles[rankOfKey(key, count)] as Article)) {
+  for (let key = from; key < to; key += 1) {
+    for (const word of indexedWords(articles[rankOfKey(key, articles.length)] as Article)) {
       const keys = postings.get(word);
       if (keys) keys.push(key);
       else postings.set(word, [key]);
     }
   }
+  return postings;
+}
+
+const asShard = (postings: ReadonlyMap<string, number[]>, words: readonly string[]): SearchShard =>
+  Object.fromEntries(words.map((word) => [word, encodeKeyList(postings.get(word) ?? [])]));
+
+/**
+ * The search index: for every word, the keys of the articles it is found in. The articles before
+ * the last whole `tailSpan` are in shards by the word's first two characters (`s/<key>.json`, each
+ * read when a search needs it); the newer ones in `s/tail.json` (see searchTailSpan); and
+ * `s/base.json` says which keys are published and which shards exist. `articles` are newest first.
+ */
+export function searchFiles(articles: readonly Article[], tailSpan = searchTailSpan): DataFile[] {
+  const count = articles.length;
+  const merged = Math.floor(count / tailSpan) * tailSpan;
+  const postings = postingsOf(articles, 0, merged);
+  const tail = postingsOf(articles, merged, count);
   const shards = new Map<string, string[]>();
   for (const word of [...postings.keys()].sort()) {
     const key = searchShardKey(word);
@@ -40,12 +58,10 @@ export function searchFiles(articles: readonly Article[]): DataFile[] {
   const base: SearchBase = { published: encodeBitSet(published), shards: keys };
   return [
     { path: dataPath.searchBase, data: base },
-    ...keys.map((key) => {
-      const words = shards.get(key) ?? [];
-      const data: SearchShard = Object.fromEntries(
-        words.map((word) => [word, encodeKeyList(postings.get(word) ?? [])]),
-      );
-      return { path: dataPath.searchShard(key), data };
-    }),
+    { path: dataPath.searchTail, data: asShard(tail, [...tail.keys()].sort()) },
+    ...keys.map((key) => ({
+      path: dataPath.searchShard(key),
+      data: asShard(postings, shards.get(key) ?? []),
+    })),
   ];
 }

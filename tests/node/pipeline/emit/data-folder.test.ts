@@ -19,7 +19,7 @@ import { articlesInFolder, makeArticle, storedCardOf } from '../../../fixtures/a
 const day = (n: number) => new Date(Date.UTC(2021, 0, 31 - n)).toISOString();
 
 /** The ranks of a rank list, whichever its encoding (this test's feed has 5 articles). */
-const ranksOf = (list: KeyList) => [...flaggedRanks(rankFlags(5, [list]))];
+const ranksOf = (list: KeyList, size = 5) => [...flaggedRanks(rankFlags(size, [list]))];
 
 const buildFeedData = buildDataFolder;
 
@@ -122,9 +122,12 @@ describe('the data folder', () => {
   });
 
   it('indexes title, excerpt, provider and topics by word, without accents, sharded by two letters', () => {
-    const base = read(data, dataPath.searchBase) as SearchBase;
+    // A span of one: every article's words are in the shards, none waits in the tail.
+    const sharded = buildFeedData(articles, 2, 1);
+    const base = read(sharded, dataPath.searchBase) as SearchBase;
     expect([...flagsFromBits(base.published, 5)]).toEqual([1, 1, 0, 1, 1]);
-    const shard = (word: string) => read(data, dataPath.searchShard(searchShardKey(word))) as SearchShard;
+    expect(read(sharded, dataPath.searchTail)).toEqual({});
+    const shard = (word: string) => read(sharded, dataPath.searchShard(searchShardKey(word))) as SearchShard;
     expect(base.shards).toContain(searchShardKey('cafe'));
     expect(ranksOf(shard('cafe')['cafe'] ?? [])).toEqual([3]);
     expect(ranksOf(shard('wire')['wire'] ?? [])).toEqual([3]);
@@ -133,6 +136,27 @@ describe('the data folder', () => {
     expect(shard('robots')).toHaveProperty('robots');
     // Stop words are not indexed.
     expect(base.shards).not.toContain(searchShardKey('on'));
+  });
+
+  it('keeps the newest articles’ words in the tail until a whole span of them has come', () => {
+    // A span of four: keys 0 to 3 (ranks 4 to 1) in the shards, key 4 (the newest, rank 0) in the tail.
+    const spanned = buildFeedData(articles, 2, 4);
+    const tail = read(spanned, dataPath.searchTail) as SearchShard;
+    for (const word of ['robots', 'learn', 'see', 'vision']) expect(tail).toHaveProperty(word);
+    // An older article's word, in the shards only.
+    expect(tail).not.toHaveProperty('cafe');
+    expect(ranksOf(tail['robots'] ?? [])).toEqual([0]);
+    const base = read(spanned, dataPath.searchBase) as SearchBase;
+    expect(base.shards).not.toContain(searchShardKey('robots'));
+    const aiShard = read(spanned, dataPath.searchShard(searchShardKey('ai'))) as SearchShard;
+    expect(ranksOf(aiShard['ai'] ?? [])).toEqual([2, 4]);
+    // One newer article rewrites the tail and leaves every shard as it was.
+    const newer = makeArticle({ title: 'Robots again', publishedAt: day(-1), topics: ['AI'] });
+    const grown = buildFeedData([...articles, newer], 2, 4);
+    for (const key of base.shards) {
+      expect(grown.render(dataPath.searchShard(key)), key).toBe(spanned.render(dataPath.searchShard(key)));
+    }
+    expect(ranksOf((read(grown, dataPath.searchTail) as SearchShard)['robots'] ?? [], 6)).toEqual([0, 1]);
   });
 
   it('names every file it can render, and nothing else', () => {
