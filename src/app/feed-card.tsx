@@ -1,7 +1,6 @@
 import { memo, useId } from 'react';
 import type { ArticleSummary } from '../shared/article-schema.ts';
 import { alsoCovering, outletOf } from '../shared/story-ranks.ts';
-import { isTopicSelected } from '../shared/topics.ts';
 import { ArticleCard } from '../features/feed/components/article-card.tsx';
 import { RelatedPanel } from '../features/related/components/related-panel.tsx';
 import { RelatedToggle } from '../features/related/components/related-toggle.tsx';
@@ -98,29 +97,9 @@ function Card({
   );
 }
 
-/** The same card: the same article, time and panel, and the same of its topics chosen. */
-function sameCard(before: FeedCardProps, after: FeedCardProps): boolean {
-  return (
-    before.article === after.article &&
-    before.now === after.now &&
-    before.expanded === after.expanded &&
-    before.showStory === after.showStory &&
-    before.read === after.read &&
-    before.saved === after.saved &&
-    before.onMark === after.onMark &&
-    before.onTopic === after.onTopic &&
-    before.onToggleRelated === after.onToggleRelated &&
-    before.onRelatedIntent === after.onRelatedIntent &&
-    (before.selectedTopics === after.selectedTopics ||
-      before.article.topics.every(
-        (topic) =>
-          isTopicSelected(before.selectedTopics, topic) === isTopicSelected(after.selectedTopics, topic),
-      ))
-  );
-}
-
 /**
- * Memoised: choosing a topic re-renders only the cards that show it, so a click answers sooner (the
- * handlers it is given must keep their identity, see useLatestCallback).
+ * Memoised on all its props: a card re-renders when anything it is given changes (the handlers
+ * keep their identity, see useLatestCallback). The feed is virtualised, so a change of topics
+ * re-renders the dozen cards on screen, not the archive.
  */
-export const FeedCard = memo(Card, sameCard);
+export const FeedCard = memo(Card);
