@@ -105,8 +105,12 @@ export function markdownTable(header: readonly string[], lines: readonly (readon
 const gnuTime = '/usr/bin/time';
 const hasGnuTime = () => spawnSync(gnuTime, ['--version']).status === 0;
 
-/** `vite build` of `corpus` into `outDir` (stale files removed, as bench/run.ts builds), timed. */
-function timedBuild(corpus: string, outDir: string, out: string): { seconds: number; peakMb: number | null } {
+/** `vite build` of `corpus` into `outDir` (stale files removed), timed, with its peak memory. */
+export function timedBuild(
+  corpus: string,
+  outDir: string,
+  out: string,
+): { seconds: number; peakMb: number | null } {
   const build = ['npx', 'vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'silent'];
   const memoryFile = path.join(out, 'growth-peak-kb.txt');
   const measured = hasGnuTime();
