@@ -26,8 +26,14 @@ async function waitUntilKept(page: Page): Promise<void> {
     .toBe(true);
 }
 
-const cardTitles = (page: Page) =>
-  page.getByRole('article').getByRole('heading', { level: 2 }).allTextContents();
+/**
+ * The titles of the cards once the feed has drawn the view its status counts: the count can come
+ * first (from the index), while the cards of the view before are still shown, marked busy.
+ */
+async function cardTitles(page: Page): Promise<string[]> {
+  await expect(page.getByRole('main')).toHaveAttribute('aria-busy', 'false');
+  return page.getByRole('article').getByRole('heading', { level: 2 }).allTextContents();
+}
 
 test.describe.configure({ mode: 'serial' });
 

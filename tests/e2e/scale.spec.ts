@@ -120,6 +120,9 @@ test('filters by topics in the URL, through reload, Back and Forward, and shows 
   await expect(page).toHaveURL(/\?topic=Robotics$/);
   await page.reload();
   await expect(status).toHaveText(statusText(published.filter(withTopic('Robotics'))));
+  // The count comes from the index at once; the cards once the feed is no longer busy.
+  await expect(page.getByRole('main')).toHaveAttribute('aria-busy', 'false');
+  await expect(page.locator('article h2').first()).toBeVisible();
   for (const title of await page.locator('article h2').allTextContents()) {
     expect(published.find((seed) => seed.title === title)?.topics).toContain('Robotics');
   }
@@ -160,6 +163,7 @@ test('searches as you type, combined with a topic, and the URL shares the view',
   await expect(shared.getByRole('status')).toHaveText(statusText(both));
   await expect(shared.getByRole('searchbox', { name: 'Search articles' })).toHaveValue('robot vis');
   await expect(shared.getByRole('checkbox', { name: 'Cloud', exact: true })).toBeChecked();
+  await expect(shared.getByRole('main')).toHaveAttribute('aria-busy', 'false');
   const titles = await shared.locator('article h2').allTextContents();
   expect(titles.length).toBeGreaterThan(0);
   for (const title of titles) expect(both.map((seed) => seed.title)).toContain(title);
