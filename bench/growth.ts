@@ -111,7 +111,7 @@ export function timedBuild(
   outDir: string,
   out: string,
 ): { seconds: number; peakMb: number | null } {
-  const build = ['npx', 'vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'silent'];
+  const build = ['npx', 'vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'];
   const memoryFile = path.join(out, 'growth-peak-kb.txt');
   const measured = hasGnuTime();
   const [command = '', ...args] = measured ? [gnuTime, '-f', '%M', '-o', memoryFile, ...build] : build;

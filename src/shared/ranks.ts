@@ -34,11 +34,10 @@ export function encodeKeyList(ascending: readonly number[]): KeyList {
   return JSON.stringify(deltas).length <= bitSetLength + 2 ? deltas : encodeBitSet(ascending);
 }
 
-/** `keys` as a base64 bit set up to the last of them: bit `i` of byte `i >> 3` for key `i`. */
-export function encodeBitSet(keys: Iterable<number>): string {
-  const all = [...keys];
-  const bytes = new Uint8Array(Math.ceil((Math.max(-1, ...all) + 1) / 8));
-  for (const key of all) bytes[key >> 3] = (bytes[key >> 3] ?? 0) | (1 << (key & 7));
+/** Ascending `keys` as a base64 bit set up to the last of them: bit `i` of byte `i >> 3` for key `i`. */
+export function encodeBitSet(keys: readonly number[]): string {
+  const bytes = new Uint8Array(Math.ceil(((keys.at(-1) ?? -1) + 1) / 8));
+  for (const key of keys) bytes[key >> 3] = (bytes[key >> 3] ?? 0) | (1 << (key & 7));
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) {
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));

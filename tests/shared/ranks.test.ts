@@ -84,6 +84,14 @@ describe('key list encodings', () => {
     );
   });
 
+  it('encodes a list of any length: every key of 300,000 articles', () => {
+    // A spread of this many arguments (Math.max(...keys)) overflowed the stack at 300,000 articles.
+    const every = Array.from({ length: 300_000 }, (_, key) => key);
+    const list = encodeKeyList(every);
+    expect(typeof list).toBe('string');
+    expect(flaggedRanks(rankFlags(300_000, [list])).length).toBe(300_000);
+  });
+
   it('keeps a list’s bytes whatever the archive’s size: a bit set ends at its last key', () => {
     const dense = Array.from({ length: 300 }, (_, i) => i * 2);
     expect(encodeKeyList(dense)).toBe(encodeBitSet(dense));

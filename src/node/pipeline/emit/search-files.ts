@@ -3,6 +3,7 @@ import { dataPath, rankOfKey, type SearchBase, type SearchShard } from '../../..
 import { encodeBitSet, encodeKeyList } from '../../../shared/ranks.ts';
 import { searchShardKey, searchWords } from '../../../shared/search-words.ts';
 import type { DataFile } from './data-file.ts';
+import { keysOfRanks } from './keys.ts';
 
 /** The words an article is found by: those of its title, excerpt, provider and topics. */
 export function indexedWords(
@@ -54,7 +55,10 @@ export function searchFiles(articles: readonly Article[], tailSpan = searchTailS
     else shards.set(key, [word]);
   }
   const keys = [...shards.keys()].sort();
-  const published = articles.flatMap((article, rank) => (article.published ? [rankOfKey(rank, count)] : []));
+  const published = keysOfRanks(
+    articles.flatMap((article, rank) => (article.published ? [rank] : [])),
+    count,
+  );
   const base: SearchBase = { published: encodeBitSet(published), shards: keys };
   return [
     { path: dataPath.searchBase, data: base },

@@ -138,6 +138,16 @@ describe('the data folder', () => {
     expect(base.shards).not.toContain(searchShardKey('on'));
   });
 
+  it('says which articles are published over many bytes of keys', () => {
+    const many = Array.from({ length: 20 }, (_, i) =>
+      makeArticle({ publishedAt: day(i), published: i % 4 !== 3 }),
+    );
+    const base = read(buildFeedData(many, 2), dataPath.searchBase) as SearchBase;
+    expect([...flagsFromBits(base.published, 20)]).toEqual(
+      many.map((article) => (article.published ? 1 : 0)),
+    );
+  });
+
   it('keeps the newest articles’ words in the tail until a whole span of them has come', () => {
     // A span of four: keys 0 to 3 (ranks 4 to 1) in the shards, key 4 (the newest, rank 0) in the tail.
     const spanned = buildFeedData(articles, 2, 4);
