@@ -6,7 +6,7 @@ import { storyScores } from './story-scores.ts';
 
 const folder = corpusFolder('smartable-power-apps');
 
-describe('the Power Apps archive (../shared/corpus/README.md gives its counts)', () => {
+describe('the Power Apps archive (the shared corpora’s README gives its counts)', () => {
   it('keeps 191 articles, 131 of them published, merging the one duplicate', async () => {
     const { articles, issues, summary } = await loadSeeds(folder);
     expect(summary).toEqual({ filesRead: 192, articlesKept: 191, filesRejected: 0, warnings: 1 });
