@@ -124,14 +124,17 @@ export const dataPath = {
   searchShard: (key: string) => `s/${key}.json`,
 };
 
+/** What says where a card is: how many articles there are, and how many a page holds. */
+export type PageLayout = Pick<NewsIndex, 'count' | 'pageSize'>;
+
 /** Where the card of the article at `rank` is: its page of the full feed, and its place in it. */
-export function cardOf(rank: number, { count, pageSize }: Pick<NewsIndex, 'count' | 'pageSize'>) {
+export function cardOf(rank: number, { count, pageSize }: PageLayout) {
   const key = rankOfKey(rank, count.all);
   return { page: Math.floor(key / pageSize), slot: key % pageSize };
 }
 
 /** Where the related coverage of the article at `rank` is: a file, and its place in it. */
-export function relatedOf(rank: number, index: Pick<NewsIndex, 'count' | 'pageSize'>) {
+export function relatedOf(rank: number, index: PageLayout) {
   const { page, slot } = cardOf(rank, index);
   return { file: dataPath.relatedPage(page), slot };
 }

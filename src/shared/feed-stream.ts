@@ -1,8 +1,10 @@
 import type { ArticleSummary } from './article-schema.ts';
 import {
+  cardOf,
   dataPath,
   rankOfKey,
   type DataPage,
+  type PageLayout,
   type TopBucket,
   type TopBuckets,
   type View,
@@ -51,9 +53,6 @@ export async function readAll<T, F>(
   }
 }
 
-/** Where the articles are: how many, and how many a page of the full feed holds. */
-export type Shelf = { count: number; pageSize: number };
-
 /** How far a read of the full feed has got: how many articles it has passed, in its order. */
 export type FeedCursor = { kind: 'feed'; offset: number };
 /** How far a read of a rank list has got. */
@@ -63,10 +62,10 @@ export type TopCursor = { kind: 'top'; offset: number };
 
 export type StreamPage<C> = { articles: ArticleSummary[]; next: C | null };
 
-/** The page of the full feed and the place in it of the card at `rank` (see data-folder.ts). */
-function placeOf(rank: number, { count, pageSize }: Shelf): { file: string; slot: number } {
-  const key = rankOfKey(rank, count);
-  return { file: dataPath.page(Math.floor(key / pageSize)), slot: key % pageSize };
+/** The page of the full feed and the place in it of the card at `rank`. */
+function placeOf(rank: number, layout: PageLayout): { file: string; slot: number } {
+  const { page, slot } = cardOf(rank, layout);
+  return { file: dataPath.page(page), slot };
 }
 
 /** The card at `rank` from its page, with its rank, which the page does not store. */
@@ -80,24 +79,25 @@ const cardAt = (page: DataPage, slot: number, rank: number): ArticleSummary | un
  * first, or, when `oldest`, oldest first. Reads only the pages it needs.
  */
 export function readFeedNow(
-  shelf: Shelf,
+  layout: PageLayout,
   view: View,
   cursor: FeedCursor,
   want: number,
   peek: Peek,
   oldest = false,
 ): StreamPage<FeedCursor> | Missing {
+  const count = layout.count.all;
   const articles: ArticleSummary[] = [];
   let offset = cursor.offset;
-  for (; offset < shelf.count && articles.length < want; offset += 1) {
-    const rank = oldest ? shelf.count - 1 - offset : offset;
-    const { file, slot } = placeOf(rank, shelf);
+  for (; offset < count && articles.length < want; offset += 1) {
+    const rank = oldest ? count - 1 - offset : offset;
+    const { file, slot } = placeOf(rank, layout);
     const page = peek(file);
     if (!page) return { missing: [file] };
     const card = cardAt(page, slot, rank);
     if (card && (view === 'all' || card.published)) articles.push(card);
   }
-  return { articles, next: offset < shelf.count ? { kind: 'feed', offset } : null };
+  return { articles, next: offset < count ? { kind: 'feed', offset } : null };
 }
 
 /** The next `want` articles of an ascending rank list, read from the pages of the full feed. */
@@ -105,23 +105,34 @@ export function readRanksNow(
   ranks: ArrayLike<number>,
   cursor: RankCursor,
   want: number,
-  shelf: Shelf,
+  layout: PageLayout,
   peek: Peek,
 ): StreamPage<RankCursor> | Missing {
   const end = Math.min(ranks.length, cursor.offset + want);
   const wanted = Array.from({ length: end - cursor.offset }, (_, i) => ranks[cursor.offset + i] ?? 0);
-  const articles = cardsAt(wanted, shelf, peek);
+  const articles = cardsAt(wanted, layout, peek);
   if (isMissing(articles)) return articles;
   return { articles, next: end < ranks.length ? { kind: 'ranks', offset: end } : null };
 }
 
 /** The cards at `ranks`, from the full feed's pages; or every one of those pages still missing. */
-function cardsAt(ranks: readonly number[], shelf: Shelf, peek: Peek): ArticleSummary[] | Missing {
-  const places = ranks.map((rank) => placeOf(rank, shelf));
+function cardsAt(ranks: readonly number[], layout: PageLayout, peek: Peek): ArticleSummary[] | Missing {
+  const places = ranks.map((rank) => placeOf(rank, layout));
   // Every page at once: the ranks say which, so they are fetched side by side.
   const missing = [...new Set(places.map(({ file }) => file))].filter((file) => !peek(file));
   if (missing.length > 0) return { missing };
   return places.flatMap(({ file, slot }, i) => cardAt(peek(file) as DataPage, slot, ranks[i] ?? 0) ?? []);
+}
+
+const decodedBuckets = new WeakMap<TopBucket, number[]>();
+/** A bucket's keys, decoded once per file read: every later read of the order meets it again. */
+function bucketKeys(bucket: TopBucket): number[] {
+  let keys = decodedBuckets.get(bucket);
+  if (!keys) {
+    keys = decodeKeyList(bucket.keys);
+    decodedBuckets.set(bucket, keys);
+  }
+  return keys;
 }
 
 /**
@@ -130,7 +141,7 @@ function cardsAt(ranks: readonly number[], shelf: Shelf, peek: Peek): ArticleSum
  * feed's pages. A bucket's keys ascend; the order reads each from its newest.
  */
 export function readTopNow(
-  shelf: Shelf,
+  layout: PageLayout,
   member: ((rank: number) => boolean) | undefined,
   view: View,
   cursor: TopCursor,
@@ -148,15 +159,15 @@ export function readTopNow(
       const file = dataPath.topBucket(name);
       const bucket = peek(file) as TopBucket | undefined;
       if (!bucket) return { missing: [file] };
-      const keys = decodeKeyList(bucket.keys);
+      const keys = bucketKeys(bucket);
       for (; offset < start + count && found.length < want; offset += 1) {
-        const rank = rankOfKey(keys[keys.length - 1 - (offset - start)] ?? 0, shelf.count);
+        const rank = rankOfKey(keys[keys.length - 1 - (offset - start)] ?? 0, layout.count.all);
         if (!member || member(rank)) found.push(rank);
       }
     }
     start += count;
   }
-  const cards = cardsAt(found, shelf, peek as Peek);
+  const cards = cardsAt(found, layout, peek as Peek);
   if (isMissing(cards)) return cards;
   const articles = cards.filter((article) => view === 'all' || article.published);
   return { articles, next: offset < start ? { kind: 'top', offset } : null };

@@ -26,7 +26,10 @@ const data = buildDataFolder(articles, pageSize);
 /** As the reader sees them: the articles are already newest first, so each one's rank is its index. */
 const summaries = articles.map(summaryOf);
 /** 20 articles, 3 a page: keys 0 to 19 from the oldest, so rank `r` is on page `(19 - r) / 3`. */
-const shelf = { count: articles.length, pageSize };
+const shelf = {
+  count: { all: articles.length, published: articles.filter((a) => a.published).length },
+  pageSize,
+};
 const topics = JSON.parse(data.render(dataPath.topics) ?? '') as { id: number; name: string; all: number }[];
 const topic = (name: string) => topics.find((t) => t.name === name) as { id: number; all: number };
 

@@ -120,17 +120,16 @@ function readArticles(
   selection: Selection,
   peek: Peek,
 ): StreamPage<ReadCursor> | Missing {
-  const shelf = { count: index.count.all, pageSize: index.pageSize };
   if (cursor.kind === 'top') {
     const member = needsSelection(request) ? membership(selection[request.view]) : undefined;
-    return readTopNow(shelf, member, request.view, cursor, want, peek);
+    return readTopNow(index, member, request.view, cursor, want, peek);
   }
   const oldest = request.sort === 'oldest';
   if (cursor.kind === 'ranks') {
     const ranks = oldest ? selection[request.view].slice().reverse() : selection[request.view];
-    return readRanksNow(ranks, cursor, want, shelf, peek);
+    return readRanksNow(ranks, cursor, want, index, peek);
   }
-  return readFeedNow(shelf, request.view, cursor, want, peek, oldest);
+  return readFeedNow(index, request.view, cursor, want, peek, oldest);
 }
 
 /**

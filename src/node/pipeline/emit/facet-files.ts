@@ -1,8 +1,9 @@
 import type { Article } from '../../../shared/article-schema.ts';
-import { dataPath, rankOfKey, type DayKeys, type ProviderKeys } from '../../../shared/data-folder.ts';
+import { dataPath, type DayKeys, type ProviderKeys } from '../../../shared/data-folder.ts';
 import { encodeKeyList, type KeyList } from '../../../shared/ranks.ts';
 import { hostOf, outletOf } from '../../../shared/story-ranks.ts';
 import type { DataFile } from './data-file.ts';
+import { byKey } from './keys.ts';
 
 /**
  * What the search operators read (see search-query.ts): `types.json` (each type's keys),
@@ -10,13 +11,11 @@ import type { DataFile } from './data-file.ts';
  * follow time, so a date range is a range of keys).
  */
 export function facetFiles(articles: readonly Article[]): DataFile[] {
-  const count = articles.length;
   const byType = new Map<string, number[]>();
   const byProvider = new Map<string, { name: string; domain?: string; host: string; keys: number[] }>();
   const days: DayKeys = [];
   // Oldest first, so that every list of keys ascends and a newer article appends to it.
-  for (let key = 0; key < count; key += 1) {
-    const article = articles[rankOfKey(key, count)] as Article;
+  byKey(articles).forEach((article, key) => {
     const typed = byType.get(article.type) ?? [];
     typed.push(key);
     byType.set(article.type, typed);
@@ -28,7 +27,7 @@ export function facetFiles(articles: readonly Article[]): DataFile[] {
     byProvider.set(name.toLowerCase(), outlet);
     const day = article.publishedAt.slice(0, 10);
     if (days.at(-1)?.[0] !== day) days.push([day, key]);
-  }
+  });
   const types: Record<string, KeyList> = Object.fromEntries(
     [...byType].map(([type, keys]) => [type, encodeKeyList(keys)]),
   );

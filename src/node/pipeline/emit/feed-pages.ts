@@ -9,6 +9,7 @@ import {
   type StoredCard,
 } from '../../../shared/data-folder.ts';
 import type { DataFile } from './data-file.ts';
+import { byKey } from './keys.ts';
 
 /**
  * What a card shows of an article: everything but its related items, how many items its panel
@@ -29,9 +30,9 @@ export function summaryOf(
  * goes into the last page, and the others keep their bytes. `cards` are newest first.
  */
 export function feedPages(cards: readonly StoredCard[], pageSize: number): DataFile[] {
-  const byKey = [...cards].reverse();
-  return pagesOf(byKey.length, pageSize).map(([from, to], page) => {
-    const data: DataPage = { articles: byKey.slice(from, to) };
+  const oldestFirst = byKey(cards);
+  return pagesOf(oldestFirst.length, pageSize).map(([from, to], page) => {
+    const data: DataPage = { articles: oldestFirst.slice(from, to) };
     return { path: dataPath.page(page), data };
   });
 }
@@ -70,9 +71,9 @@ export function firstScreenOf(
  * same order. `coverage` is newest first.
  */
 export function relatedPages(coverage: readonly Coverage[], pageSize: number): DataFile[] {
-  const byKey = [...coverage].reverse();
-  return pagesOf(byKey.length, pageSize).map(([from, to], page) => {
-    const data: RelatedPage = byKey.slice(from, to);
+  const oldestFirst = byKey(coverage);
+  return pagesOf(oldestFirst.length, pageSize).map(([from, to], page) => {
+    const data: RelatedPage = oldestFirst.slice(from, to);
     return { path: dataPath.relatedPage(page), data };
   });
 }

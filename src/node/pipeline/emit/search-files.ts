@@ -1,9 +1,9 @@
 import type { Article } from '../../../shared/article-schema.ts';
-import { dataPath, rankOfKey, type SearchBase, type SearchShard } from '../../../shared/data-folder.ts';
+import { dataPath, type SearchBase, type SearchShard } from '../../../shared/data-folder.ts';
 import { encodeBitSet, encodeKeyList } from '../../../shared/ranks.ts';
 import { searchShardKey, searchWords } from '../../../shared/search-words.ts';
 import type { DataFile } from './data-file.ts';
-import { keysOfRanks } from './keys.ts';
+import { byKey, keysOfRanks } from './keys.ts';
 
 /** The words an article is found by: those of its title, excerpt, provider and topics. */
 export function indexedWords(
@@ -20,11 +20,11 @@ export function indexedWords(
  */
 export const searchTailSpan = 1024;
 
-/** Every word's ascending keys among the articles of keys `[from, to)`. */
-function postingsOf(articles: readonly Article[], from: number, to: number): Map<string, number[]> {
+/** Every word's ascending keys among the articles of keys `[from, to)` (`oldestFirst`: by key). */
+function postingsOf(oldestFirst: readonly Article[], from: number, to: number): Map<string, number[]> {
   const postings = new Map<string, number[]>();
   for (let key = from; key < to; key += 1) {
-    for (const word of indexedWords(articles[rankOfKey(key, articles.length)] as Article)) {
+    for (const word of indexedWords(oldestFirst[key] as Article)) {
       const keys = postings.get(word);
       if (keys) keys.push(key);
       else postings.set(word, [key]);
@@ -45,8 +45,9 @@ const asShard = (postings: ReadonlyMap<string, number[]>, words: readonly string
 export function searchFiles(articles: readonly Article[], tailSpan = searchTailSpan): DataFile[] {
   const count = articles.length;
   const merged = Math.floor(count / tailSpan) * tailSpan;
-  const postings = postingsOf(articles, 0, merged);
-  const tail = postingsOf(articles, merged, count);
+  const oldestFirst = byKey(articles);
+  const postings = postingsOf(oldestFirst, 0, merged);
+  const tail = postingsOf(oldestFirst, merged, count);
   const shards = new Map<string, string[]>();
   for (const word of [...postings.keys()].sort()) {
     const key = searchShardKey(word);

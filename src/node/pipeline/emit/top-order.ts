@@ -2,6 +2,7 @@ import type { Article } from '../../../shared/article-schema.ts';
 import { dataPath, type TopBucket, type TopBuckets } from '../../../shared/data-folder.ts';
 import { encodeKeyList } from '../../../shared/ranks.ts';
 import type { DataFile } from './data-file.ts';
+import { byKey } from './keys.ts';
 
 /** The bucket of the "top" order an article is in: its whole quality, or `none`. */
 const bucketOf = ({ quality }: Pick<Article, 'quality'>): string =>
@@ -14,12 +15,12 @@ const bucketOf = ({ quality }: Pick<Article, 'quality'>): string =>
  */
 export function topOrderFiles(articles: readonly Article[]): DataFile[] {
   const buckets = new Map<string, number[]>();
-  for (let key = 0; key < articles.length; key += 1) {
-    const name = bucketOf(articles[articles.length - 1 - key] as Article);
+  byKey(articles).forEach((article, key) => {
+    const name = bucketOf(article);
     const keys = buckets.get(name) ?? [];
     keys.push(key);
     buckets.set(name, keys);
-  }
+  });
   const names = [...buckets.keys()].sort((a, b) =>
     a === 'none' ? 1 : b === 'none' ? -1 : Number(b) - Number(a),
   );

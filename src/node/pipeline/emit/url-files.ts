@@ -1,16 +1,16 @@
 import type { Article } from '../../../shared/article-schema.ts';
-import { dataPath, rankOfKey } from '../../../shared/data-folder.ts';
+import { dataPath } from '../../../shared/data-folder.ts';
 import { urlFileCount, urlFileOf, type UrlKeys } from '../../../shared/url-lookup.ts';
 import type { DataFile } from './data-file.ts';
+import { byKey } from './keys.ts';
 
 /** `u/<n>.json`: each article's key by its source URL (see url-lookup.ts). */
 export function urlFiles(articles: readonly Article[]): DataFile[] {
   const count = articles.length;
   const files: UrlKeys[] = Array.from({ length: urlFileCount(count) }, () => ({}));
   // Oldest first: a file's URLs in the order of their keys, so a new article appends to its file.
-  for (let key = 0; key < count; key += 1) {
-    const { url } = articles[rankOfKey(key, count)] as Article;
+  byKey(articles).forEach(({ url }, key) => {
     (files[urlFileOf(url, count)] as UrlKeys)[url] = key;
-  }
+  });
   return files.map((data, file) => ({ path: dataPath.urlKeys(file), data }));
 }
