@@ -6,11 +6,14 @@ import { emitNews, readCorpus, type NewsOutput } from './pipeline/build-news.ts'
 import { openParseCache, parseCacheDir, type ParseCache } from './pipeline/parse-cache.ts';
 import { progressLine, timingLine } from './pipeline/progress.ts';
 import { filesUnder, removeStale } from './pipeline/out-dir.ts';
-import { writeDataFolder } from './pipeline/write-data.ts';
+import { finishDataFolder, pieceWriter } from './pipeline/write-data.ts';
 import { formatCorpusReport } from './pipeline/stories/story-report.ts';
 import { prerenderFirstScreen } from './prerender.ts';
 
 export const virtualId = 'virtual:news';
+
+/** A run of the pipeline: its output, the pieces the dev server serves, how many a build wrote. */
+type Run = NewsOutput & { served: Map<string, string>; written: number };
 const resolvedVirtualId = `\0${virtualId}`;
 
 export type NewsPluginOptions = {
@@ -28,23 +31,28 @@ export type NewsPluginOptions = {
 /**
  * The pipeline (src/node/pipeline) as a Vite plugin: `virtual:news` exports the small index; the
  * data folder is served from memory by the dev server (and rebuilt, and the page told, when a seed
- * changes) and written beside the bundle by a build. A build that fails leaves `dist/` as it was.
+ * changes) and written by a build into `dist/data/` as each piece is made (see write-data.ts). A
+ * build that fails leaves the last good one whole: its page, its root and every piece it names.
  */
 export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
   let config: ResolvedConfig;
   let seedsDir = '';
   let cache: ParseCache | undefined;
-  let current: Promise<NewsOutput> | undefined;
+  let current: Promise<Run> | undefined;
   let emptyOutDir: boolean | undefined;
   const strict = options.strict ?? process.env.NEWS_STRICT === '1';
   const dev = () => config.command === 'serve';
   const devPrefix = () => `${config.base}@news/`;
   const outDir = () => path.resolve(config.root, config.build.outDir);
+  const dataRoot = () => path.join(outDir(), 'data');
 
-  async function run(): Promise<NewsOutput> {
+  async function run(): Promise<Run> {
     const label = `${path.relative(process.cwd(), seedsDir) || '.'}/`;
-    cache ??= openParseCache(parseCacheDir(config.cacheDir, seedsDir));
-    const { corpus, stats, ms } = await readCorpus(seedsDir, cache, { onProgress: progressLine(label) });
+    // The dev server keeps the parses for its next run; a build lets them go once saved.
+    const parses = dev()
+      ? (cache ??= openParseCache(parseCacheDir(config.cacheDir, seedsDir)))
+      : openParseCache(parseCacheDir(config.cacheDir, seedsDir));
+    const { corpus, stats, ms } = await readCorpus(seedsDir, parses, { onProgress: progressLine(label) });
     const report = formatCorpusReport(corpus, label);
     config.logger[corpus.summary.filesRejected > 0 ? 'warn' : 'info'](report);
     config.logger.info(timingLine(corpus.summary.filesRead, stats, ms));
@@ -53,7 +61,12 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
         `NEWS_STRICT=1: ${corpus.summary.filesRejected} seed file(s) rejected; see the report above`,
       );
     }
-    return emitNews(corpus, options.siteUrl ?? process.env.NEWS_SITE_URL ?? config.base);
+    const siteUrl = options.siteUrl ?? process.env.NEWS_SITE_URL ?? config.base;
+    // The dev server keeps the pieces to serve them; a build writes each as it is rendered.
+    const served = new Map<string, string>();
+    const writer = dev() ? undefined : pieceWriter(dataRoot());
+    const output = emitNews(corpus, siteUrl, writer?.sink ?? ((name, text) => served.set(name, text)));
+    return { ...output, served, written: writer?.written() ?? 0 };
   }
   const start = () => {
     current = run();
@@ -63,8 +76,8 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
   /** The code of `virtual:news`: the index, and the first screen's files, already JSON (no request before the first cards). */
   const newsModule = ({ index, folder, firstScreen }: Omit<NewsOutput, 'feeds'>) => {
     const exported = { base: base(), pieces: folder.root, ...index };
-    const firstFiles = firstScreen.pages.map(
-      (file) => `${JSON.stringify(file)}: ${folder.files.get(file)?.text}`,
+    const firstFiles = Object.entries(firstScreen.files).map(
+      ([file, text]) => `${JSON.stringify(file)}: ${text}`,
     );
     return [
       `export const index = ${JSON.stringify(exported)};`,
@@ -130,8 +143,8 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
     },
     async writeBundle(_, bundle) {
       // The virtual module was loaded, so the pipeline has succeeded by now.
-      const { folder } = await (current ?? start());
-      const { written, deleted } = writeDataFolder(path.join(outDir(), 'data'), folder);
+      const { folder, written } = await (current ?? start());
+      const deleted = finishDataFolder(dataRoot(), folder);
       const count = (n: number) => n.toLocaleString('en');
       config.logger.info(
         `data/: ${count(written)} of ${count(folder.pieces.size)} pieces written, ${count(deleted)} deleted`,
@@ -178,12 +191,12 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
           next();
           return;
         }
-        (current ?? start()).then(({ index, folder }) => {
+        (current ?? start()).then(({ index, folder, served }) => {
           const file = url.slice(devPrefix().length);
           const body =
             file === 'index.json'
               ? JSON.stringify({ base: base(), pieces: folder.root, ...index })
-              : folder.pieces.get(file);
+              : served.get(file);
           res.setHeader('Cache-Control', 'no-store');
           res.statusCode = body === undefined ? 404 : 200;
           if (body !== undefined) res.setHeader('Content-Type', 'application/json; charset=utf-8');

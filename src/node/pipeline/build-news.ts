@@ -5,7 +5,7 @@ import { emitDataFolder } from './emit/data-folder.ts';
 import { feedFiles, type TextFile } from './emit/feed-files.ts';
 import type { ParseCache } from './parse-cache.ts';
 import { readSeedFolder, type ReadOptions } from './read-seeds.ts';
-import { renderDataFolder, type RenderedFolder } from './write-data.ts';
+import { renderDataFolder, type PieceSink, type RenderedFolder } from './write-data.ts';
 
 export type CorpusRead = {
   corpus: Corpus;
@@ -38,15 +38,31 @@ export type NewsOutput = {
   folder: RenderedFolder;
   /** The feeds, at paths under the site's base that stay the same from build to build. */
   feeds: TextFile[];
-  /** The files of the folder the first screen reads, bundled with the page, and its first image. */
-  firstScreen: { pages: string[]; image?: string };
+  /**
+   * The files of the folder the first screen reads, bundled with the page (each file's JSON by
+   * its path), and its first image.
+   */
+  firstScreen: { files: Record<string, string>; image?: string };
 };
 
 /**
- * Stage 4: the data folder of a corpus, rendered to JSON, and its feeds, whose links start with
- * `siteUrl`; writing them (write-data.ts, the plugin) is the caller's.
+ * Stage 4: the data folder of a corpus, rendered to JSON piece by piece into `sink`, and its
+ * feeds, whose links start with `siteUrl`.
  */
-export function emitNews(corpus: Corpus, siteUrl: string): NewsOutput {
+export function emitNews(corpus: Corpus, siteUrl: string, sink: PieceSink): NewsOutput {
   const { index, files, firstScreen } = emitDataFolder(corpus);
-  return { index, folder: renderDataFolder(files), feeds: feedFiles(corpus.articles, siteUrl), firstScreen };
+  const firstFiles = new Set(firstScreen.pages);
+  return {
+    index,
+    folder: renderDataFolder(files, sink),
+    feeds: feedFiles(corpus.articles, siteUrl),
+    firstScreen: {
+      files: Object.fromEntries(
+        files
+          .filter(({ path }) => firstFiles.has(path))
+          .map(({ path, data }) => [path, JSON.stringify(data)]),
+      ),
+      ...(firstScreen.image ? { image: firstScreen.image } : {}),
+    },
+  };
 }

@@ -5,17 +5,35 @@ import { describe, expect, it } from 'vitest';
 import { emitDataFolder } from '../../../src/node/pipeline/emit/data-folder.ts';
 import { findStories } from '../../../src/node/pipeline/stories/find-stories.ts';
 import { filesUnder } from '../../../src/node/pipeline/out-dir.ts';
-import { renderDataFolder, writeDataFolder } from '../../../src/node/pipeline/write-data.ts';
+import { finishDataFolder, pieceWriter, renderDataFolder } from '../../../src/node/pipeline/write-data.ts';
 import type { Article } from '../../../src/shared/article-schema.ts';
 import { compareNewestFirst } from '../../../src/shared/feed-order.ts';
 import { manifestPath, pieceGroup, pieceName, type Manifest } from '../../../src/shared/pieces.ts';
 import { makeArticle } from '../../fixtures/articles.ts';
 
 const day = (n: number) => new Date(Date.UTC(2021, 0, 31 - n)).toISOString();
-const folderOf = (articles: readonly Article[]) => {
+const filesOf = (articles: readonly Article[]) => {
   const sorted = [...articles].sort(compareNewestFirst);
-  return renderDataFolder(emitDataFolder({ articles: sorted, stories: findStories(sorted) }, 2).files);
+  return emitDataFolder({ articles: sorted, stories: findStories(sorted) }, 2).files;
 };
+
+/** The folder of `articles` rendered in memory: the names, and each piece's text by name. */
+const folderOf = (articles: readonly Article[]) => {
+  const texts = new Map<string, string>();
+  const folder = renderDataFolder(filesOf(articles), (name, text) => texts.set(name, text));
+  return { ...folder, texts, textOf: (file: string) => texts.get(folder.files.get(file) ?? '') };
+};
+
+/** A build's writing: each piece as it is rendered, then the old ones deleted and the root. */
+function writeDataFolder(root: string, folder: ReturnType<typeof folderOf>) {
+  const writer = pieceWriter(root);
+  for (const [name, text] of folder.texts) writer.sink(name, text);
+  return { written: writer.written(), deleted: finishDataFolder(root, folder) };
+}
+
+/** Each data file's text, by path. */
+const textsByPath = (folder: ReturnType<typeof folderOf>) =>
+  new Map([...folder.files.keys()].map((file) => [file, folder.textOf(file)]));
 
 /** Every file under `root`, by path, with its text. */
 const contents = (root: string) =>
@@ -48,8 +66,8 @@ describe('writing the data folder as pieces', () => {
     const folder = folderOf(articles);
     expect(writeDataFolder(root, folder)).toEqual({ written: folder.pieces.size, deleted: 0 });
     expect(writeDataFolder(root, folderOf(articles))).toEqual({ written: 0, deleted: 0 });
-    expect(readThroughRoot(root)).toEqual(new Map([...folder.files].map(([file, { text }]) => [file, text])));
-    for (const [name, text] of folder.pieces) expect(readFileSync(path.join(root, name), 'utf8')).toBe(text);
+    expect(readThroughRoot(root)).toEqual(textsByPath(folder));
+    for (const [name, text] of folder.texts) expect(readFileSync(path.join(root, name), 'utf8')).toBe(text);
   });
 
   it('leaves every piece an edit did not touch as it was, name and bytes', () => {
@@ -59,15 +77,15 @@ describe('writing the data folder as pieces', () => {
     const times = new Map(filesUnder(root).map((file) => [file, statSync(path.join(root, file)).mtimeMs]));
     const after = folderOf(retitled);
     const { written } = writeDataFolder(root, after);
-    const changed = [...after.pieces.keys()].filter((name) => !before.pieces.has(name));
+    const changed = [...after.pieces].filter((name) => !before.pieces.has(name));
     expect(written).toBe(changed.length);
     // Its feed page and the search shards of the old and new words, with their manifests; not the rest.
     expect(changed.length).toBeGreaterThan(0);
     expect(changed.length).toBeLessThan(before.pieces.size / 3);
-    for (const name of before.pieces.keys()) {
+    for (const name of before.pieces) {
       if (after.pieces.has(name)) expect(statSync(path.join(root, name)).mtimeMs).toBe(times.get(name));
     }
-    expect(readThroughRoot(root)).toEqual(new Map([...after.files].map(([file, { text }]) => [file, text])));
+    expect(readThroughRoot(root)).toEqual(textsByPath(after));
   });
 
   it('keeps the pieces of the build before, for pages still open, and deletes older ones', () => {
@@ -78,11 +96,11 @@ describe('writing the data folder as pieces', () => {
     writeDataFolder(root, first);
     writeDataFolder(root, second);
     // Every piece of the first build is still there: a page opened on it reads on.
-    for (const name of first.pieces.keys()) expect(contents(root).has(name)).toBe(true);
+    for (const name of first.pieces) expect(contents(root).has(name)).toBe(true);
     const { deleted } = writeDataFolder(root, third);
-    const kept = new Set([...second.pieces.keys(), ...third.pieces.keys(), 'root.json']);
+    const kept = new Set([...second.pieces, ...third.pieces, 'root.json']);
     expect([...contents(root).keys()].sort()).toEqual([...kept].sort());
-    expect(deleted).toBe([...first.pieces.keys()].filter((name) => !kept.has(name)).length);
+    expect(deleted).toBe([...first.pieces].filter((name) => !kept.has(name)).length);
   });
 
   it('deletes what an older layout left, and trusts no piece a root does not name', () => {
@@ -91,7 +109,26 @@ describe('writing the data folder as pieces', () => {
     rmSync(path.join(root, 'root.json'));
     const folder = folderOf(retitled);
     writeDataFolder(root, folder);
-    expect([...contents(root).keys()].sort()).toEqual([...folder.pieces.keys(), 'root.json'].sort());
+    expect([...contents(root).keys()].sort()).toEqual([...folder.pieces, 'root.json'].sort());
+  });
+
+  it('serves the last good build while one fails half way, and deletes what it left next time', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'news-data-failed-'));
+    const good = folderOf(articles);
+    writeDataFolder(root, good);
+    const before = contents(root);
+    // A build that rendered its pieces, then failed before its root was written.
+    const failed = folderOf(retitled);
+    const writer = pieceWriter(root);
+    for (const [name, text] of failed.texts) writer.sink(name, text);
+    expect(writer.written()).toBeGreaterThan(0);
+    expect(readThroughRoot(root)).toEqual(textsByPath(good));
+    for (const [file, text] of before) expect(contents(root).get(file)).toBe(text);
+    // The next build names neither the failed one's new pieces nor keeps them.
+    const next = folderOf([...articles, makeArticle({ title: 'Newest', publishedAt: day(-1) })]);
+    writeDataFolder(root, next);
+    const kept = new Set([...good.pieces, ...next.pieces, 'root.json']);
+    expect([...contents(root).keys()].sort()).toEqual([...kept].sort());
   });
 
   it('gives the same pieces whatever the order of the articles', () => {
