@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../tests/e2e/chromium.ts';
 import { createHash } from 'node:crypto';
-import { readCorpus } from '../src/node/pipeline/build-news.ts';
+import { openArchive, readArchive } from '../src/node/pipeline/archive.ts';
 import { openParseCache, parseCacheDir } from '../src/node/pipeline/parse-cache.ts';
 import { findStories } from '../src/node/pipeline/stories/find-stories.ts';
 import { generateCorpus } from './generate-corpus.ts';
@@ -396,7 +396,7 @@ async function benchSize(articles: number, port: number): Promise<Row> {
 /** The story stage's time on `corpus`, its parse read from the cache the builds left. */
 async function timeStoryStage(corpus: string): Promise<number> {
   const cache = openParseCache(parseCacheDir(path.join(root, 'node_modules/.vite'), corpus));
-  const { corpus: read } = await readCorpus(corpus, cache);
+  const { corpus: read } = await readArchive(openArchive(corpus, cache));
   const start = performance.now();
   findStories(read.articles);
   return (performance.now() - start) / 1000;

@@ -2,8 +2,9 @@ import path from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { newsUpdateEvent } from '../shared/dev-events.ts';
 import { isSeedFile } from './seeds/list-files.ts';
-import { emitNews, readCorpus, type NewsOutput } from './pipeline/build-news.ts';
-import { openParseCache, parseCacheDir, type ParseCache } from './pipeline/parse-cache.ts';
+import { openArchive, readArchive, type Archive } from './pipeline/archive.ts';
+import { emitNews, type NewsOutput } from './pipeline/build-news.ts';
+import { openParseCache, parseCacheDir } from './pipeline/parse-cache.ts';
 import { progressLine, timingLine } from './pipeline/progress.ts';
 import { filesUnder, removeStale } from './pipeline/out-dir.ts';
 import { finishDataFolder, pieceWriter } from './pipeline/write-data.ts';
@@ -37,7 +38,10 @@ export type NewsPluginOptions = {
 export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
   let config: ResolvedConfig;
   let seedsDir = '';
-  let cache: ParseCache | undefined;
+  /** The dev server's archive, kept from run to run (see archive.ts); a build makes its own. */
+  let archive: Archive | undefined;
+  /** The seed files the watcher saw change since the last run began; `all` when a folder did. */
+  let changes: Set<string> | 'all' = 'all';
   let current: Promise<Run> | undefined;
   let emptyOutDir: boolean | undefined;
   const strict = options.strict ?? process.env.NEWS_STRICT === '1';
@@ -48,11 +52,12 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
 
   async function run(): Promise<Run> {
     const label = `${path.relative(process.cwd(), seedsDir) || '.'}/`;
-    // The dev server keeps the parses for its next run; a build lets them go once saved.
-    const parses = dev()
-      ? (cache ??= openParseCache(parseCacheDir(config.cacheDir, seedsDir)))
-      : openParseCache(parseCacheDir(config.cacheDir, seedsDir));
-    const { corpus, stats, ms } = await readCorpus(seedsDir, parses, { onProgress: progressLine(label) });
+    const changed = changes === 'all' ? undefined : [...changes];
+    changes = new Set();
+    // The dev server keeps its archive for the next run; a build lets it go once done.
+    const open = () => openArchive(seedsDir, openParseCache(parseCacheDir(config.cacheDir, seedsDir)), dev());
+    const state = dev() ? (archive ??= open()) : open();
+    const { corpus, stats, ms } = await readArchive(state, changed, { onProgress: progressLine(label) });
     const report = formatCorpusReport(corpus, label);
     config.logger[corpus.summary.filesRejected > 0 ? 'warn' : 'info'](report);
     config.logger.info(timingLine(corpus.summary.filesRead, stats, ms));
@@ -65,11 +70,13 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
     // The dev server keeps the pieces to serve them; a build writes each as it is rendered.
     const served = new Map<string, string>();
     const writer = dev() ? undefined : pieceWriter(dataRoot());
-    const output = emitNews(corpus, siteUrl, writer?.sink ?? ((name, text) => served.set(name, text)));
+    const sink = writer?.sink ?? ((name: string, text: string) => served.set(name, text));
+    const output = emitNews(corpus, siteUrl, sink, state.rendered);
     return { ...output, served, written: writer?.written() ?? 0 };
   }
+  // One run at a time: the dev server's runs share its archive.
   const start = () => {
-    current = run();
+    current = (current ?? Promise.resolve()).catch(() => undefined).then(run);
     current.catch(() => undefined); // heard by whoever awaits it
     return current;
   };
@@ -162,7 +169,10 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
       server.watcher.on('all', (event, file) => {
         const inside = path.relative(seedsDir, file);
         if (inside.startsWith('..') || path.isAbsolute(inside)) return;
-        if (event !== 'addDir' && event !== 'unlinkDir' && !isSeedFile(file)) return;
+        const folderChanged = event === 'addDir' || event === 'unlinkDir';
+        if (!folderChanged && !isSeedFile(file)) return;
+        if (folderChanged) changes = 'all';
+        else if (changes !== 'all') changes.add(inside.split(path.sep).join('/'));
         clearTimeout(timer);
         // Editors write a file in several steps; one rebuild per burst is enough.
         timer = setTimeout(

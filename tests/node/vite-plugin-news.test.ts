@@ -9,7 +9,8 @@ import { allCases, brokenCases } from '../fixtures/hostile/cases.ts';
 import { writeHostileFolder } from '../fixtures/hostile/write-folder.ts';
 import { buildWith, dataFiles, filesUnder, securedValues, shippedArticles } from '../fixtures/build.ts';
 import { generatedSeeds } from '../fixtures/generated-seeds.ts';
-import { emitNews, readCorpus } from '../../src/node/pipeline/build-news.ts';
+import { emitNews } from '../../src/node/pipeline/build-news.ts';
+import { openArchive, readArchive } from '../../src/node/pipeline/archive.ts';
 import { openParseCache } from '../../src/node/pipeline/parse-cache.ts';
 import { feedPath, opmlPath } from '../../src/shared/feed-paths.ts';
 import { readAtom, readJsonFeed, readOpml, readRss } from '../fixtures/feeds.ts';
@@ -206,7 +207,7 @@ describe('the news plugin', () => {
   it('writes exactly the folder the stages emit', async () => {
     const seeds = generatedSeeds(200);
     const outDir = await buildWith(seeds);
-    const { corpus } = await readCorpus(seeds, openParseCache());
+    const { corpus } = await readArchive(openArchive(seeds, openParseCache()));
     const texts = new Map<string, string>();
     const { folder } = emitNews(corpus, '/', (name, text) => texts.set(name, text));
     const written = dataFiles(outDir);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readCorpus } from '../pipeline/build-news.ts';
+import { openArchive, readArchive } from '../pipeline/archive.ts';
 import { openParseCache } from '../pipeline/parse-cache.ts';
 import { progressLine, timingLine } from '../pipeline/progress.ts';
 import { formatCorpusReport, formatStories, storyListings } from '../pipeline/stories/story-report.ts';
@@ -37,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
   const dir = positionals[0] ?? process.env.NEWS_SEEDS_DIR ?? 'seeds';
   const label = `${path.relative(process.cwd(), path.resolve(dir)) || '.'}/`;
   try {
-    const { corpus, stats, ms } = await readCorpus(dir, openParseCache(), {
+    const { corpus, stats, ms } = await readArchive(openArchive(dir, openParseCache()), undefined, {
       onProgress: progressLine(label),
     });
     const report = formatCorpusReport(corpus, label);

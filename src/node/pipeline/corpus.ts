@@ -1,4 +1,4 @@
-import type { Article } from '../../shared/article-schema.ts';
+import type { Article, ArticleFields } from '../../shared/article-schema.ts';
 import { compareNewestFirst } from '../../shared/feed-order.ts';
 import { articleIds } from '../seeds/article-id.ts';
 import type { SeedIssue } from '../seeds/issue.ts';
@@ -34,7 +34,7 @@ export function buildCorpus(
 ): Corpus {
   const ids = articleIds(files.map(({ file }) => file));
   const accepted = files.flatMap(({ file, parsed }) =>
-    parsed.article ? [{ file, article: { id: ids.get(file) ?? file, ...parsed.article } }] : [],
+    parsed.article ? [{ file, article: articleOf(parsed.article, ids.get(file) ?? file) }] : [],
   );
   const merged = mergeDuplicates(accepted);
   const articles = merged.kept.map(({ article }) => article).sort(compareNewestFirst);
@@ -48,6 +48,20 @@ export function buildCorpus(
     stories: findStories(articles),
     files: new Map(merged.kept.map(({ file, article }) => [article.id, file])),
   };
+}
+
+/**
+ * Each parse's article with its id: the same object from run to run while its file and its id are
+ * unchanged (the parse cache keeps the parse), so that what the stages derive from an article is
+ * kept with it (see memo.ts; the archive's incremental runs).
+ */
+const articles = new WeakMap<ArticleFields, Article>();
+function articleOf(fields: ArticleFields, id: string): Article {
+  const known = articles.get(fields);
+  if (known?.id === id) return known;
+  const article = { id, ...fields };
+  articles.set(fields, article);
+  return article;
 }
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -22,6 +22,11 @@ export type ReadOptions = {
   onProgress?: Progress;
   /** Parse on worker threads when more files than this need parsing (see poolThreshold). */
   poolAbove?: number;
+  /**
+   * The only files that may have changed since the cache was filled (a watcher's events): every
+   * other file the cache knows is taken from it without reading its size and time.
+   */
+  onlyChanged?: ReadonlySet<string>;
 };
 
 /**
@@ -42,7 +47,7 @@ export async function readSeedFolder(
   root: string,
   files: readonly string[],
   cache: ParseCache,
-  { onProgress = () => {}, poolAbove = poolThreshold }: ReadOptions = {},
+  { onProgress = () => {}, poolAbove = poolThreshold, onlyChanged }: ReadOptions = {},
 ): Promise<ReadResult> {
   const unreadable: SeedIssue[] = [];
   const fail = (file: string, reason: string) =>
@@ -51,10 +56,15 @@ export async function readSeedFolder(
   const stat = new Map<string, { size: number; mtimeMs: number }>();
   const tasks: ReadTask[] = [];
   for (const file of files) {
+    const known = cache.get(file);
+    if (known && onlyChanged && !onlyChanged.has(file)) {
+      stat.set(file, { size: known.size, mtimeMs: known.mtimeMs });
+      stats.cached += 1;
+      continue;
+    }
     try {
       const { size, mtimeMs } = statSync(path.join(root, file));
       stat.set(file, { size, mtimeMs });
-      const known = cache.get(file);
       if (known?.size === size && known.mtimeMs === mtimeMs) stats.cached += 1;
       else tasks.push({ file, ...(known ? { knownHash: known.parsed.hash } : {}) });
     } catch (error) {

@@ -9,7 +9,7 @@ import {
   listArticles,
   topicPool,
 } from '../../../bench/generate-corpus.ts';
-import { readCorpus } from '../../../src/node/pipeline/build-news.ts';
+import { openArchive, readArchive } from '../../../src/node/pipeline/archive.ts';
 import { openParseCache } from '../../../src/node/pipeline/parse-cache.ts';
 import { loadSeeds } from '../../fixtures/load-seeds.ts';
 import { articleSchema } from '../../../src/shared/article-schema.ts';
@@ -55,7 +55,7 @@ describe('the synthetic corpus generator', () => {
 
   it('writes same-story groups, each from several outlets, with a decoy beside each', async () => {
     const dir = corpus(200);
-    const { corpus: read } = await readCorpus(dir, openParseCache());
+    const { corpus: read } = await readArchive(openArchive(dir, openParseCache()));
     const numbered = (id: string) => Number(id.slice(0, 6));
     const stories = read.stories
       .map((story) => story.ids.map(numbered).sort((a, b) => a - b))

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../../bench/generate-corpus.ts';
-import { readCorpus } from '../../../src/node/pipeline/build-news.ts';
+import { openArchive, readArchive } from '../../../src/node/pipeline/archive.ts';
 import { openParseCache } from '../../../src/node/pipeline/parse-cache.ts';
 import { listSeedFiles } from '../../../src/node/seeds/list-files.ts';
 import { readSeedFolder } from '../../../src/node/pipeline/read-seeds.ts';
@@ -17,7 +17,7 @@ const fixtures = 'tests/fixtures/seeds/mixed';
 
 /** Stages 1 to 3 on a folder, with a parse cache kept in `cacheDir` (in memory without one). */
 async function load(dir: string, cacheDir?: string) {
-  const { corpus: read, stats } = await readCorpus(dir, openParseCache(cacheDir));
+  const { corpus: read, stats } = await readArchive(openArchive(dir, openParseCache(cacheDir)));
   return { ...read, stats };
 }
 
@@ -92,13 +92,13 @@ describe('loading a folder of seeds', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'news-cache-'));
     cpSync(fixtures, dir, { recursive: true });
     const cache = openParseCache();
-    const first = await readCorpus(dir, cache);
+    const first = await readArchive(openArchive(dir, cache));
     expect(first.stats).toEqual({ parsed: 7, cached: 0 });
     writeFileSync(
       path.join(dir, 'nested/crlf.txt'),
       '---\ntitle: Edited\npublishedDateTime: 2021-04-01T08:00:00Z\nwebUrl: https://crlf.example/a\n---\n',
     );
-    const second = await readCorpus(dir, cache);
+    const second = await readArchive(openArchive(dir, cache));
     expect(second.stats).toEqual({ parsed: 1, cached: 6 });
     const byId = (read: typeof first, id: string) =>
       read.corpus.articles.find((article) => article.id === id);

@@ -3,15 +3,19 @@ import { dataPath, type SearchBase, type SearchShard } from '../../../shared/dat
 import { encodeBitSet, encodeKeyList } from '../../../shared/ranks.ts';
 import { searchShardKey, searchWords } from '../../../shared/search-words.ts';
 import type { DataFile } from './data-file.ts';
+import { memoByObject } from '../memo.ts';
 import { byKey, keysOfRanks } from './keys.ts';
 
-/** The words an article is found by: those of its title, excerpt, provider and topics. */
-export function indexedWords(
-  article: Pick<Article, 'title' | 'excerpt' | 'provider' | 'topics'>,
-): Set<string> {
-  const text = [article.title, article.excerpt ?? '', article.provider?.name ?? '', ...article.topics];
-  return new Set(searchWords(text.join(' ')));
-}
+/**
+ * The words an article is found by: those of its title, excerpt, provider and topics; kept with the
+ * article (1.0 s of a dev server's 1.6 s of search index at 100,000 articles).
+ */
+export const indexedWords = memoByObject(
+  (article: Pick<Article, 'title' | 'excerpt' | 'provider' | 'topics'>): ReadonlySet<string> => {
+    const text = [article.title, article.excerpt ?? '', article.provider?.name ?? '', ...article.topics];
+    return new Set(searchWords(text.join(' ')));
+  },
+);
 
 /**
  * How many of the newest articles the search index keeps in one file of their own, `s/tail.json`,
