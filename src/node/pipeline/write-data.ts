@@ -38,7 +38,7 @@ const hashOf = (text: string) => createHash('sha1').update(text).digest('base64u
  * end). Returns the names and the root naming the manifests. With a `memo` of the last run, a file
  * whose data is deeply equal to the last run's is not rendered again, and the memo becomes this
  * run's (a data file's pages share their articles' objects with the last run's, so most are the
- * same objects: 0.3 s against 2.5 s to render the folder at 100,000).
+ * same objects: 0.8 s against 2.2 s to render the folder again at 100,000, in one run).
  */
 export function renderDataFolder(
   files: Iterable<DataFile>,

@@ -18,10 +18,10 @@ export const feedLength = 50;
  * Nothing in them changes unless the articles do: a feed's date is its newest item's.
  */
 export function feedFiles(articles: readonly Article[], siteUrl: string): TextFile[] {
-  const published = articles.filter((article) => article.published).map(cleanText);
+  const published = articles.filter((article) => article.published);
   const topics = new Map<string, { name: string; articles: Article[] }>();
   for (const article of published) {
-    for (const name of article.topics) {
+    for (const name of article.topics.map(xmlText)) {
       const topic = topics.get(topicKey(name)) ?? { name, articles: [] };
       topics.set(topicKey(name), topic);
       if (topic.articles.length < feedLength) topic.articles.push(article);
@@ -56,15 +56,17 @@ function formatsOf(feed: Feed, siteUrl: string): TextFile[] {
   const title = feed.topic === undefined ? siteTitle : `${siteTitle}: ${feed.topic}`;
   const description =
     feed.topic === undefined ? 'The newest articles of the archive' : `The newest articles on ${feed.topic}`;
+  // Only the articles a feed carries are cleaned (all of them took 0.25 s of 0.6 s at 100,000).
+  const articles = feed.articles.map(cleanText);
   // A feed without items still has a date; the epoch keeps it the same from build to build.
-  const updated = new Date(feed.articles[0]?.publishedAt ?? 0);
+  const updated = new Date(articles[0]?.publishedAt ?? 0);
   const rss = generateRssFeed({
     title,
     link: home,
     description,
     lastBuildDate: updated,
     atom: { links: [{ href: url('rss'), rel: 'self', type: 'application/rss+xml' }] },
-    items: feed.articles.map((article) => ({
+    items: articles.map((article) => ({
       title: article.title,
       link: article.url,
       guid: { value: article.url, isPermaLink: true },
@@ -86,7 +88,7 @@ function formatsOf(feed: Feed, siteUrl: string): TextFile[] {
       { href: url('atom'), rel: 'self', type: 'application/atom+xml' },
       { href: home, rel: 'alternate', type: 'text/html' },
     ],
-    entries: feed.articles.map((article) => ({
+    entries: articles.map((article) => ({
       id: article.url,
       title: { value: article.title, type: 'text' },
       links: [{ href: article.url, rel: 'alternate' }],
@@ -103,7 +105,7 @@ function formatsOf(feed: Feed, siteUrl: string): TextFile[] {
     home_page_url: home,
     feed_url: url('json'),
     description,
-    items: feed.articles.map((article) => ({
+    items: articles.map((article) => ({
       id: article.url,
       url: article.url,
       title: article.title,
