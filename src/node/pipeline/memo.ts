@@ -12,3 +12,19 @@ export function memoByObject<K extends object, V>(derive: (key: K) => V): (key: 
     return value;
   };
 }
+
+/**
+ * `derive` over a list, remembered for the last list only: given the same objects in the same
+ * order again (the older articles of an archive that grew, in a long-lived process), it gives
+ * the last result. `derive` must be pure and the objects never changed.
+ */
+export function memoLastList<T, V>(derive: (list: readonly T[]) => V): (list: readonly T[]) => V {
+  let last: { list: readonly T[]; value: V } | undefined;
+  return (list) => {
+    const same = last?.list.length === list.length && list.every((item, i) => item === last?.list[i]);
+    if (last && same) return last.value;
+    const value = derive(list);
+    last = { list: [...list], value };
+    return value;
+  };
+}

@@ -3,7 +3,7 @@ import { dataPath, type SearchBase, type SearchShard } from '../../../shared/dat
 import { encodeBitSet, encodeKeyList } from '../../../shared/ranks.ts';
 import { searchShardKey, searchWords } from '../../../shared/search-words.ts';
 import type { DataFile } from './data-file.ts';
-import { memoByObject } from '../memo.ts';
+import { memoByObject, memoLastList } from '../memo.ts';
 import { byKey, keysOfRanks } from './keys.ts';
 
 /**
@@ -50,8 +50,27 @@ export function searchFiles(articles: readonly Article[], tailSpan = searchTailS
   const count = articles.length;
   const merged = Math.floor(count / tailSpan) * tailSpan;
   const oldestFirst = byKey(articles);
-  const postings = postingsOf(oldestFirst, 0, merged);
+  const shards = shardsOf(oldestFirst.slice(0, merged));
   const tail = postingsOf(oldestFirst, merged, count);
+  const published = keysOfRanks(
+    articles.flatMap((article, rank) => (article.published ? [rank] : [])),
+    count,
+  );
+  const base: SearchBase = { published: encodeBitSet(published), shards: [...shards.keys()] };
+  return [
+    { path: dataPath.searchBase, data: base },
+    { path: dataPath.searchTail, data: asShard(tail, [...tail.keys()].sort()) },
+    ...[...shards].map(([key, data]) => ({ path: dataPath.searchShard(key), data })),
+  ];
+}
+
+/**
+ * The shards of the older articles (by key), by shard key, sorted. Kept for the same articles:
+ * while newer ones arrive in the tail or are edited, they stay (1.0 s of 1.3 s of a dev server's
+ * search index at 100,000 articles).
+ */
+const shardsOf = memoLastList((oldestFirst: readonly Article[]): Map<string, SearchShard> => {
+  const postings = postingsOf(oldestFirst, 0, oldestFirst.length);
   const shards = new Map<string, string[]>();
   for (const word of [...postings.keys()].sort()) {
     const key = searchShardKey(word);
@@ -59,18 +78,5 @@ export function searchFiles(articles: readonly Article[], tailSpan = searchTailS
     if (words) words.push(word);
     else shards.set(key, [word]);
   }
-  const keys = [...shards.keys()].sort();
-  const published = keysOfRanks(
-    articles.flatMap((article, rank) => (article.published ? [rank] : [])),
-    count,
-  );
-  const base: SearchBase = { published: encodeBitSet(published), shards: keys };
-  return [
-    { path: dataPath.searchBase, data: base },
-    { path: dataPath.searchTail, data: asShard(tail, [...tail.keys()].sort()) },
-    ...keys.map((key) => ({
-      path: dataPath.searchShard(key),
-      data: asShard(postings, shards.get(key) ?? []),
-    })),
-  ];
-}
+  return new Map([...shards.keys()].sort().map((key) => [key, asShard(postings, shards.get(key) ?? [])]));
+});

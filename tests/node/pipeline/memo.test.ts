@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { searchFiles } from '../../../src/node/pipeline/emit/search-files.ts';
+import { memoByObject, memoLastList } from '../../../src/node/pipeline/memo.ts';
+import type { Article } from '../../../src/shared/article-schema.ts';
+import { makeArticle } from '../../fixtures/articles.ts';
+
+describe('remembering what was derived', () => {
+  it('derives once per object, and again for another object', () => {
+    let calls = 0;
+    const size = memoByObject((list: readonly number[]) => {
+      calls += 1;
+      return list.length;
+    });
+    const list = [1, 2, 3];
+    expect([size(list), size(list), size([...list])]).toEqual([3, 3, 3]);
+    expect(calls).toBe(2);
+  });
+
+  it('gives the last result for the same objects in the same order, and derives again otherwise', () => {
+    let calls = 0;
+    const joined = memoLastList((list: readonly { name: string }[]) => {
+      calls += 1;
+      return list.map((item) => item.name).join();
+    });
+    const [a, b] = [{ name: 'a' }, { name: 'b' }];
+    expect(joined([a, b])).toBe('a,b');
+    expect(joined([a, b])).toBe('a,b');
+    expect(calls).toBe(1);
+    expect(joined([b, a])).toBe('b,a');
+    expect(joined([a, { name: 'b' }])).toBe('a,b');
+    expect(joined([a])).toBe('a');
+    expect(calls).toBe(4);
+  });
+});
+
+const words = ['robot', 'chip', 'privacy', 'cloud', 'deal', 'ruling'];
+const day = (n: number) => new Date(Date.UTC(2021, 0, 1 + n)).toISOString();
+
+describe('the search index of a growing archive', () => {
+  it('is what a fresh process makes, whatever articles are added or edited in between', () => {
+    // Steps: add a newer article, or retitle the article at a position (a new object, as a re-parse gives).
+    const step = fc.oneof(
+      fc.record({ add: fc.constantFrom(...words) }),
+      fc.record({ at: fc.nat(), title: fc.constantFrom(...words) }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 8 }), (steps) => {
+        let articles: Article[] = Array.from({ length: 10 }, (_, i) =>
+          makeArticle({ title: `${words[i % words.length] ?? ''} ${i}`, publishedAt: day(i) }),
+        ).reverse();
+        searchFiles(articles, 4);
+        for (const [i, change] of steps.entries()) {
+          if ('add' in change) {
+            articles = [makeArticle({ title: change.add, publishedAt: day(100 + i) }), ...articles];
+          } else {
+            const at = change.at % articles.length;
+            articles = articles.map((article, rank) =>
+              rank === at ? { ...article, title: change.title } : article,
+            );
+          }
+          const kept = searchFiles(articles, 4);
+          // As a fresh process would: an empty archive first, then a copy of every article.
+          searchFiles([], 4);
+          expect(kept).toEqual(
+            searchFiles(
+              articles.map((article) => ({ ...article })),
+              4,
+            ),
+          );
+        }
+      }),
+    );
+  });
+});
