@@ -1,7 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { feedFiles, feedLength, type TextFile } from '../../../../src/node/pipeline/emit/feed-files.ts';
+import {
+  feedFiles,
+  feedLength,
+  topicFeedLength,
+  type TextFile,
+} from '../../../../src/node/pipeline/emit/feed-files.ts';
 import type { Article } from '../../../../src/shared/article-schema.ts';
 import { feedPath, opmlPath, type FeedFormat } from '../../../../src/shared/feed-paths.ts';
 import { topicKey } from '../../../../src/shared/topics.ts';
@@ -70,7 +75,9 @@ describe('feedFiles', () => {
   it.each(formats)('gives each topic its own %s feed of its newest published articles', (format) => {
     for (const topic of ['Power Apps', 'AI', 'Model-driven apps']) {
       const feed = readers[format](fileAt(files, feedPath(format, topic)));
-      const expected = published.filter((article) => article.topics.includes(topic)).slice(0, feedLength);
+      const expected = published
+        .filter((article) => article.topics.includes(topic))
+        .slice(0, topicFeedLength);
       expect(feed.title).toBe(`News reader: ${topic}`);
       expect(feed.items.map(({ id }) => id)).toEqual(expected.map(({ url }) => url));
     }
@@ -183,6 +190,13 @@ describe('feeds of a realistic archive', async () => {
       );
     }
     const topics = new Set(published.flatMap((article) => article.topics.map(topicKey)));
+    // Some topic has more published articles than its feed carries.
+    const largest = Math.max(
+      ...[...topics].map(
+        (key) => published.filter((article) => article.topics.some((name) => topicKey(name) === key)).length,
+      ),
+    );
+    expect(largest).toBeGreaterThan(topicFeedLength);
     const opml = readOpml(fileAt(files, opmlPath));
     expect(opml.outlines.length).toBe(topics.size);
     for (const { text: topic } of opml.outlines) {
@@ -191,7 +205,9 @@ describe('feeds of a realistic archive', async () => {
       );
       for (const format of formats) {
         const feed = readers[format](fileAt(files, feedPath(format, topic)));
-        expect(feed.items.map(({ id }) => id)).toEqual(expected.slice(0, feedLength).map(({ url }) => url));
+        expect(feed.items.map(({ id }) => id)).toEqual(
+          expected.slice(0, topicFeedLength).map(({ url }) => url),
+        );
       }
     }
   });
