@@ -16,3 +16,6 @@ export function corpusFolder(name: string): string {
   if (!folder) throw new Error(`the corpus ${name} was not among the folders asked for`);
   return folder;
 }
+
+/** The shared corpora with story labels (their own stories.json, or tests/corpus/labels/). */
+export const labelledCorpora = ['smartable-power-apps', 'smartable-ai-2020-04', 'smartable-ai-2020-06-faces'];

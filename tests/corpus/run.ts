@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { listSeedFiles } from '../../src/node/seeds/list-files.ts';
-import { corporaVariable } from './corpora.ts';
+import { corporaVariable, labelledCorpora } from './corpora.ts';
 
 /** The shared corpora every checkout is checked against when no folder is named. */
 const sharedCorpora = ['smartable-power-apps', 'smartable-ai-2020-04', 'smartable-ai-2020-06-faces'].map(
@@ -37,11 +37,12 @@ async function main(args: string[]): Promise<number> {
     console.error(`test:corpus: ${missing} of ${folders.length} folders cannot be read; nothing was checked`);
     return 1;
   }
+  const names = folders.map((folder) => path.basename(path.resolve(folder)));
   const testFiles = [
     'tests/corpus/every-archive.test.ts',
-    ...folders
-      .map((folder) => `tests/corpus/${path.basename(path.resolve(folder))}.test.ts`)
-      .filter((file) => existsSync(file)),
+    ...names.map((name) => `tests/corpus/${name}.test.ts`).filter((file) => existsSync(file)),
+    // The labelled corpora mixed into one archive, when all of them are checked.
+    ...(labelledCorpora.every((name) => names.includes(name)) ? ['tests/corpus/shared-mixed.test.ts'] : []),
   ];
   const result = spawnSync(
     'node_modules/.bin/vitest',

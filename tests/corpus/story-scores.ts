@@ -1,56 +1,45 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import {
+  pairScores,
+  readStoryLabels,
+  type LabelledStories,
+} from '../../src/node/pipeline/stories/story-scores.ts';
 import { loadSeeds } from '../fixtures/load-seeds.ts';
-import { storyLabels } from './story-labels.ts';
 
-/** Labelled stories by file; a file named with a leading `?` is an optional member (see ../shared/corpus/README.md). */
-export type LabelledStories = readonly (readonly string[])[];
-
-/** The hand labels of a folder: its own `stories.json`, else the project's labels of a shared corpus by its name. */
+/**
+ * The hand labels of a folder: its own `stories.json`, else the project's labels of a shared
+ * corpus, `tests/corpus/labels/<name>.json` (the same format; `npm run check:stories` reads both).
+ */
 export function labelsOf(folder: string): LabelledStories {
-  const file = path.join(folder, 'stories.json');
-  if (existsSync(file)) {
-    const { stories } = JSON.parse(readFileSync(file, 'utf8')) as { stories: { files: string[] }[] };
-    return stories.map((story) => story.files);
-  }
-  const labels = storyLabels[path.basename(folder)];
-  if (!labels)
-    throw new Error(`no story labels for ${folder}: neither a stories.json nor tests/corpus/story-labels.ts`);
-  return labels;
+  const own = path.join(folder, 'stories.json');
+  const ours = path.join(import.meta.dirname, 'labels', `${path.basename(folder)}.json`);
+  if (existsSync(own)) return readStoryLabels(own);
+  if (existsSync(ours)) return readStoryLabels(ours);
+  throw new Error(`no story labels for ${folder}: neither a stories.json nor ${ours}`);
 }
 
-const pairKey = (a: string, b: string) => [a, b].sort().join(' | ');
-
-function pairsOf(group: readonly string[]): string[] {
-  return group.flatMap((a, i) => group.slice(i + 1).map((b) => pairKey(a, b)));
+/** The stories the build finds in `folder`, scored pair by pair against `labels` (the folder's own by default). */
+export async function storyScores(folder: string, labels = labelsOf(folder)) {
+  const corpus = await loadSeeds(folder);
+  const found = corpus.stories.map((story) => story.ids.map((id) => corpus.files.get(id) ?? id));
+  return pairScores(found, labels);
 }
 
 /**
- * Pairwise precision and recall of `found` stories (lists of files) against `labelled` ones. A pair
- * of required members of one labelled story must be found; a pair with an optional member may be
- * found or not, and counts neither way; any other pair found is wrong.
+ * Several labelled folders as one archive (each in a folder of its own name, in a temporary
+ * folder), with their labels so prefixed: the stories of an article must not depend on which
+ * unrelated articles sit beside it.
  */
-export function pairScores(found: readonly (readonly string[])[], labelled: LabelledStories) {
-  const required = new Set(
-    labelled.flatMap((story) => pairsOf(story.filter((file) => !file.startsWith('?')))),
-  );
-  const allowed = new Set(labelled.flatMap((story) => pairsOf(story.map((file) => file.replace(/^\?/, '')))));
-  const guessed = new Set(found.flatMap(pairsOf));
-  const right = [...guessed].filter((pair) => required.has(pair));
-  const wrong = [...guessed].filter((pair) => !allowed.has(pair)).sort();
-  const missed = [...required].filter((pair) => !guessed.has(pair)).sort();
-  const made = right.length + wrong.length;
-  return {
-    precision: made === 0 ? 1 : right.length / made,
-    recall: required.size === 0 ? 1 : right.length / required.size,
-    missed,
-    wrong,
-  };
-}
-
-/** The stories the build finds in `folder`, scored pair by pair against the folder's hand labels. */
-export async function storyScores(folder: string) {
-  const corpus = await loadSeeds(folder);
-  const found = corpus.stories.map((story) => story.ids.map((id) => corpus.files.get(id) ?? id));
-  return pairScores(found, labelsOf(folder));
+export function mixedFolders(folders: readonly string[]): { folder: string; labels: LabelledStories } {
+  const mixed = mkdtempSync(path.join(tmpdir(), 'news-mixed-'));
+  const labels = folders.flatMap((folder) => {
+    const name = path.basename(folder);
+    cpSync(folder, path.join(mixed, name), { recursive: true });
+    return labelsOf(folder).map((story) =>
+      story.map((file) => (file.startsWith('?') ? `?${name}/${file.slice(1)}` : `${name}/${file}`)),
+    );
+  });
+  return { folder: mixed, labels };
 }
