@@ -39,3 +39,9 @@ export const manifestPath = (group: string) => `m/${group}.json`;
 
 /** A data file's piece: its path with its content's hash before the extension. */
 export const pieceName = (file: string, hash: string) => file.replace(/\.json$/, `.${hash}.json`);
+
+/**
+ * A piece's URL, whatever the base: `…/data/<path>.<hash>.json`, the hash being 10 base64url
+ * characters (see write-data.ts). The service worker keeps what it matches.
+ */
+export const piecePattern = /\/data\/[\w/-]+\.[\w-]{10}\.json$/;

@@ -4,6 +4,7 @@ import {
   manifestPath,
   pieceGroup,
   pieceName,
+  piecePattern,
   topicsPerGroup,
 } from '../../src/shared/pieces.ts';
 
@@ -25,5 +26,14 @@ describe('pieces', () => {
   it('names a piece by its path and hash, and a manifest by its group', () => {
     expect(pieceName('t/3/keys.json', 'Ab-_0123xy')).toBe('t/3/keys.Ab-_0123xy.json');
     expect(pieceName(manifestPath('s-73'), 'Ab-_0123xy')).toBe('m/s-73.Ab-_0123xy.json');
+  });
+
+  it('knows a piece by its URL, under any base, and nothing else of the data folder', () => {
+    const url = (file: string) => `https://news.example/reader/data/${file}`;
+    expect(piecePattern.test(url(pieceName('t/3/keys.json', 'Ab-_0123xy')))).toBe(true);
+    expect(piecePattern.test(`/data/${pieceName('a/12.json', '0123456789')}`)).toBe(true);
+    expect(piecePattern.test(url('root.json'))).toBe(false);
+    expect(piecePattern.test(url('a/12.json'))).toBe(false);
+    expect(piecePattern.test('https://news.example/feeds/feed.json')).toBe(false);
   });
 });
