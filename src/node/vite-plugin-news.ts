@@ -71,7 +71,7 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
     const served = new Map<string, string>();
     const writer = dev() ? undefined : pieceWriter(dataRoot());
     const sink = writer?.sink ?? ((name: string, text: string) => served.set(name, text));
-    const output = emitNews(corpus, siteUrl, sink, state.rendered);
+    const output = emitNews(corpus, siteUrl, sink, state.kept);
     return { ...output, served, written: writer?.written() ?? 0 };
   }
   // One run at a time: the dev server's runs share its archive.

@@ -4,6 +4,7 @@ import { isSeedFile, listSeedFiles, type FileListing } from '../seeds/list-files
 import { buildCorpus, type Corpus } from './corpus.ts';
 import type { ParseCache } from './parse-cache.ts';
 import { readSeedFolder, type ReadOptions } from './read-seeds.ts';
+import type { EmitMemo } from './emit/data-folder.ts';
 import type { RenderMemo } from './write-data.ts';
 
 /**
@@ -15,8 +16,10 @@ import type { RenderMemo } from './write-data.ts';
  *   and stat every file again (0.8 s at 100,000 files).
  * - What the stages derive from each article (its story and search words, see memo.ts), kept
  *   while its file is unchanged: the same parse gives the same article object.
- * - The dev server's: every piece rendered, with the data it was made from, so that a piece whose
- *   data is equal is not rendered again (see renderDataFolder).
+ * - The dev server's (Kept): the search shards of the older articles while they are the same
+ *   objects, and every piece rendered, with the data it was made from, so that a piece whose data
+ *   is equal is not rendered again (see renderDataFolder). A build keeps none of it: its memory
+ *   is let go when it ends.
  * Whatever was kept, a run gives what a cold build of the same files gives
  * (tests/node/pipeline/archive.test.ts).
  */
@@ -25,9 +28,12 @@ export type Archive = {
   cache: ParseCache;
   /** The last listing, while it holds (see changedFiles). */
   listing?: FileListing;
-  /** The last run's pieces, kept by a long-lived process only. */
-  rendered?: RenderMemo;
+  /** What a long-lived process keeps of the last run's stages (see Kept); a build keeps none. */
+  kept?: Kept;
 };
+
+/** The last run's pieces, with the data each was made from, and the older articles' search shards. */
+export type Kept = EmitMemo & { pieces: RenderMemo };
 
 export type CorpusRead = {
   corpus: Corpus;
@@ -36,10 +42,11 @@ export type CorpusRead = {
   ms: number;
 };
 
-export const openArchive = (seedsDir: string, cache: ParseCache, keepPieces = false): Archive => ({
+/** An archive of `seedsDir`; `longLived` (the dev server) keeps what its runs derive, a build not. */
+export const openArchive = (seedsDir: string, cache: ParseCache, longLived = false): Archive => ({
   seedsDir,
   cache,
-  ...(keepPieces ? { rendered: new Map() } : {}),
+  ...(longLived ? { kept: { pieces: new Map(), searchShards: {} } } : {}),
 });
 
 /**

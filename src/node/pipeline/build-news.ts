@@ -2,7 +2,8 @@ import type { NewsIndex } from '../../shared/data-folder.ts';
 import type { Corpus } from './corpus.ts';
 import { emitDataFolder } from './emit/data-folder.ts';
 import { feedFiles, type TextFile } from './emit/feed-files.ts';
-import { renderDataFolder, type PieceSink, type RenderedFolder, type RenderMemo } from './write-data.ts';
+import type { Kept } from './archive.ts';
+import { renderDataFolder, type PieceSink, type RenderedFolder } from './write-data.ts';
 
 export type NewsOutput = {
   /** What `virtual:news` exports, but where the data folder is served from and its pieces. */
@@ -21,12 +22,12 @@ export type NewsOutput = {
  * Stage 4: the data folder of a corpus, rendered to JSON piece by piece into `sink` (through the
  * last run's pieces when kept, see Archive), and its feeds, whose links start with `siteUrl`.
  */
-export function emitNews(corpus: Corpus, siteUrl: string, sink: PieceSink, memo?: RenderMemo): NewsOutput {
-  const { index, files, firstScreen } = emitDataFolder(corpus);
+export function emitNews(corpus: Corpus, siteUrl: string, sink: PieceSink, kept?: Kept): NewsOutput {
+  const { index, files, firstScreen } = emitDataFolder(corpus, undefined, undefined, kept);
   const firstFiles = new Set(firstScreen.pages);
   return {
     index,
-    folder: renderDataFolder(files, sink, memo),
+    folder: renderDataFolder(files, sink, kept?.pieces),
     feeds: feedFiles(corpus.articles, siteUrl),
     firstScreen: {
       files: Object.fromEntries(

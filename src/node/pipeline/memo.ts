@@ -13,18 +13,22 @@ export function memoByObject<K extends object, V>(derive: (key: K) => V): (key: 
   };
 }
 
+/** The last value derived from a list, with the list: kept by its owner (see Archive) between runs. */
+export type ListMemo<T, V> = { last?: { list: readonly T[]; value: V } };
+
 /**
- * `derive` over a list, remembered for the last list only: given the same objects in the same
- * order again (the older articles of an archive that grew, in a long-lived process), it gives
- * the last result. `derive` must be pure and the objects never changed.
+ * `derive(list)`, or the value in `memo` when it was derived from the same objects in the same
+ * order (the older articles of an archive that grew, in a long-lived process); the memo then
+ * holds this list. `derive` must be pure and the objects never changed. No memo: derived.
  */
-export function memoLastList<T, V>(derive: (list: readonly T[]) => V): (list: readonly T[]) => V {
-  let last: { list: readonly T[]; value: V } | undefined;
-  return (list) => {
-    const same = last?.list.length === list.length && list.every((item, i) => item === last?.list[i]);
-    if (last && same) return last.value;
-    const value = derive(list);
-    last = { list: [...list], value };
-    return value;
-  };
+export function deriveFromList<T, V>(
+  memo: ListMemo<T, V> | undefined,
+  list: readonly T[],
+  derive: (list: readonly T[]) => V,
+): V {
+  const last = memo?.last;
+  if (last?.list.length === list.length && list.every((item, i) => item === last.list[i])) return last.value;
+  const value = derive(list);
+  if (memo) memo.last = { list: [...list], value };
+  return value;
 }

@@ -13,7 +13,7 @@ import { seedFields, seedText } from '../../fixtures/seed-text.ts';
 async function runOf(archive: Archive, changed?: readonly string[]) {
   const { corpus } = await readArchive(archive, changed);
   const pieces = new Map<string, string>();
-  const output = emitNews(corpus, '/', (name, text) => pieces.set(name, text), archive.rendered);
+  const output = emitNews(corpus, '/', (name, text) => pieces.set(name, text), archive.kept);
   return {
     summary: corpus.summary,
     issues: corpus.issues,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { searchFiles } from '../../../src/node/pipeline/emit/search-files.ts';
-import { memoByObject, memoLastList } from '../../../src/node/pipeline/memo.ts';
+import { deriveFromList, memoByObject, type ListMemo } from '../../../src/node/pipeline/memo.ts';
 import type { Article } from '../../../src/shared/article-schema.ts';
 import { makeArticle } from '../../fixtures/articles.ts';
 
@@ -19,18 +19,22 @@ describe('remembering what was derived', () => {
 
   it('gives the last result for the same objects in the same order, and derives again otherwise', () => {
     let calls = 0;
-    const joined = memoLastList((list: readonly { name: string }[]) => {
+    const joined = (list: readonly { name: string }[]) => {
       calls += 1;
       return list.map((item) => item.name).join();
-    });
+    };
+    const memo: ListMemo<{ name: string }, string> = {};
     const [a, b] = [{ name: 'a' }, { name: 'b' }];
-    expect(joined([a, b])).toBe('a,b');
-    expect(joined([a, b])).toBe('a,b');
+    expect(deriveFromList(memo, [a, b], joined)).toBe('a,b');
+    expect(deriveFromList(memo, [a, b], joined)).toBe('a,b');
     expect(calls).toBe(1);
-    expect(joined([b, a])).toBe('b,a');
-    expect(joined([a, { name: 'b' }])).toBe('a,b');
-    expect(joined([a])).toBe('a');
+    expect(deriveFromList(memo, [b, a], joined)).toBe('b,a');
+    expect(deriveFromList(memo, [a, { name: 'b' }], joined)).toBe('a,b');
+    expect(deriveFromList(memo, [a], joined)).toBe('a');
     expect(calls).toBe(4);
+    // Without a memo, nothing is kept.
+    expect(deriveFromList(undefined, [a], joined)).toBe('a');
+    expect(calls).toBe(5);
   });
 });
 
@@ -49,7 +53,8 @@ describe('the search index of a growing archive', () => {
         let articles: Article[] = Array.from({ length: 10 }, (_, i) =>
           makeArticle({ title: `${words[i % words.length] ?? ''} ${i}`, publishedAt: day(i) }),
         ).reverse();
-        searchFiles(articles, 4);
+        const kept = {};
+        searchFiles(articles, 4, kept);
         for (const [i, change] of steps.entries()) {
           if ('add' in change) {
             articles = [makeArticle({ title: change.add, publishedAt: day(100 + i) }), ...articles];
@@ -59,10 +64,8 @@ describe('the search index of a growing archive', () => {
               rank === at ? { ...article, title: change.title } : article,
             );
           }
-          const kept = searchFiles(articles, 4);
-          // As a fresh process would: an empty archive first, then a copy of every article.
-          searchFiles([], 4);
-          expect(kept).toEqual(
+          // As a fresh process would, without what was kept, from a copy of every article.
+          expect(searchFiles(articles, 4, kept)).toEqual(
             searchFiles(
               articles.map((article) => ({ ...article })),
               4,

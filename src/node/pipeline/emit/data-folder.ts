@@ -1,5 +1,6 @@
 import type { Article } from '../../../shared/article-schema.ts';
-import type { NewsIndex } from '../../../shared/data-folder.ts';
+import type { NewsIndex, SearchShard } from '../../../shared/data-folder.ts';
+import type { ListMemo } from '../memo.ts';
 import type { DataFile } from './data-file.ts';
 import type { Story } from '../stories/find-stories.ts';
 import { coverageOf } from './coverage.ts';
@@ -13,15 +14,19 @@ import { topicFiles, topicIndex, topicsOf } from './topic-files.ts';
 
 export const defaultPageSize = 12;
 
+/** What a long-lived process keeps of this stage from run to run (see Archive). */
+export type EmitMemo = { searchShards: ListMemo<Article, Map<string, SearchShard>> };
+
 /**
  * Stage 4: the data folder the browser pages through, from the corpus' articles (newest first)
  * and stories: the full feed and what each panel lists, the topics, the search index, and the small index the
- * page is bundled with, with what its first screen reads. Pure: no I/O.
+ * page is bundled with, with what its first screen reads. Pure: no I/O; `kept` only saves work.
  */
 export function emitDataFolder(
   { articles, stories }: { articles: readonly Article[]; stories: readonly Story[] },
   pageSize = defaultPageSize,
   searchSpan = searchTailSpan,
+  kept?: EmitMemo,
 ): {
   index: Omit<NewsIndex, 'base' | 'pieces'>;
   files: DataFile[];
@@ -50,7 +55,7 @@ export function emitDataFolder(
       ...feedPages(summaries, pageSize),
       ...relatedPages(coverage, pageSize),
       ...topicFiles(topics, articles.length),
-      ...searchFiles(articles, searchSpan),
+      ...searchFiles(articles, searchSpan, kept?.searchShards),
       ...urlFiles(articles),
       ...topOrderFiles(articles),
       ...facetFiles(articles),

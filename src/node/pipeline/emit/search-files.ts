@@ -3,7 +3,7 @@ import { dataPath, type SearchBase, type SearchShard } from '../../../shared/dat
 import { encodeBitSet, encodeKeyList } from '../../../shared/ranks.ts';
 import { searchShardKey, searchWords } from '../../../shared/search-words.ts';
 import type { DataFile } from './data-file.ts';
-import { memoByObject, memoLastList } from '../memo.ts';
+import { deriveFromList, memoByObject, type ListMemo } from '../memo.ts';
 import { byKey, keysOfRanks } from './keys.ts';
 
 /**
@@ -46,11 +46,15 @@ const asShard = (postings: ReadonlyMap<string, number[]>, words: readonly string
  * read when a search needs it); the newer ones in `s/tail.json` (see searchTailSpan); and
  * `s/base.json` says which keys are published and which shards exist. `articles` are newest first.
  */
-export function searchFiles(articles: readonly Article[], tailSpan = searchTailSpan): DataFile[] {
+export function searchFiles(
+  articles: readonly Article[],
+  tailSpan = searchTailSpan,
+  kept?: ListMemo<Article, Map<string, SearchShard>>,
+): DataFile[] {
   const count = articles.length;
   const merged = Math.floor(count / tailSpan) * tailSpan;
   const oldestFirst = byKey(articles);
-  const shards = shardsOf(oldestFirst.slice(0, merged));
+  const shards = deriveFromList(kept, oldestFirst.slice(0, merged), shardsOf);
   const tail = postingsOf(oldestFirst, merged, count);
   const published = keysOfRanks(
     articles.flatMap((article, rank) => (article.published ? [rank] : [])),
@@ -65,11 +69,11 @@ export function searchFiles(articles: readonly Article[], tailSpan = searchTailS
 }
 
 /**
- * The shards of the older articles (by key), by shard key, sorted. Kept for the same articles:
- * while newer ones arrive in the tail or are edited, they stay (1.0 s of 1.3 s of a dev server's
- * search index at 100,000 articles).
+ * The shards of the older articles (by key), by shard key, sorted. A long-lived process keeps them
+ * for the same articles (`kept`): while newer ones arrive in the tail or are edited, they stay
+ * (1.0 s of 1.3 s of a dev server's search index at 100,000 articles).
  */
-const shardsOf = memoLastList((oldestFirst: readonly Article[]): Map<string, SearchShard> => {
+function shardsOf(oldestFirst: readonly Article[]): Map<string, SearchShard> {
   const postings = postingsOf(oldestFirst, 0, oldestFirst.length);
   const shards = new Map<string, string[]>();
   for (const word of [...postings.keys()].sort()) {
@@ -79,4 +83,4 @@ const shardsOf = memoLastList((oldestFirst: readonly Article[]): Map<string, Sea
     else shards.set(key, [word]);
   }
   return new Map([...shards.keys()].sort().map((key) => [key, asShard(postings, shards.get(key) ?? [])]));
-});
+}
