@@ -36,6 +36,9 @@ export function pwaOptions(): Partial<VitePWAOptions> {
     srcDir: 'src/worker',
     filename: 'sw.ts',
     injectManifest: {
+      // A classic script, as Vite's library mode writes it (the ES format asks Rolldown for an
+      // option it has deprecated, and warns on every build).
+      rollupFormat: 'iife',
       // The manifest is added by the plugin itself: globbed too, it would be listed twice, with two
       // revisions, and Workbox would then refuse to precache anything.
       globPatterns: ['**/*.{html,js,css,svg,png,ico}'],
