@@ -10,7 +10,7 @@ import { SearchBox } from '../features/search/components/search-box.tsx';
 import { useTopicChoices } from '../features/topics/api/topic-stats.ts';
 import { TopicFilter } from '../features/topics/components/topic-filter.tsx';
 import { useFeedCount, type FeedRequest } from '../features/feed/api/feed-selection.ts';
-import { useFeedPages, useFirstScreenFromCache } from '../features/feed/api/feed-pages.ts';
+import { useFeedPages } from '../features/feed/api/feed-pages.ts';
 import { usePrefetchFeed, usePrefetchSearch, useWarmUp } from '../features/feed/api/prefetch-feed.ts';
 import { useLiveSeeds, useNewsIndex } from '../lib/news-index.ts';
 import { useFeedParams } from '../features/feed/hooks/use-feed-params.ts';
@@ -83,13 +83,8 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
       ? { ...request, topics: next }
       : undefined;
   };
-  const showFromCache = useFirstScreenFromCache(index);
   // Stable handlers: memoised topic options and cards keep them across renders.
-  const onTopic = useLatestCallback((topic: string) => {
-    const next = requestToggling(topic);
-    if (next) showFromCache(next);
-    setParams(toggleTopic(params, topic));
-  });
+  const onTopic = useLatestCallback((topic: string) => setParams(toggleTopic(params, topic)));
   const prefetch = usePrefetchFeed(index);
   const onTopicIntent = useLatestCallback((topic: string) => {
     const next = requestToggling(topic);
@@ -101,7 +96,6 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
   const prefetchSearch = usePrefetchSearch(index);
   const onSearch = (query: string) => {
     prefetchSearch(query);
-    if (ready) showFromCache({ ...request, search: parseSearchQuery(query).clauses });
     setParams({ ...params, query }, { replace: params.query !== '' && query !== '' });
   };
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages;
