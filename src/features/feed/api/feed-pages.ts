@@ -9,6 +9,7 @@ import { firstScreenCards, type NewsIndex } from '../../../shared/data-folder.ts
 import type { Selection } from '../../../shared/ranks.ts';
 import { newsKey } from '../../../lib/data-file.ts';
 import {
+  noSelection,
   selectionKey,
   selectionQuery,
   selects,
@@ -116,8 +117,6 @@ function membership(ranks: Uint32Array): (rank: number) => boolean {
   }
   return member;
 }
-
-export const noSelection: Selection = { all: new Uint32Array(0), published: new Uint32Array(0) };
 
 /**
  * The feed for `request`, page by page (react-query's infinite query): the full feed's pages

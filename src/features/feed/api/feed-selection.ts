@@ -85,6 +85,8 @@ export async function readSelection(
   index: NewsIndex,
   key: SelectionKey,
 ): Promise<Matching> {
+  // The full feed's counts are the index's, and its cards are read from its pages, not by rank.
+  if (!selects(key)) return { ...wholeFeed, size: index.count, storyCount: index.storyCount };
   const size = index.count.all;
   const clauses = key.search ? (JSON.parse(key.search) as SearchClause[]) : [];
   const ids = key.ids ? key.ids.split(',').map(Number) : [];
@@ -132,6 +134,9 @@ export async function readSelection(
   };
 }
 
+export const noSelection: Selection = { all: new Uint32Array(0), published: new Uint32Array(0) };
+const wholeFeed = { hiddenRead: { all: 0, published: 0 }, ranks: noSelection, hints: [] };
+
 /** The articles matching several topics and/or a search, as ranks, in both views. */
 export const selectionQuery = (index: NewsIndex, { ids, anyTopic, search, hidden }: SelectionKey) =>
   queryOptions({
@@ -158,9 +163,11 @@ export type FeedCount =
 
 /** How many articles match, and how many more would if unpublished ones were shown. */
 export function useFeedCount(index: NewsIndex, request: FeedRequest): FeedCount {
+  // Always on, even where the index counts (a query of the full feed costs nothing, one topic's
+  // is read for its feed anyway): a change of selection then shows the previous one, dimmed,
+  // while the next is worked out, never an empty loading state.
   const selection = useQuery({
     ...selectionQuery(index, selectionKey(request)),
-    enabled: !countedByIndex(request),
     placeholderData: keepPreviousData,
   });
   const both = (

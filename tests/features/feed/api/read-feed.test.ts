@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  noSelection,
-  readFeed,
-  type Cursor,
-  type FeedRead,
-} from '../../../../src/features/feed/api/feed-pages.ts';
+import { readFeed, type Cursor, type FeedRead } from '../../../../src/features/feed/api/feed-pages.ts';
+import { noSelection } from '../../../../src/features/feed/api/feed-selection.ts';
 import type { Article } from '../../../../src/shared/article-schema.ts';
 import type { StreamPage } from '../../../../src/features/feed/api/feed-stream.ts';
 import { buildDataFolder } from '../../../fixtures/data-folder.ts';
