@@ -4,6 +4,7 @@ import { topicKey } from '../shared/topics.ts';
 import type { FeedRequest } from '../features/feed/api/feed-selection.ts';
 import { usePrefetchFeed, usePrefetchSearch } from '../features/feed/api/prefetch-feed.ts';
 import type { useFeedParams } from '../features/feed/hooks/use-feed-params.ts';
+import { useFillTopicsFromCache } from '../features/feed/api/topics-now.ts';
 import { useLatestCallback } from '../hooks/use-latest-callback.ts';
 
 type SetParams = ReturnType<typeof useFeedParams>[1];
@@ -22,13 +23,23 @@ export function useFilterActions(
 ) {
   const prefetchFeed = usePrefetchFeed(index);
   const prefetchSearch = usePrefetchSearch(index);
-  const onTopic = useLatestCallback((topic: string) => setParams(toggleTopic(params, topic)));
-  const onTopicIntent = useLatestCallback((topic: string) => {
-    // The request after `topic` is toggled, when every topic it names is on offer.
+  const fillFromCache = useFillTopicsFromCache(index);
+  /** The request after `topic` is toggled, when every topic it names is on offer. */
+  const requestToggling = (topic: string): FeedRequest | undefined => {
     const known = new Map(offered.map((stat) => [topicKey(stat.name), stat]));
     const next = toggleTopic(params, topic).topics.map((name) => known.get(topicKey(name)));
-    if (next.every((stat): stat is TopicStat => stat !== undefined))
-      prefetchFeed({ ...request, topics: next });
+    return next.every((stat): stat is TopicStat => stat !== undefined)
+      ? { ...request, topics: next }
+      : undefined;
+  };
+  const onTopic = useLatestCallback((topic: string) => {
+    const next = requestToggling(topic);
+    if (next) fillFromCache(next);
+    setParams(toggleTopic(params, topic));
+  });
+  const onTopicIntent = useLatestCallback((topic: string) => {
+    const next = requestToggling(topic);
+    if (next) prefetchFeed(next);
   });
   const clearTopics = () => setParams({ ...params, topics: [] });
   const onSearch = (query: string) => {

@@ -271,6 +271,38 @@ describe('answers from memory', () => {
     expect(busy).not.toContain('true');
   });
 
+  it('shows a topic filled from memory as it shows one loaded after the click', async () => {
+    const three = many.filter((a, i) => a.published && i % 3 === 0).map((a) => a.title);
+    /** The click's feed, and every value aria-busy took until it showed. */
+    const clickThree = async (user: ReturnType<typeof renderApp>['user'], release = () => {}) => {
+      const busy = await busyDuring(async () => {
+        await user.click(screen.getByRole('checkbox', { name: 'Three' }));
+        release();
+        await waitFor(() => expect(titles()).toEqual(three));
+      });
+      return { busy, status: screen.getByRole('status').textContent, titles: titles() };
+    };
+    // Its files at hand (the pointer rested on it): filled from memory, shown in one render.
+    const { user, fetchMock, unmount } = renderApp(many, '/', { pageSize: 2 });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${publishedCount} articles`));
+    await user.hover(screen.getByRole('checkbox', { name: 'Three' }));
+    const pages = many
+      .filter((a, i) => a.published && i % 3 === 0)
+      .slice(0, 6)
+      .map((a) => `a/${Math.floor(many.indexOf(a) / 2)}.json`);
+    await waitFor(() => expect(requested(fetchMock)).toEqual(expect.arrayContaining(pages)));
+    const fromMemory = await clickThree(user);
+    unmount();
+    // Its rank list still on the network: shown at once, loading, then read.
+    const view = renderApp(many, '/', { pageSize: 2, holding: /\/t\// });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${publishedCount} articles`));
+    const shownFirst = await clickThree(view.user, view.release);
+    expect(fromMemory.busy).not.toContain('true');
+    expect(shownFirst.busy).toContain('true');
+    expect(fromMemory.status).toBe(shownFirst.status);
+    expect(fromMemory.titles).toEqual(shownFirst.titles);
+  });
+
   it('answers a keystroke whose index shard came with the word’s first letter before the next task, from memory', async () => {
     const { user, fetchMock } = renderApp(many);
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${publishedCount} articles`));

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
-import type { NewsIndex, TopicStat, View } from '../../../shared/data-folder.ts';
+import type { NewsIndex, TopicKeys, TopicStat, View } from '../../../shared/data-folder.ts';
 import { intersectFlags, rankFlags, splitPublished, type Selection } from '../../../shared/ranks.ts';
 import { countStories } from '../../../shared/story-ranks.ts';
 import type { SearchClause } from '../../../shared/search-query.ts';
@@ -7,6 +7,7 @@ import type { SortOrder } from '../../../shared/feed-params.ts';
 import { newsKey } from '../../../lib/data-file.ts';
 import { hiddenFlags } from './hidden-ranks.ts';
 import type * as SearchChunk from './search-index.ts';
+import type { QueryFlags } from './search-index.ts';
 import { searchBaseQuery } from './search-files.ts';
 import { storiesQuery } from './stories-query.ts';
 import { topicKeysQuery } from './topic-keys-query.ts';
@@ -87,7 +88,6 @@ export async function readSelection(
 ): Promise<Matching> {
   // The full feed's counts are the index's, and its cards are read from its pages, not by rank.
   if (!selects(key)) return { ...wholeFeed, size: index.count, storyCount: index.storyCount };
-  const size = index.count.all;
   const clauses = key.search ? (JSON.parse(key.search) as SearchClause[]) : [];
   const ids = key.ids ? key.ids.split(',').map(Number) : [];
   // Hiding read articles from the whole feed needs to know which are published.
@@ -98,6 +98,27 @@ export async function readSelection(
     Promise.all(ids.map((id) => client.query(topicKeysQuery(index, id)))),
     clauses.length > 0 ? loadSearch().then((search) => search.queryFlags(client, index, clauses)) : undefined,
   ]);
+  const hidden = key.hidden ? hiddenFlags(client, index, key.hidden) : undefined;
+  return selectionOf(index, key.anyTopic, { storyOf, base, topicKeys, found, hidden });
+}
+
+/** What a selection is worked out from: its files, read (see readSelection). */
+export type SelectionFiles = {
+  storyOf: Uint32Array;
+  /** The search base, for hiding read articles from the whole feed. */
+  base?: { published: Uint8Array } | undefined;
+  topicKeys: readonly TopicKeys[];
+  found?: QueryFlags | undefined;
+  hidden?: Uint8Array | undefined;
+};
+
+/** The selection, from its files: the topics' union, within the search, less the read articles hidden. */
+export function selectionOf(
+  index: NewsIndex,
+  anyTopic: boolean,
+  { storyOf, base, topicKeys, found, hidden }: SelectionFiles,
+): Matching {
+  const size = index.count.all;
   const inTopics = (view: View) =>
     rankFlags(
       size,
@@ -107,7 +128,7 @@ export async function readSelection(
   let published: Uint8Array;
   if (found) {
     ({ matching, published } = found);
-    if (key.anyTopic) intersectFlags(matching, inTopics('all'));
+    if (anyTopic) intersectFlags(matching, inTopics('all'));
   } else if (base) {
     matching = new Uint8Array(size).fill(1);
     published = base.published;
@@ -116,7 +137,6 @@ export async function readSelection(
     published = inTopics('published');
   }
   const before = splitPublished(new Uint8Array(matching), published);
-  const hidden = key.hidden ? hiddenFlags(client, index, key.hidden) : undefined;
   if (hidden) for (let rank = 0; rank < size; rank += 1) if (hidden[rank]) matching[rank] = 0;
   const selected = hidden ? splitPublished(matching, published) : before;
   return {
