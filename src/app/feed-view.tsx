@@ -1,7 +1,7 @@
 import type { ReactNode, Ref } from 'react';
 import type { ArticleSummary } from '../shared/article-schema.ts';
-import type { FeedParams } from '../shared/feed-params.ts';
-import type { SearchQuery } from '../shared/search-query.ts';
+import type { FeedParams } from '../features/feed/utils/feed-params.ts';
+import type { SearchQuery } from '../lib/search-query.ts';
 import { EmptyState } from '../features/feed/components/empty-state.tsx';
 import { FeedList, type FeedListHandle } from '../features/feed/components/feed-list.tsx';
 import { LoadError } from '../features/feed/components/load-error.tsx';

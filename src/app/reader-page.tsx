@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import { parseSearchQuery } from '../shared/search-query.ts';
+import { parseSearchQuery } from '../lib/search-query.ts';
 import { SearchBox } from '../features/search/components/search-box.tsx';
 import { TopicFilter } from '../features/topics/components/topic-filter.tsx';
 import { useWarmUp } from '../features/feed/api/prefetch-feed.ts';

@@ -1,5 +1,5 @@
 import type { NewsIndex, TopicStat } from '../shared/data-folder.ts';
-import { toggleTopic, type FeedParams } from '../shared/feed-params.ts';
+import { toggleTopic, type FeedParams } from '../features/feed/utils/feed-params.ts';
 import { topicKey } from '../shared/topics.ts';
 import type { FeedRequest } from '../features/feed/api/feed-selection.ts';
 import { usePrefetchFeed, usePrefetchSearch } from '../features/feed/api/prefetch-feed.ts';

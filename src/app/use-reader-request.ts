@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { NewsIndex } from '../shared/data-folder.ts';
-import type { FeedParams } from '../shared/feed-params.ts';
-import type { SearchQuery } from '../shared/search-query.ts';
+import type { FeedParams } from '../features/feed/utils/feed-params.ts';
+import type { SearchQuery } from '../lib/search-query.ts';
 import type { FeedRequest } from '../features/feed/api/feed-selection.ts';
 import type { Waiting } from '../features/feed/hooks/use-feed.ts';
 import type { Marks } from '../features/marks/api/marks.ts';

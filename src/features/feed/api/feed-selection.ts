@@ -2,8 +2,8 @@ import { keepPreviousData, queryOptions, useQuery, type QueryClient } from '@tan
 import type { NewsIndex, TopicKeys, TopicStat, View } from '../../../shared/data-folder.ts';
 import { intersectFlags, rankFlags, splitPublished, type Selection } from '../../../shared/ranks.ts';
 import { countStories } from '../../../shared/story-ranks.ts';
-import type { SearchClause } from '../../../shared/search-query.ts';
-import type { SortOrder } from '../../../shared/feed-params.ts';
+import type { SearchClause } from '../../../lib/search-query.ts';
+import type { SortOrder } from '../utils/feed-params.ts';
 import { newsKey } from '../../../lib/data-file.ts';
 import { hiddenFlags } from './hidden-ranks.ts';
 import type * as SearchChunk from './search-index.ts';

@@ -2,7 +2,7 @@ import { useCallback, useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { NewsIndex, TopicStat } from '../../../shared/data-folder.ts';
 import { typedInitial } from '../../../shared/search-words.ts';
-import { sortOrders } from '../../../shared/feed-params.ts';
+import { sortOrders } from '../utils/feed-params.ts';
 import { feedPagesQuery } from './feed-pages.ts';
 import { loadSearch, type FeedRequest } from './feed-selection.ts';
 import { searchBaseQuery, searchShardQuery, searchTailQuery, shardsStarting } from './search-files.ts';

@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { dataPath, type DayKeys, type NewsIndex, type TopicStat } from '../../../shared/data-folder.ts';
 import { searchShardKey, searchTokens, searchWords } from '../../../shared/search-words.ts';
 import { flaggedRanks, intersectFlags, rankFlags } from '../../../shared/ranks.ts';
-import { periodEnd, periodStart, type SearchClause, type SearchTerm } from '../../../shared/search-query.ts';
+import { periodEnd, periodStart, type SearchClause, type SearchTerm } from '../../../lib/search-query.ts';
 import { topicKey } from '../../../shared/topics.ts';
 import { dataFileQuery } from '../../../lib/data-file.ts';
 import { readCards } from './page-query.ts';
