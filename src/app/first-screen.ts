@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { index } from 'virtual:news';
-import { putFirstScreenInCache } from '../features/feed/api/feed-pages.ts';
+import { feedPagesQuery } from '../features/feed/api/feed-pages.ts';
 import type { FeedRequest } from '../features/feed/api/feed-selection.ts';
 import { seedFirstScreen } from '../lib/news-index.ts';
 
@@ -15,11 +15,17 @@ const defaultRequest: FeedRequest = {
 
 /**
  * The first screen of the default view, in the query cache before anything renders: its data
- * files (bundled, see seedFirstScreen) and its first page of cards. The page rendered at build
- * time (prerender.tsx) and the browser's first render (main.tsx) start from the same cache, so
- * the browser hydrates the prerendered cards rather than drawing them again.
+ * files (bundled, see seedFirstScreen), then its first page of cards, read from them by the feed's
+ * own query. The page rendered at build time (prerender.tsx) and the browser's first render
+ * (main.tsx) start from the same cache, so the browser hydrates the prerendered cards rather than
+ * drawing them again.
+ *
+ * Read from the bundle alone, that settles in microtasks; a read that needs more (an archive
+ * with fewer published cards than a screen) is not waited for past this task: the page then
+ * starts without a first screen, and the query goes on in the background.
  */
-export function prepareFirstScreen(client: QueryClient): void {
+export async function prepareFirstScreen(client: QueryClient): Promise<void> {
   seedFirstScreen(client);
-  putFirstScreenInCache(client, index, defaultRequest);
+  const read = client.infiniteQuery(feedPagesQuery(index, defaultRequest)).catch(() => undefined);
+  await Promise.race([read, new Promise((resolve) => setTimeout(resolve, 0))]);
 }

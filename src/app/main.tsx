@@ -8,13 +8,14 @@ scheduleQueryUpdatesInMicrotasks();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 const queryClient = createQueryClient();
-prepareFirstScreen(queryClient);
+const firstScreen = prepareFirstScreen(queryClient);
 const app = (
   <StrictMode>
     <App queryClient={queryClient} />
   </StrictMode>
 );
-// A production build draws the default view's first screen into the page (see prerender.tsx);
+// A production build draws the default view's first screen into the page (see prerender.tsx),
+// and the browser hydrates it from the same cache (see prepareFirstScreen);
 // boot.ts removes it for an address with filters, and the dev server never draws it.
-if (root.hasChildNodes()) hydrateRoot(root, app);
+if (root.hasChildNodes()) void firstScreen.then(() => hydrateRoot(root, app));
 else createRoot(root).render(app);

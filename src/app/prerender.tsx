@@ -8,9 +8,9 @@ import { createQueryClient } from './query-client.ts';
  * The reader's first screen as HTML, rendered at build time (see src/node/prerender.ts) into
  * index.html: the first cards show before the script has run, and the browser hydrates them.
  */
-export function renderFirstScreen(): string {
+export async function renderFirstScreen(): Promise<string> {
   const queryClient = createQueryClient();
-  prepareFirstScreen(queryClient);
+  await prepareFirstScreen(queryClient);
   return renderToString(
     <StrictMode>
       <App queryClient={queryClient} />

@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { ArticleSummary } from '../shared/article-schema.ts';
-import { relatedOf, type NewsIndex, type RelatedPage } from '../shared/data-folder.ts';
+import type { NewsIndex } from '../shared/data-folder.ts';
 import { useMemo } from 'react';
-import { savedAsSummary, savedCopy, savedMatching } from '../shared/reading-marks.ts';
-import type { SearchQuery } from '../shared/search-query.ts';
-import { loadDataFile } from '../lib/data-file.ts';
+import { savedAsSummary, savedCopy, savedMatching } from '../features/marks/utils/reading-marks.ts';
+import type { SearchQuery } from '../lib/search-query.ts';
+import { coverageQuery } from '../features/related/api/related-query.ts';
 import { useChangeMarks, useMarks, useMarksLoaded } from '../features/marks/api/marks.ts';
 import { useLatestCallback } from '../hooks/use-latest-callback.ts';
 
@@ -22,9 +22,8 @@ export function useReaderMarks(index: NewsIndex, search: SearchQuery, topics: re
   /** The source URLs of the story of `article` other than its own (none for an article alone). */
   const otherReports = async (article: ArticleSummary): Promise<string[]> => {
     if (!article.story) return [];
-    const { file, slot } = relatedOf(article.rank, index);
-    const page = await loadDataFile<RelatedPage>(client, index, file);
-    return page[slot]?.sameStory.map((item) => item.url) ?? [];
+    const coverage = await client.query(coverageQuery(index, article.rank));
+    return coverage.sameStory.map((item) => item.url);
   };
 
   const setRead = (article: ArticleSummary, read: boolean) => {

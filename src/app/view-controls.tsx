@@ -1,4 +1,4 @@
-import type { FeedParams } from '../shared/feed-params.ts';
+import type { FeedParams } from '../features/feed/utils/feed-params.ts';
 import { ToggleSwitch } from '../components/toggle-switch.tsx';
 import { useHydrated } from '../hooks/use-hydrated.ts';
 import { SortSelect } from '../features/feed/components/sort-select.tsx';

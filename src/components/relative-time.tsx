@@ -1,4 +1,4 @@
-import { formatExactTime, formatRelativeTime } from '../shared/relative-time.ts';
+import { formatExactTime, formatRelativeTime } from '../lib/relative-time.ts';
 
 type RelativeTimeProps = { iso: string; now: number | null };
 

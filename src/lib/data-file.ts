@@ -1,5 +1,6 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { NewsIndex } from '../shared/data-folder.ts';
+import { fnv1a } from '../shared/fnv-hash.ts';
 import { manifestPath, pieceGroup, pieceName, type Manifest } from '../shared/pieces.ts';
 
 /**
@@ -25,6 +26,20 @@ export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T
   return (await response.json()) as T;
 }
 
+const versions = new WeakMap<NewsIndex, string>();
+/**
+ * The start of the key of anything read from one build: its data folder and a hash of its
+ * manifests, which change whenever any file does (the dev server's index, after an edit).
+ */
+export function newsKey(index: NewsIndex): readonly ['news', string, string] {
+  let version = versions.get(index);
+  if (version === undefined) {
+    version = fnv1a(JSON.stringify(index.pieces)).toString(36);
+    versions.set(index, version);
+  }
+  return ['news', index.base, version];
+}
+
 /** A group's manifest (see pieces.ts): fetched once, shared by every file of the group. */
 const manifestQuery = (index: NewsIndex, group: string) =>
   queryOptions({
@@ -34,7 +49,7 @@ const manifestQuery = (index: NewsIndex, group: string) =>
         `${index.base}${pieceName(manifestPath(group), index.pieces[group] ?? '')}`,
         signal,
       ),
-    staleTime: Infinity,
+    staleTime: 'static',
   });
 
 /** Where a data file's piece is: its group's manifest names it. */
@@ -46,24 +61,28 @@ export async function pieceUrl(client: QueryClient, index: NewsIndex, file: stri
 }
 
 /**
- * One file of the data folder as a query: fetched once, kept for the life of the page, shared by
- * every view that needs it. Its key holds its group's manifest hash, which changes whenever a file
- * of the group does: a new index (the dev server's, after an edit) refetches only what changed.
+ * The key of one data file: its group's manifest hash changes whenever a file of the group does,
+ * so a new index (the dev server's, after an edit) refetches only what changed. Not the whole
+ * index: a file's query stays when only other groups change.
+ */
+export const dataFileKey = (index: NewsIndex, file: string) =>
+  ['news', index.base, index.pieces[pieceGroup(file)] ?? '', file] as const;
+
+/** Fetches one data file, wherever its piece is. */
+export const fetchDataFile = async <T>(
+  client: QueryClient,
+  index: NewsIndex,
+  file: string,
+  signal?: AbortSignal,
+) => fetchJson<T>(await pieceUrl(client, index, file), signal);
+
+/**
+ * One file of the data folder as a query: fetched once, kept for the life of the page (a piece
+ * never changes: `staleTime: 'static'`), shared by every view that needs it.
  */
 export const dataFileQuery = <T>(index: NewsIndex, file: string) =>
-  // Not the whole index in the key: a file's query stays when only other groups change.
-  // eslint-disable-next-line @tanstack/query/exhaustive-deps
   queryOptions({
-    queryKey: ['news', index.base, index.pieces[pieceGroup(file)] ?? '', file],
-    queryFn: async ({ client, signal }) => fetchJson<T>(await pieceUrl(client, index, file), signal),
-    staleTime: Infinity,
+    queryKey: dataFileKey(index, file),
+    queryFn: ({ client, signal }) => fetchDataFile<T>(client, index, file, signal),
+    staleTime: 'static',
   });
-
-/** A data file if the query cache has it; never a fetch. */
-export const peekDataFile = (client: QueryClient, index: NewsIndex, file: string): unknown =>
-  client.getQueryData(dataFileQuery<unknown>(index, file).queryKey);
-
-/** A data file from the cache at once when it is there, else from the network. */
-export function loadDataFile<T>(client: QueryClient, index: NewsIndex, file: string): T | Promise<T> {
-  return (peekDataFile(client, index, file) as T | undefined) ?? client.query(dataFileQuery<T>(index, file));
-}

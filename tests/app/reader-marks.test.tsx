@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clearMarks, marksQuery } from '../../src/features/marks/api/marks.ts';
-import { marksFile } from '../../src/shared/marks-file.ts';
+import { marksFile } from '../../src/features/marks/utils/marks-file.ts';
 import { makeArticle } from '../fixtures/articles.ts';
 import { renderApp } from '../fixtures/render-app.tsx';
 

@@ -3,6 +3,7 @@ import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../src/shared/article-schema.ts';
 import { topicsShown } from '../../src/shared/data-folder.ts';
+import { feedPagesQuery } from '../../src/features/feed/api/feed-pages.ts';
 import { makeArticle } from '../fixtures/articles.ts';
 import { renderApp, requestedFiles } from '../fixtures/render-app.tsx';
 
@@ -218,6 +219,26 @@ describe('the feed over a paged data folder', () => {
   });
 });
 
+/**
+ * Runs `act` (a click, a keystroke, as the browser dispatches it) and resolves in the next task:
+ * what the DOM shows then is what the browser paints first. React renders the event's update and
+ * the query results it causes in microtasks (see scheduleQueryUpdatesInMicrotasks), so an answer
+ * from memory is in by then.
+ */
+async function withinOneTask(act: () => void): Promise<void> {
+  const previous = (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT;
+  // As in a browser: React schedules its work itself rather than waiting for act().
+  Object.assign(globalThis, { IS_REACT_ACT_ENVIRONMENT: false });
+  try {
+    await new Promise<void>((resolve) => {
+      act();
+      setTimeout(resolve, 0);
+    });
+  } finally {
+    Object.assign(globalThis, { IS_REACT_ACT_ENVIRONMENT: previous });
+  }
+}
+
 /** Every value `main`'s aria-busy takes while `act` runs. */
 async function busyDuring(act: () => Promise<void>): Promise<(string | null)[]> {
   const main = screen.getByRole('main');
@@ -250,17 +271,54 @@ describe('answers from memory', () => {
     expect(busy).not.toContain('true');
   });
 
-  it('answers a keystroke whose index shard came with the word’s first letter with no loading state', async () => {
+  it('shows a topic filled from memory as it shows one loaded after the click', async () => {
+    const three = many.filter((a, i) => a.published && i % 3 === 0).map((a) => a.title);
+    /** The click's feed, and every value aria-busy took until it showed. */
+    const clickThree = async (user: ReturnType<typeof renderApp>['user'], release = () => {}) => {
+      const busy = await busyDuring(async () => {
+        await user.click(screen.getByRole('checkbox', { name: 'Three' }));
+        release();
+        await waitFor(() => expect(titles()).toEqual(three));
+      });
+      return { busy, status: screen.getByRole('status').textContent, titles: titles() };
+    };
+    // Its files at hand (the pointer rested on it): filled from memory, shown in one render.
+    const { user, fetchMock, unmount } = renderApp(many, '/', { pageSize: 2 });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${publishedCount} articles`));
+    await user.hover(screen.getByRole('checkbox', { name: 'Three' }));
+    const pages = many
+      .filter((a, i) => a.published && i % 3 === 0)
+      .slice(0, 6)
+      .map((a) => `a/${Math.floor(many.indexOf(a) / 2)}.json`);
+    await waitFor(() => expect(requested(fetchMock)).toEqual(expect.arrayContaining(pages)));
+    const fromMemory = await clickThree(user);
+    unmount();
+    // Its rank list still on the network: shown at once, loading, then read.
+    const view = renderApp(many, '/', { pageSize: 2, holding: /\/t\// });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${publishedCount} articles`));
+    const shownFirst = await clickThree(view.user, view.release);
+    expect(fromMemory.busy).not.toContain('true');
+    expect(shownFirst.busy).toContain('true');
+    expect(fromMemory.status).toBe(shownFirst.status);
+    expect(fromMemory.titles).toEqual(shownFirst.titles);
+  });
+
+  it('answers a keystroke whose index shard came with the word’s first letter before the next task, from memory', async () => {
     const { user, fetchMock } = renderApp(many);
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${publishedCount} articles`));
     const box = screen.getByRole('searchbox', { name: 'Search articles' });
     await user.type(box, 'o');
     await waitFor(() => expect(requested(fetchMock)).toContain('s/6f-63.json'));
-    const busy = await busyDuring(async () => {
-      await user.type(box, 'c');
-      await waitFor(() => expect(titles()).toEqual(['Story 7', 'Story 8']));
+    await waitFor(() => expect(screen.getByRole('main')).toHaveAttribute('aria-busy', 'false'));
+    const before = requested(fetchMock).length;
+    // Whatever the DOM shows between the keystroke and the end of its task is never painted.
+    await withinOneTask(() => {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(box, 'oc');
+      box.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    expect(busy).not.toContain('true');
+    expect(screen.getByRole('main')).toHaveAttribute('aria-busy', 'false');
+    expect(titles()).toEqual(['Story 7', 'Story 8']);
+    expect(requested(fetchMock).slice(before)).toEqual([]);
   });
 });
 
@@ -289,7 +347,7 @@ describe('topic intent', () => {
   });
 
   it('fetches the top topics and the search base ahead once the first screen is up, so they answer from memory', async () => {
-    const { user, fetchMock, queryClient } = renderApp(many, '/', { warmUp: true });
+    const { user, fetchMock, queryClient, index } = renderApp(many, '/', { warmUp: true });
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${publishedCount} articles`));
     // Nothing ahead of the first screen…
     expect(requested(fetchMock).every((file) => file.startsWith('a/'))).toBe(true);
@@ -315,14 +373,17 @@ describe('topic intent', () => {
     ]);
 
     // Each top topic's first screen was read ahead too, into the query cache…
-    const feeds = queryClient
-      .getQueryCache()
-      .findAll({ queryKey: ['news'] })
-      .filter((query) => query.queryKey[2] === 'feed' && query.state.data !== undefined);
-    const topicNames = feeds.flatMap((query) =>
-      (query.queryKey[3] as { topics: { name: string }[] }).topics.map((topic) => topic.name),
-    );
-    expect(topicNames.sort()).toEqual(['Even', 'Three']);
+    const readAhead = index.topics.filter((topic) => {
+      const request = {
+        view: 'published',
+        topics: [topic],
+        search: [],
+        group: true,
+        sort: 'newest',
+      } as const;
+      return queryClient.getQueryData(feedPagesQuery(index, request).queryKey) !== undefined;
+    });
+    expect(readAhead.map((topic) => topic.name).sort()).toEqual(['Even', 'Three']);
     const before = requested(fetchMock).length;
     // …so the click shows it with no loading state.
     const even = many.filter((a, i) => a.published && i % 2 === 0);

@@ -2,35 +2,24 @@ import {
   infiniteQueryOptions,
   keepPreviousData,
   useInfiniteQuery,
-  useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query';
-import { useCallback } from 'react';
 import type { ArticleSummary } from '../../../shared/article-schema.ts';
-import { firstScreenCards, type DataPage, type NewsIndex } from '../../../shared/data-folder.ts';
-import {
-  isMissing,
-  readAll,
-  readFeedNow,
-  readRanksNow,
-  readTopNow,
-  type FeedCursor,
-  type Missing,
-  type Peek,
-  type RankCursor,
-  type TopCursor,
-  type StreamPage,
-} from '../../../shared/feed-stream.ts';
+import { firstScreenCards, type NewsIndex } from '../../../shared/data-folder.ts';
 import type { Selection } from '../../../shared/ranks.ts';
-import { loadDataFile } from '../../../lib/data-file.ts';
+import { newsKey } from '../../../lib/data-file.ts';
 import {
-  cachePeek,
-  needsSelection,
-  selectionNow,
+  noSelection,
+  selectionKey,
   selectionQuery,
+  selects,
   type FeedRequest,
+  type SelectionKey,
 } from './feed-selection.ts';
+import { readFullFeed, readRanks, type FeedCursor, type RankCursor, type StreamPage } from './feed-stream.ts';
 import { hiddenFlags } from './hidden-ranks.ts';
+import { readCards } from './page-query.ts';
+import { readTopRanks, type TopCursor } from './top-order.ts';
 
 /** The feed of a request, page by page: react-query's infinite query over the data folder's files. */
 
@@ -38,57 +27,30 @@ import { hiddenFlags } from './hidden-ranks.ts';
 type ReadCursor = FeedCursor | RankCursor | TopCursor;
 export type Cursor = ReadCursor & { storiesShown?: readonly string[] };
 
+/** What a read of the feed depends on: the request as small values. */
+export type FeedRead = Pick<FeedRequest, 'view' | 'group' | 'sort'> & { selection: SelectionKey };
+
 /** Articles in the first read (a screenful) and in each later one. */
 const firstRead = firstScreenCards;
 const laterReads = 24;
-
-/**
- * Puts the first screen of `request` in the query cache at once when every file it needs is cached
- * already, so that the render a change causes shows it: one render, no loading state in between.
- * Call it just before the change (a click, a keystroke). When a file is missing it does nothing,
- * and the queries load as usual.
- */
-export function useFirstScreenFromCache(index: NewsIndex): (request: FeedRequest) => void {
-  const client = useQueryClient();
-  return useCallback(
-    (request: FeedRequest) => putFirstScreenInCache(client, index, request),
-    [client, index],
-  );
-}
-
-export function putFirstScreenInCache(client: QueryClient, index: NewsIndex, request: FeedRequest): void {
-  const pages = feedPagesQuery(index, request);
-  if (client.getQueryData(pages.queryKey)) return;
-  const cursor = pages.initialPageParam;
-  let selection = noSelection;
-  if (cursor.kind !== 'feed' && needsSelection(request)) {
-    const now = selectionNow(client, index, request);
-    if (!now) return;
-    client.setQueryData(selectionQuery(index, request).queryKey, now);
-    selection = now.ranks;
-  }
-  const peek = cachePeek(client, index) as Peek;
-  const page = readFeed(index, request, cursor, selection, peek, hiddenOf(client, index, request));
-  if (!isMissing(page)) client.setQueryData(pages.queryKey, { pages: [page], pageParams: [cursor] });
-}
 
 export function useFeedPages(index: NewsIndex, request: FeedRequest, enabled = true) {
   return useInfiniteQuery({ ...feedPagesQuery(index, request), enabled, placeholderData: keepPreviousData });
 }
 
 /**
- * One read of the feed for `request`, from files at hand; or what is missing. With stories
- * grouped, a story's card is its first article the read meets (the newest of those matching),
- * and its later articles are passed over: the read goes on until it has `want` cards.
+ * One read of the feed for `request`. With stories grouped, a story's card is its first article
+ * the read meets (the newest of those matching), and its later articles are passed over: the read
+ * goes on until it has `want` cards.
  */
-export function readFeed(
+export async function readFeed(
+  client: QueryClient,
   index: NewsIndex,
-  request: FeedRequest,
+  request: FeedRead,
   cursor: Cursor,
   selection: Selection,
-  peek: Peek,
   hidden?: Uint8Array,
-): StreamPage<Cursor> | Missing {
+): Promise<StreamPage<Cursor>> {
   // The first read fills the first screen from one small file; later ones read further ahead.
   const first = cursor.offset === 0;
   const want = first ? firstRead : laterReads;
@@ -96,8 +58,7 @@ export function readFeed(
   const articles: ArticleSummary[] = [];
   let next: Cursor | null = cursor;
   while (next && articles.length < want) {
-    const read = readArticles(index, request, next, want - articles.length, selection, peek);
-    if (isMissing(read)) return read;
+    const read = await readArticles(client, index, request, next, want - articles.length, selection);
     for (const article of read.articles) {
       if (hidden?.[article.rank]) continue;
       if (request.group && article.story) {
@@ -112,40 +73,38 @@ export function readFeed(
 }
 
 /** The next `want` articles of the feed for `request`, every article of a story included. */
-function readArticles(
+async function readArticles(
+  client: QueryClient,
   index: NewsIndex,
-  request: FeedRequest,
+  request: FeedRead,
   cursor: ReadCursor,
   want: number,
   selection: Selection,
-  peek: Peek,
-): StreamPage<ReadCursor> | Missing {
+): Promise<StreamPage<ReadCursor>> {
   if (cursor.kind === 'top') {
-    const member = needsSelection(request) ? membership(selection[request.view]) : undefined;
-    return readTopNow(index, member, request.view, cursor, want, peek);
+    const member = selects(request.selection) ? membership(selection[request.view]) : undefined;
+    const { ranks, next } = await readTopRanks(client, index, member, cursor, want);
+    const cards = await readCards(client, index, ranks);
+    return { articles: cards.filter((card) => request.view === 'all' || card.published), next };
   }
   const oldest = request.sort === 'oldest';
   if (cursor.kind === 'ranks') {
     const ranks = oldest ? selection[request.view].slice().reverse() : selection[request.view];
-    return readRanksNow(ranks, cursor, want, index, peek);
+    return readRanks(client, index, ranks, cursor, want);
   }
-  return readFeedNow(index, request.view, cursor, want, peek, oldest);
+  return readFullFeed(client, index, request.view, cursor, want, oldest);
 }
 
 /**
  * Where the feed of `request` starts: the "top" order; the ranks of a search or of topics, whose
  * cards are read from the full feed's pages; or the full feed's pages themselves.
  */
-export const initialCursor = (request: FeedRequest): Cursor =>
+export const initialCursor = (request: FeedRead): Cursor =>
   request.sort === 'top'
     ? { kind: 'top', offset: 0 }
-    : needsSelection(request)
+    : selects(request.selection)
       ? { kind: 'ranks', offset: 0 }
       : { kind: 'feed', offset: 0 };
-
-/** The read articles a request hides, as flags (see hidden-ranks.ts). */
-export const hiddenOf = (client: QueryClient, index: NewsIndex, request: FeedRequest) =>
-  request.hidden !== undefined ? hiddenFlags(client, index, request.hidden) : undefined;
 
 const membershipMemo = new WeakMap<Uint32Array, (rank: number) => boolean>();
 /** Whether a rank is among `ranks`, answered from a set made once per list. */
@@ -159,30 +118,28 @@ function membership(ranks: Uint32Array): (rank: number) => boolean {
   return member;
 }
 
-export const noSelection: Selection = { all: new Uint32Array(0), published: new Uint32Array(0) };
-
 /**
  * The feed for `request`, page by page (react-query's infinite query): the full feed's pages
  * read in order, or the ranks of topics, a search or the "top" order read from them. Each page is
- * a data file fetched once and shared by every view.
+ * a data file fetched once and shared by every view. Its key holds the request as small values.
  */
-const feedPagesQuery = (index: NewsIndex, request: FeedRequest) => {
-  const initial = initialCursor(request);
+export const feedPagesQuery = (index: NewsIndex, request: FeedRequest) => {
+  const { view, group, sort } = request;
+  const { ids, anyTopic, search, hidden } = selectionKey(request);
   return infiniteQueryOptions({
-    queryKey: ['news', index, 'feed', request],
-    staleTime: Infinity,
+    queryKey: [...newsKey(index), 'feed', view, ids, anyTopic, search, hidden, group, sort],
+    staleTime: 'static',
     queryFn: async ({ pageParam, client }): Promise<StreamPage<Cursor>> => {
-      const selection =
-        pageParam.kind !== 'feed' && needsSelection(request)
-          ? (await client.query(selectionQuery(index, request))).ranks
+      const selection = { ids, anyTopic, search, hidden };
+      const read: FeedRead = { view, group, sort, selection };
+      const ranks =
+        pageParam.kind !== 'feed' && selects(selection)
+          ? (await client.query(selectionQuery(index, selection))).ranks
           : noSelection;
-      const hidden = hiddenOf(client, index, request);
-      return readAll(
-        (peek: Peek) => readFeed(index, request, pageParam, selection, peek, hidden),
-        (file) => loadDataFile<DataPage>(client, index, file),
-      );
+      const flags = selection.hidden ? hiddenFlags(client, index, selection.hidden) : undefined;
+      return readFeed(client, index, read, pageParam, ranks, flags);
     },
-    initialPageParam: initial,
+    initialPageParam: initialCursor({ view, group, sort, selection: { ids, anyTopic, search, hidden } }),
     getNextPageParam: (last) => last.next,
   });
 };

@@ -1,32 +1,16 @@
-import {
-  keepPreviousData,
-  queryOptions,
-  useQuery,
-  useQueryClient,
-  type QueryClient,
-} from '@tanstack/react-query';
-import {
-  dataPath,
-  type NewsIndex,
-  type SearchBase,
-  type TopicKeys,
-  type TopicStat,
-  type View,
-} from '../../../shared/data-folder.ts';
-import { isMissing, readAll, type Missing, type Peek } from '../../../shared/feed-stream.ts';
-import {
-  flagsFromBits,
-  intersectFlags,
-  rankFlags,
-  splitPublished,
-  type Selection,
-} from '../../../shared/ranks.ts';
-import { countStories, storyOfRanks, type StoryKeys } from '../../../shared/story-ranks.ts';
-import type { queryFlagsNow, shardsStarting } from '../../../shared/search-index.ts';
-import type { SearchClause } from '../../../shared/search-query.ts';
-import type { SortOrder } from '../../../shared/feed-params.ts';
-import { loadDataFile, peekDataFile } from '../../../lib/data-file.ts';
+import { keepPreviousData, queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
+import type { NewsIndex, TopicKeys, TopicStat, View } from '../../../shared/data-folder.ts';
+import { intersectFlags, rankFlags, splitPublished, type Selection } from '../../../shared/ranks.ts';
+import { countStories } from '../../../shared/story-ranks.ts';
+import type { SearchClause } from '../../../lib/search-query.ts';
+import type { SortOrder } from '../utils/feed-params.ts';
+import { newsKey } from '../../../lib/data-file.ts';
 import { hiddenFlags } from './hidden-ranks.ts';
+import type * as SearchChunk from './search-index.ts';
+import type { QueryFlags } from './search-index.ts';
+import { searchBaseQuery } from './search-files.ts';
+import { storiesQuery } from './stories-query.ts';
+import { topicKeysQuery } from './topic-keys-query.ts';
 
 /**
  * The selection of a request: which articles several topics or a search match, as ranks, and how
@@ -50,35 +34,28 @@ export type FeedRequest = {
  * Topics, a search or hidden read articles are read through their rank lists (a card is stored
  * once, in the full feed's pages); the full feed alone is counted by the index.
  */
-export const needsSelection = (request: FeedRequest) =>
-  request.search.length > 0 || request.topics.length > 0 || request.hidden !== undefined;
+export const selects = (key: SelectionKey) => key.anyTopic || key.search !== '' || key.hidden !== '';
 
 /** The full feed, or one topic, with no search and nothing hidden: counted by the index, at once. */
 const countedByIndex = (request: FeedRequest) =>
   request.search.length === 0 && request.hidden === undefined && request.topics.length <= 1;
 
-const topicIds = (topics: readonly TopicStat[]) => topics.map((topic) => topic.id).sort((a, b) => a - b);
+/**
+ * What a selection depends on, as small values a query key can hold: the ids of the topics the
+ * archive has, whether any topic was asked for (one it lacks matches nothing), the search as
+ * JSON, and the key of the read articles hidden.
+ */
+export type SelectionKey = { ids: string; anyTopic: boolean; search: string; hidden: string };
 
-type SearchModule = { queryFlagsNow: typeof queryFlagsNow; shardsStarting: typeof shardsStarting };
-/** The search code, once its chunk has loaded: from then on a search can answer synchronously. */
-let searchModule: SearchModule | undefined;
-export const loadSearch = async (): Promise<SearchModule> =>
-  (searchModule ??= await import('../../../shared/search-index.ts'));
-
-/** Data files from the query cache only: never a fetch. */
-export const cachePeek =
-  (client: QueryClient, index: NewsIndex): Peek<unknown> =>
-  (file) =>
-    peekDataFile(client, index, file);
-
-/** What a selection depends on: topic ids, the search, the read articles hidden. */
-type SelectionKey = { ids: number[]; search: readonly SearchClause[]; anyTopic: boolean; hidden?: string };
-
-const selectionKey = (request: FeedRequest): SelectionKey => ({
-  ids: topicIds(request.topics).filter((id) => id >= 0),
-  search: request.search,
+export const selectionKey = (request: FeedRequest): SelectionKey => ({
+  ids: request.topics
+    .map((topic) => topic.id)
+    .filter((id) => id >= 0)
+    .sort((a, b) => a - b)
+    .join(','),
   anyTopic: request.topics.length > 0,
-  ...(request.hidden !== undefined ? { hidden: request.hidden } : {}),
+  search: request.search.length > 0 ? JSON.stringify(request.search) : '',
+  hidden: request.hidden ?? '',
 });
 
 /**
@@ -86,7 +63,7 @@ const selectionKey = (request: FeedRequest): SelectionKey => ({
  * its ranks (which a search and the "top" order read, from the full feed's files; the feed of
  * several topics newest or oldest first is read from their own).
  */
-type Matching = {
+export type Matching = {
   size: Record<View, number>;
   storyCount: Record<View, number>;
   /** Of those, the read articles hidden. */
@@ -96,41 +73,65 @@ type Matching = {
   hints: string[];
 };
 
-/** The selection, from files at hand (`peek`); or what is missing to work it out. */
-function selectionFrom(
+let searchChunk: Promise<typeof SearchChunk> | undefined;
+/**
+ * The search index's code, its own chunk, loaded with the first search (or ahead, see
+ * useWarmUp); kept as one promise, which a later search awaits in a microtask.
+ */
+export const loadSearch = () => (searchChunk ??= import('./search-index.ts'));
+
+/** The selection of `key`, every file it needs fetched side by side. */
+export async function readSelection(
+  client: QueryClient,
   index: NewsIndex,
-  { ids, search: clauses, anyTopic }: SelectionKey,
-  peek: Peek<unknown>,
-  search: SearchModule | undefined,
-  hidden: Uint8Array | undefined,
-): Matching | Missing {
-  const size = index.count.all;
+  key: SelectionKey,
+): Promise<Matching> {
+  // The full feed's counts are the index's, and its cards are read from its pages, not by rank.
+  if (!selects(key)) return { ...wholeFeed, size: index.count, storyCount: index.storyCount };
+  const clauses = key.search ? (JSON.parse(key.search) as SearchClause[]) : [];
+  const ids = key.ids ? key.ids.split(',').map(Number) : [];
   // Hiding read articles from the whole feed needs to know which are published.
-  const everything = !anyTopic && clauses.length === 0;
-  const files = [
-    dataPath.stories,
-    ...(everything ? [dataPath.searchBase] : []),
-    ...ids.map((id) => dataPath.topicKeys(id)),
-  ];
-  const loaded = files.map((file) => peek(file));
-  const found = search && clauses.length > 0 ? search.queryFlagsNow(index, clauses, peek) : undefined;
-  const missing = [...files.filter((_, i) => !loaded[i]), ...(isMissing(found) ? found.missing : [])];
-  if (missing.length > 0) return { missing };
-  const [stories, ...rest] = loaded;
-  const base = everything ? (rest.shift() as SearchBase) : undefined;
+  const everything = !key.anyTopic && clauses.length === 0;
+  const [storyOf, base, topicKeys, found] = await Promise.all([
+    client.query(storiesQuery(index)),
+    everything ? client.query(searchBaseQuery(index)) : undefined,
+    Promise.all(ids.map((id) => client.query(topicKeysQuery(index, id)))),
+    clauses.length > 0 ? loadSearch().then((search) => search.queryFlags(client, index, clauses)) : undefined,
+  ]);
+  const hidden = key.hidden ? hiddenFlags(client, index, key.hidden) : undefined;
+  return selectionOf(index, key.anyTopic, { storyOf, base, topicKeys, found, hidden });
+}
+
+/** What a selection is worked out from: its files, read (see readSelection). */
+export type SelectionFiles = {
+  storyOf: Uint32Array;
+  /** The search base, for hiding read articles from the whole feed. */
+  base?: { published: Uint8Array } | undefined;
+  topicKeys: readonly TopicKeys[];
+  found?: QueryFlags | undefined;
+  hidden?: Uint8Array | undefined;
+};
+
+/** The selection, from its files: the topics' union, within the search, less the read articles hidden. */
+export function selectionOf(
+  index: NewsIndex,
+  anyTopic: boolean,
+  { storyOf, base, topicKeys, found, hidden }: SelectionFiles,
+): Matching {
+  const size = index.count.all;
   const inTopics = (view: View) =>
     rankFlags(
       size,
-      rest.map((list) => (list as TopicKeys)[view]),
+      topicKeys.map((keys) => keys[view]),
     );
   let matching: Uint8Array;
   let published: Uint8Array;
-  if (found && !isMissing(found)) {
+  if (found) {
     ({ matching, published } = found);
     if (anyTopic) intersectFlags(matching, inTopics('all'));
   } else if (base) {
     matching = new Uint8Array(size).fill(1);
-    published = flagsFromBits(base.published, size);
+    published = base.published;
   } else {
     matching = inTopics('all');
     published = inTopics('published');
@@ -138,7 +139,6 @@ function selectionFrom(
   const before = splitPublished(new Uint8Array(matching), published);
   if (hidden) for (let rank = 0; rank < size; rank += 1) if (hidden[rank]) matching[rank] = 0;
   const selected = hidden ? splitPublished(matching, published) : before;
-  const storyOf = storiesOfRanks(stories as StoryKeys, size);
   return {
     size: { all: selected.all.length, published: selected.published.length },
     storyCount: {
@@ -150,58 +150,20 @@ function selectionFrom(
       published: before.published.length - selected.published.length,
     },
     ranks: selected,
-    hints: found && !isMissing(found) ? found.hints : [],
+    hints: found?.hints ?? [],
   };
 }
 
-const storiesMemo = new WeakMap<StoryKeys, { size: number; storyOf: Uint32Array }>();
-/**
- * The story of each rank, worked out once per `stories.json` read and archive size: an unchanged
- * file is shared by builds of other sizes (the dev server's, after an edit), whose ranks differ.
- */
-function storiesOfRanks(stories: StoryKeys, size: number): Uint32Array {
-  const known = storiesMemo.get(stories);
-  if (known?.size === size) return known.storyOf;
-  const storyOf = storyOfRanks(size, stories);
-  storiesMemo.set(stories, { size, storyOf });
-  return storyOf;
-}
+export const noSelection: Selection = { all: new Uint32Array(0), published: new Uint32Array(0) };
+const wholeFeed = { hiddenRead: { all: 0, published: 0 }, ranks: noSelection, hints: [] };
 
 /** The articles matching several topics and/or a search, as ranks, in both views. */
-export const selectionQuery = (index: NewsIndex, request: FeedRequest) => {
-  const key = selectionKey(request);
-  return queryOptions({
-    queryKey: ['news', index, 'selection', key],
-    staleTime: Infinity,
-    queryFn: async ({ client }): Promise<Matching> => {
-      // The search index is its own chunk, loaded with the first search.
-      const search = key.search.length > 0 ? await loadSearch() : undefined;
-      const hidden = key.hidden !== undefined ? hiddenFlags(client, index, key.hidden) : undefined;
-      return readAll(
-        (peek) => selectionFrom(index, key, peek, search, hidden),
-        (file) => loadDataFile<unknown>(client, index, file),
-      );
-    },
+export const selectionQuery = (index: NewsIndex, { ids, anyTopic, search, hidden }: SelectionKey) =>
+  queryOptions({
+    queryKey: [...newsKey(index), 'selection', ids, anyTopic, search, hidden],
+    queryFn: ({ client }) => readSelection(client, index, { ids, anyTopic, search, hidden }),
+    staleTime: 'static',
   });
-};
-
-/**
- * The selection at once, when every file it needs is cached already; else undefined. Queries
- * start with it (`initialData`): no await, no loading state, the same render.
- */
-export function selectionNow(
-  client: QueryClient,
-  index: NewsIndex,
-  request: FeedRequest,
-): Matching | undefined {
-  const cached = client.getQueryData(selectionQuery(index, request).queryKey);
-  if (cached) return cached;
-  const key = selectionKey(request);
-  if (key.search.length > 0 && !searchModule) return undefined;
-  const hidden = key.hidden !== undefined ? hiddenFlags(client, index, key.hidden) : undefined;
-  const now = selectionFrom(index, key, cachePeek(client, index), searchModule, hidden);
-  return isMissing(now) ? undefined : now;
-}
 
 export type FeedCount =
   | { status: 'pending' }
@@ -221,13 +183,11 @@ export type FeedCount =
 
 /** How many articles match, and how many more would if unpublished ones were shown. */
 export function useFeedCount(index: NewsIndex, request: FeedRequest): FeedCount {
-  const client = useQueryClient();
+  // Always on, even where the index counts (a query of the full feed costs nothing, one topic's
+  // is read for its feed anyway): a change of selection then shows the previous one, dimmed,
+  // while the next is worked out, never an empty loading state.
   const selection = useQuery({
-    ...selectionQuery(index, request),
-    // Not for a count the index gives (one topic or none): the query is disabled then, but react-query
-    // would still compute its initial data.
-    initialData: () => (countedByIndex(request) ? undefined : selectionNow(client, index, request)),
-    enabled: !countedByIndex(request),
+    ...selectionQuery(index, selectionKey(request)),
     placeholderData: keepPreviousData,
   });
   const both = (

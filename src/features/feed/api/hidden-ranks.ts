@@ -2,7 +2,7 @@ import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { dataPath, rankOfKey, type NewsIndex } from '../../../shared/data-folder.ts';
 import { fnv1a } from '../../../shared/fnv-hash.ts';
 import { urlFileOf, type UrlKeys } from '../../../shared/url-lookup.ts';
-import { dataFileQuery } from '../../../lib/data-file.ts';
+import { dataFileQuery, newsKey } from '../../../lib/data-file.ts';
 
 /**
  * The ranks, in this build, of the articles "Hide read" hides: their source URLs looked up in the
@@ -13,10 +13,12 @@ import { dataFileQuery } from '../../../lib/data-file.ts';
 /** What names a set of URLs in a request: short, whatever the number of URLs. */
 export const hiddenKey = (urls: readonly string[]): string => `${urls.length}:${fnv1a(urls.join('\n'))}`;
 
+const hiddenRanksKey = (index: NewsIndex, key: string) => [...newsKey(index), 'hidden', key] as const;
+
 export const hiddenRanksQuery = (index: NewsIndex, urls: readonly string[]) =>
   queryOptions({
-    queryKey: ['news', index, 'hidden', hiddenKey(urls)],
-    staleTime: Infinity,
+    queryKey: hiddenRanksKey(index, hiddenKey(urls)),
+    staleTime: 'static',
     queryFn: async ({ client }): Promise<number[]> => {
       const files = [...new Set(urls.map((url) => urlFileOf(url, index.count.all)))];
       const lookups = await Promise.all(
@@ -37,7 +39,7 @@ const flagsMemo = new WeakMap<readonly number[], Uint8Array>();
  * page read asks); they were looked up before the request was made. Read only.
  */
 export function hiddenFlags(client: QueryClient, index: NewsIndex, key: string): Uint8Array {
-  const ranks = client.getQueryData<number[]>(['news', index, 'hidden', key]);
+  const ranks = client.getQueryData<number[]>(hiddenRanksKey(index, key));
   if (!ranks) throw new Error('The read articles to hide have not been looked up.');
   let flags = flagsMemo.get(ranks);
   if (!flags) {

@@ -1,59 +1,34 @@
 import { useCallback, useEffect } from 'react';
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import {
-  dataPath,
-  type DataPage,
-  type NewsIndex,
-  type SearchBase,
-  type TopicStat,
-} from '../../../shared/data-folder.ts';
-import { readAll, type Peek } from '../../../shared/feed-stream.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import type { NewsIndex, TopicStat } from '../../../shared/data-folder.ts';
 import { typedInitial } from '../../../shared/search-words.ts';
-import { sortOrders } from '../../../shared/feed-params.ts';
-import { dataFileQuery, loadDataFile } from '../../../lib/data-file.ts';
-import { loadSearch, needsSelection, selectionQuery, type FeedRequest } from './feed-selection.ts';
-import {
-  hiddenOf,
-  initialCursor,
-  noSelection,
-  putFirstScreenInCache,
-  readFeed,
-  type Cursor,
-} from './feed-pages.ts';
-
-/** Fetching ahead what the reader is likely to ask for next, so that it answers from memory. */
+import { sortOrders } from '../utils/feed-params.ts';
+import { feedPagesQuery } from './feed-pages.ts';
+import { loadSearch, type FeedRequest } from './feed-selection.ts';
+import { searchBaseQuery, searchShardQuery, searchTailQuery, shardsStarting } from './search-files.ts';
+import { storiesQuery } from './stories-query.ts';
+import { topicKeysQuery } from './topic-keys-query.ts';
 
 /**
- * Loads every file the first screen of `request` reads, and the rank lists a count of several
- * topics needs, so that showing it answers from memory. Not for a search: its files depend on
- * its shards (see usePrefetchSearch).
+ * Fetching and reading ahead what the reader is likely to ask for next, into the query cache
+ * under the key the view will ask for, so that it answers from memory: in the render its click
+ * causes when the whole first screen was read ahead.
  */
-async function loadFirstScreen(
-  client: QueryClient,
-  index: NewsIndex,
-  request: FeedRequest,
-): Promise<unknown> {
-  const start: Cursor = initialCursor(request);
-  // A topic's or a search's cards are read through its ranks, which the selection holds.
-  const selection = needsSelection(request)
-    ? (await client.query(selectionQuery(index, request))).ranks
-    : noSelection;
-  return readAll(
-    (peek: Peek) => readFeed(index, request, start, selection, peek, hiddenOf(client, index, request)),
-    (file) => loadDataFile<DataPage>(client, index, file),
-  );
-}
+
+/** A failure here is not shown: the real query meets it again, and says so. */
+const ignore = () => undefined;
 
 /**
- * Starts loading what `request` would show, before the reader asks for it (a pointer resting on a
- * topic, a topic reached with the keyboard), so that the click answers from memory.
+ * Reads the first screen of `request` ahead (its selection too: the rank lists, the stories),
+ * before the reader asks for it (a pointer resting on a topic, a topic reached with the keyboard),
+ * so that the click shows it at once. Not for a search: its files depend on its shards (see
+ * usePrefetchSearch).
  */
 export function usePrefetchFeed(index: NewsIndex): (request: FeedRequest) => void {
   const client = useQueryClient();
   return useCallback(
     (request: FeedRequest) => {
-      // A failure here is not shown: the real query meets it again, and says so.
-      if (request.search.length === 0) loadFirstScreen(client, index, request).catch(() => undefined);
+      if (request.search.length === 0) client.infiniteQuery(feedPagesQuery(index, request)).catch(ignore);
     },
     [client, index],
   );
@@ -76,13 +51,15 @@ export function usePrefetchSearch(index: NewsIndex): (text: string) => void {
       const initial = typedInitial(text);
       if (initial === undefined || savesData()) return;
       const ahead = async () => {
-        const search = await loadSearch();
-        const base = await loadDataFile<SearchBase>(client, index, dataPath.searchBase);
+        const { shards } = await client.query(searchBaseQuery(index));
         // The shards, the newest articles' words, and the stories that counting a search needs.
-        const files = [...search.shardsStarting(base, initial), dataPath.searchTail, dataPath.stories];
-        await Promise.allSettled(files.map((file) => client.query(dataFileQuery(index, file))));
+        await Promise.allSettled([
+          ...shardsStarting(shards, initial).map((key) => client.query(searchShardQuery(index, key))),
+          client.query(searchTailQuery(index)),
+          client.query(storiesQuery(index)),
+        ]);
       };
-      ahead().catch(() => undefined);
+      ahead().catch(ignore);
     },
     [client, index],
   );
@@ -94,8 +71,9 @@ export const warmTopics = 8;
 /**
  * Once the first screen is up and the browser has nothing else to do, fetches what the next
  * interaction most likely needs, so that it answers from memory: the search code and its base
- * file, the stories file, and the first screen and rank list of the topics at the top of the sidebar (`topics`, in
- * sidebar order) in `view`. Never before the first card, never on a connection that asks to save data.
+ * file, the stories file, the first screen of the other orders, and the first screen and rank
+ * list of the topics at the top of the sidebar (`topics`, in sidebar order) in `view`. Never
+ * before the first card, never on a connection that asks to save data.
  */
 export function useWarmUp(
   index: NewsIndex,
@@ -110,28 +88,23 @@ export function useWarmUp(
   useEffect(() => {
     if (!when || savesData()) return undefined;
     const stats = JSON.parse(key) as TopicStat[];
+    const firstScreen = (request: Omit<FeedRequest, 'search' | 'group' | 'view' | 'hidden'>) => () =>
+      client.infiniteQuery(
+        feedPagesQuery(index, { ...request, view, group, search: [], ...(hidden ? { hidden } : {}) }),
+      );
     const tasks: (() => Promise<unknown>)[] = [
       loadSearch,
-      () => client.query(dataFileQuery(index, dataPath.searchBase)),
-      () => client.query(dataFileQuery(index, dataPath.searchTail)),
+      () => client.query(searchBaseQuery(index)),
+      () => client.query(searchTailQuery(index)),
       // What counting the stories of a search or of several topics needs.
-      () => client.query(dataFileQuery(index, dataPath.stories)),
-      // The first screen of the other orders, read ahead: choosing one shows it in the same render.
+      () => client.query(storiesQuery(index)),
+      // The first screen of the other orders, read ahead: choosing one shows it in the render it causes.
       ...sortOrders
         .filter((order) => order !== sort)
-        .map((order) => async () => {
-          const request = { view, topics: [], search: [], group, sort: order, ...(hidden ? { hidden } : {}) };
-          await loadFirstScreen(client, index, request);
-          putFirstScreenInCache(client, index, request);
-        }),
+        .map((order) => firstScreen({ topics: [], sort: order })),
       ...stats.flatMap((topic) => [
-        // Its first screen, fetched and read ahead: the click shows it in the render it causes.
-        async () => {
-          const request = { view, topics: [topic], search: [], group, sort, ...(hidden ? { hidden } : {}) };
-          await loadFirstScreen(client, index, request);
-          putFirstScreenInCache(client, index, request);
-        },
-        () => client.query(dataFileQuery(index, dataPath.topicKeys(topic.id))),
+        firstScreen({ topics: [topic], sort }),
+        () => client.query(topicKeysQuery(index, topic.id)),
       ]),
     ];
     // One at a time, each in its own idle period: a request the reader makes meanwhile (a search's
@@ -142,7 +115,7 @@ export function useWarmUp(
       if (!task) return;
       const go = () => {
         task()
-          .catch(() => undefined)
+          .catch(ignore)
           .finally(() => run(next + 1));
       };
       // Safari has no requestIdleCallback (the DOM typings say every browser does).

@@ -1,4 +1,4 @@
-import { pluralize } from '../../../shared/plural.ts';
+import { pluralize } from '../../../lib/plural.ts';
 
 type EmptyStateProps = {
   /** Unpublished articles hidden by the toggle that would otherwise match. */

@@ -1,5 +1,5 @@
 import { RetryButton } from '../../../components/retry-button.tsx';
-import { useOnline } from '../../offline/hooks/use-online.ts';
+import { useOnline } from '../../../hooks/use-online.ts';
 
 type LoadErrorProps = { error: Error; retrying: boolean; onRetry: () => void };
 

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { sortOrders, type SortOrder } from '../../../shared/feed-params.ts';
+import { sortOrders, type SortOrder } from '../utils/feed-params.ts';
 
 const labels: Record<SortOrder, string> = { newest: 'Newest first', oldest: 'Oldest first', top: 'Top' };
 

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { formatFeedParams, parseFeedParams, type FeedParams } from '../../../shared/feed-params.ts';
+import { formatFeedParams, parseFeedParams, type FeedParams } from '../utils/feed-params.ts';
 
 const navigationEvent = 'news:navigate';
 

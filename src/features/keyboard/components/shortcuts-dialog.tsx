@@ -7,7 +7,7 @@ import {
   shortcutKeys,
   type ShortcutAction,
   type ShortcutSettings,
-} from '../../../shared/shortcuts.ts';
+} from '../utils/shortcuts.ts';
 
 type ShortcutsDialogProps = {
   open: boolean;

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { readShortcutSettings, type ShortcutSettings } from '../../../shared/shortcuts.ts';
+import { readShortcutSettings, type ShortcutSettings } from '../utils/shortcuts.ts';
 
 const storageKey = 'news-reader:shortcuts';
 

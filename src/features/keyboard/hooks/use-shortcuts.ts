@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { tinykeys } from 'tinykeys';
-import { shortcutKeys, type ShortcutAction, type ShortcutSettings } from '../../../shared/shortcuts.ts';
+import { shortcutKeys, type ShortcutAction, type ShortcutSettings } from '../utils/shortcuts.ts';
 
 /** Inputs that take no typing: a shortcut pressed on one of them is a shortcut. */
 const pressOnly = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file']);

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { clear, createStore, delMany, entries, setMany, type UseStore } from 'idb-keyval';
 import { useMemo } from 'react';
-import { mergeMarks, type Mark } from '../../../shared/reading-marks.ts';
+import { mergeMarks, type Mark } from '../utils/reading-marks.ts';
 
 /**
  * The reader's marks (read, saved), kept in IndexedDB through idb-keyval (a maintained 600-byte

@@ -14,7 +14,7 @@ export function MarksTransfer() {
   const [message, setMessage] = useState('');
 
   // The file format and its checks load when first used, not with the page.
-  const format = () => import('../../../shared/marks-file.ts');
+  const format = () => import('../utils/marks-file.ts');
 
   const exportMarks = async () => {
     const { marksFile } = await format();

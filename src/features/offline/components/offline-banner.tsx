@@ -1,4 +1,4 @@
-import { useOnline } from '../hooks/use-online.ts';
+import { useOnline } from '../../../hooks/use-online.ts';
 
 /**
  * Says, while the device is offline, that the reader shows what this device has kept. The live

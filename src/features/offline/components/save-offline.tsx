@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { NewsIndex, TopicStat, View } from '../../../shared/data-folder.ts';
-import { pluralize } from '../../../shared/plural.ts';
+import { pluralize } from '../../../lib/plural.ts';
 import { useSaveTopicOffline, type SaveProgress } from '../api/save-topic.ts';
 
 type SaveOfflineProps = { index: NewsIndex; topics: readonly TopicStat[]; view: View };

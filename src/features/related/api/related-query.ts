@@ -4,17 +4,22 @@ import { relatedOf, type Coverage, type NewsIndex, type RelatedPage } from '../.
 import { dataFileQuery } from '../../../lib/data-file.ts';
 
 /**
- * What the panel of the article at `rank` lists (its story's other articles, its related reading),
- * read when the panel opens: the feed's pages hold only how many items there are, and the items
- * are in one small file per page of the full feed (see src/shared/data-folder.ts), fetched once
- * and shared by every view.
+ * What the panel of the article at `rank` lists (its story's other articles, its related
+ * reading): the feed's pages hold only how many items there are, and the items are in one small
+ * file per page of the full feed (see src/shared/data-folder.ts), fetched once and shared by
+ * every article of that page, each selecting its own.
  */
-export function useRelatedCoverage(index: NewsIndex, rank: number) {
+export const coverageQuery = (index: NewsIndex, rank: number) => {
   const { file, slot } = relatedOf(rank, index);
-  return useQuery({
+  return {
     ...dataFileQuery<RelatedPage>(index, file),
     select: (page: RelatedPage): Coverage => page[slot] ?? { sameStory: [], related: [] },
-  });
+  };
+};
+
+/** The coverage of the article at `rank`, read when its panel opens. */
+export function useRelatedCoverage(index: NewsIndex, rank: number) {
+  return useQuery(coverageQuery(index, rank));
 }
 
 /**
@@ -26,8 +31,7 @@ export function usePrefetchRelated(index: NewsIndex): (rank: number) => void {
   const client = useQueryClient();
   return useCallback(
     (rank: number) => {
-      const { file } = relatedOf(rank, index);
-      client.query(dataFileQuery<RelatedPage>(index, file)).catch(() => undefined);
+      client.query(coverageQuery(index, rank)).catch(() => undefined);
     },
     [client, index],
   );

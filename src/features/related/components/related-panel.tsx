@@ -1,6 +1,6 @@
 import { ExternalLink } from '../../../components/external-link.tsx';
 import { RelativeTime } from '../../../components/relative-time.tsx';
-import { pluralize } from '../../../shared/plural.ts';
+import { pluralize } from '../../../lib/plural.ts';
 import type { ReadingItem, StoryItem } from '../../../shared/data-folder.ts';
 import { useNewsIndex } from '../../../lib/news-index.ts';
 import { useRelatedCoverage } from '../api/related-query.ts';

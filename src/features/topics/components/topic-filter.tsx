@@ -3,7 +3,7 @@ import { isTopicSelected } from '../../../shared/topics.ts';
 
 export type TopicCount = { name: string; count: number };
 import { useHydrated } from '../../../hooks/use-hydrated.ts';
-import { pluralize } from '../../../shared/plural.ts';
+import { pluralize } from '../../../lib/plural.ts';
 
 type TopicFilterProps = {
   topics: readonly TopicCount[];

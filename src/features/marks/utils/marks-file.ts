@@ -1,4 +1,4 @@
-import { safeHttpUrl } from './safe-url.ts';
+import { safeHttpUrl } from '../../../shared/safe-url.ts';
 import type { Mark, SavedArticle } from './reading-marks.ts';
 
 /**

@@ -4,7 +4,7 @@ import {
   parseFeedParams,
   toggleTopic,
   type FeedParams,
-} from '../../src/shared/feed-params.ts';
+} from '../../../../src/features/feed/utils/feed-params.ts';
 
 /** The view a bare URL opens. */
 const defaults: FeedParams = {

@@ -1,4 +1,4 @@
-import { searchTokens, searchWords } from './search-words.ts';
+import { searchTokens, searchWords } from '../shared/search-words.ts';
 
 /**
  * The search box's language, in the tradition of Gmail and FreshRSS: words (each must start a

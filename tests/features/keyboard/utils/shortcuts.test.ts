@@ -5,7 +5,7 @@ import {
   keyOfEvent,
   readShortcutSettings,
   shortcutKeys,
-} from '../../src/shared/shortcuts.ts';
+} from '../../../../src/features/keyboard/utils/shortcuts.ts';
 
 const press = (
   key: string,

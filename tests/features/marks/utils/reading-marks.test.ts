@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseSearchQuery } from '../../src/shared/search-query.ts';
-import { marksFile, readMarksFile } from '../../src/shared/marks-file.ts';
+import { parseSearchQuery } from '../../../../src/lib/search-query.ts';
+import { marksFile, readMarksFile } from '../../../../src/features/marks/utils/marks-file.ts';
 import {
   mergeMarks,
   savedAsSummary,
   savedMatching,
   type Mark,
   type SavedArticle,
-} from '../../src/shared/reading-marks.ts';
+} from '../../../../src/features/marks/utils/reading-marks.ts';
 
 const copy = (over: Partial<SavedArticle> = {}): SavedArticle => ({
   savedAt: 1_700_000_000_000,

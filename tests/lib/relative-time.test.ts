@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pluralize } from '../../src/shared/plural.ts';
-import { formatExactTime, formatRelativeTime } from '../../src/shared/relative-time.ts';
+import { pluralize } from '../../src/lib/plural.ts';
+import { formatExactTime, formatRelativeTime } from '../../src/lib/relative-time.ts';
 
 const now = Date.parse('2024-03-04T12:00:00Z');
 

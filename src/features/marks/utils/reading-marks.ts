@@ -1,6 +1,6 @@
-import type { ArticleSummary } from './article-schema.ts';
-import { matchesQuery, type SearchClause } from './search-query.ts';
-import { isTopicSelected } from './topics.ts';
+import type { ArticleSummary } from '../../../shared/article-schema.ts';
+import { matchesQuery, type SearchClause } from '../../../lib/search-query.ts';
+import { isTopicSelected } from '../../../shared/topics.ts';
 
 /**
  * What the reader did with articles, kept on their device by each article's source URL (not a

@@ -1,4 +1,4 @@
-import { isTopicSelected, topicKey } from './topics.ts';
+import { isTopicSelected, topicKey } from '../../../shared/topics.ts';
 
 /** The orders of the feed: newest first (the default), oldest first, and top (`quality`, then newest). */
 export const sortOrders = ['newest', 'oldest', 'top'] as const;

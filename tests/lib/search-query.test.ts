@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatSearchQuery, matchesQuery, parseSearchQuery } from '../../src/shared/search-query.ts';
+import { formatSearchQuery, matchesQuery, parseSearchQuery } from '../../src/lib/search-query.ts';
 
 const clauses = (text: string) => parseSearchQuery(text).clauses;
 const one = (field: string, value: string, negated = false) => ({ negated, terms: [{ field, value }] });
