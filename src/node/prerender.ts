@@ -30,9 +30,9 @@ export async function prerenderFirstScreen(
   });
   try {
     const module = (await server.ssrLoadModule('/src/app/prerender.tsx')) as {
-      renderFirstScreen: () => string;
+      renderFirstScreen: () => Promise<string>;
     };
-    return module.renderFirstScreen();
+    return await module.renderFirstScreen();
   } finally {
     await server.close();
   }
