@@ -176,7 +176,12 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
         clearTimeout(timer);
         // Editors write a file in several steps; one rebuild per burst is enough.
         timer = setTimeout(
-          () => void start().then(() => server.ws.send({ type: 'custom', event: newsUpdateEvent })),
+          () =>
+            void start().then(
+              () => server.ws.send({ type: 'custom', event: newsUpdateEvent }),
+              // The folder gone or unreadable: said, and the next change tries again.
+              (error: unknown) => config.logger.error(error instanceof Error ? error.message : String(error)),
+            ),
           50,
         );
       });

@@ -63,9 +63,10 @@ export async function readArchive(
 ): Promise<CorpusRead> {
   const start = performance.now();
   const { seedsDir, cache } = archive;
-  const patched = archive.listing && changed ? patchListing(seedsDir, archive.listing, changed) : undefined;
+  const last = archive.listing;
   // Until this run has read the folder, the next one lists it again (this one may fail half way).
   archive.listing = undefined;
+  const patched = last && changed ? patchListing(seedsDir, last, changed) : undefined;
   const listing = patched ?? (await listSeedFiles(seedsDir));
   const read = await readSeedFolder(seedsDir, listing.files, cache, {
     ...options,
@@ -79,14 +80,15 @@ export async function readArchive(
 
 /**
  * The listing after `changed`, when each is a plain seed file now there or now gone and the last
- * listing found no links to follow; otherwise undefined: list again.
+ * listing met no problem and no link (a linked file changes under its target's name, which a
+ * watcher reports and the listing does not know); otherwise undefined: list again.
  */
 function patchListing(
   seedsDir: string,
   listing: FileListing,
   changed: readonly string[],
 ): FileListing | undefined {
-  if (listing.issues.length > 0) return undefined;
+  if (listing.issues.length > 0 || listing.links) return undefined;
   const files = new Set(listing.files);
   const realRoot = realpathSync(seedsDir);
   for (const file of changed) {
@@ -98,10 +100,19 @@ function patchListing(
       continue;
     }
     // A file reached through a link is listed by where it leads: only a plain path is patched.
-    if (kind !== 'file' || realpathSync(full) !== path.join(realRoot, file)) return undefined;
+    if (kind !== 'file' || realPath(full) !== path.join(realRoot, file)) return undefined;
     files.add(file);
   }
-  return { files: [...files].sort(), issues: [] };
+  return { files: [...files].sort(), issues: [], links: false };
+}
+
+/** Where `full` leads; undefined when it is gone meanwhile (an editor saving by renaming). */
+function realPath(full: string): string | undefined {
+  try {
+    return realpathSync(full);
+  } catch {
+    return undefined;
+  }
 }
 
 function kindOf(full: string): 'file' | 'gone' | 'other' {

@@ -65,7 +65,8 @@ export async function readSeedFolder(
     try {
       const { size, mtimeMs } = statSync(path.join(root, file));
       stat.set(file, { size, mtimeMs });
-      if (known?.size === size && known.mtimeMs === mtimeMs) stats.cached += 1;
+      // A file the watcher named is read whatever its size and time (an edit may keep both).
+      if (known?.size === size && known.mtimeMs === mtimeMs && !onlyChanged?.has(file)) stats.cached += 1;
       else tasks.push({ file, ...(known ? { knownHash: known.parsed.hash } : {}) });
     } catch (error) {
       fail(file, error instanceof Error ? error.message : String(error));

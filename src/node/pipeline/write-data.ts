@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { manifestPath, pieceGroup, pieceName, type Manifest, type PieceRoot } from '../../shared/pieces.ts';
@@ -90,7 +90,9 @@ export function pieceWriter(dataRoot: string): { sink: PieceSink; written: () =>
     if (existsSync(full)) return;
     if (!made.has(path.dirname(full))) mkdirSync(path.dirname(full), { recursive: true });
     made.add(path.dirname(full));
-    writeFileSync(full, text);
+    // Renamed into place: a build stopped half way never leaves half a piece under a piece's name.
+    writeFileSync(`${full}.tmp`, text);
+    renameSync(`${full}.tmp`, full);
     written += 1;
   };
   return { sink, written: () => written };

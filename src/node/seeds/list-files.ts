@@ -13,6 +13,8 @@ export type FileListing = {
   /** Seed files as paths relative to the folder, with forward slashes, sorted. */
   files: string[];
   issues: SeedIssue[];
+  /** Whether a symbolic link was met: a file may then change under another name than it is listed by. */
+  links: boolean;
 };
 
 /**
@@ -46,6 +48,7 @@ export async function listSeedFiles(root: string): Promise<FileListing> {
   }
 
   await walk(realRoot, '');
+  const walkedLinks = links.length > 0;
   // Links last, so that whatever is also reachable by its real path is listed under it.
   while (links.length > 0) {
     const { abs, rel } = links.shift() as { abs: string; rel: string };
@@ -66,5 +69,5 @@ export async function listSeedFiles(root: string): Promise<FileListing> {
     if (info.isDirectory() && !walked.has(target)) await walk(abs, rel);
     else if (info.isFile() && isSeedFile(rel) && !found.has(target)) found.set(target, rel);
   }
-  return { files: [...found.values()].sort(), issues };
+  return { files: [...found.values()].sort(), issues, links: walkedLinks };
 }

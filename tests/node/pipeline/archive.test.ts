@@ -1,4 +1,13 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -54,6 +63,8 @@ const change = fc.oneof(
   fc.record({ kind: fc.constant('copy' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('break' as const), at: fc.nat() }),
+  // The same name but its extension: the two files' slugs collide, and both article ids change.
+  fc.record({ kind: fc.constant('twin' as const), at: fc.nat(), fields }),
 );
 type Change = typeof change extends fc.Arbitrary<infer T> ? T : never;
 
@@ -72,10 +83,18 @@ const textOf = (values: typeof fields extends fc.Arbitrary<infer T> ? T : never,
 
 /** Makes `change` in `dir`; returns the file it touched. */
 function apply(dir: string, step: Change, serial: number): string {
-  const names = readdirSync(dir).sort();
+  const names = readdirSync(dir)
+    .filter((name) => name.endsWith('.md'))
+    .sort();
   const at = 'at' in step ? (names[step.at % names.length] ?? '') : '';
-  const file = step.kind === 'add' || step.kind === 'copy' ? `new-${serial}.md` : at;
+  const file =
+    step.kind === 'add' || step.kind === 'copy'
+      ? `new-${serial}.md`
+      : step.kind === 'twin'
+        ? at.replace(/\.md$/, '.txt')
+        : at;
   const full = path.join(dir, file);
+  if (step.kind === 'twin') writeFileSync(full, textOf(step.fields, `https://example.com/twin/${serial}`));
   if (step.kind === 'add') writeFileSync(full, textOf(step.fields, `https://example.com/new/${step.url}`));
   if (step.kind === 'edit') writeFileSync(full, textOf(step.fields, `https://example.com/edit/${at}`));
   // The same source URL as another file: merged into one article, with a warning.
@@ -107,6 +126,9 @@ describe('the archive, run after run', () => {
     const dir = path.join(mkdtempSync(path.join(tmpdir(), 'news-archive-list-')), 'seeds');
     cpSync(generatedSeeds(40), dir, { recursive: true });
     const archive = openArchive(dir, openParseCache(), true);
+    // A time in whole seconds, which an edit can be given back exactly (see below).
+    const other = path.join(dir, readdirSync(dir).sort()[1] ?? '');
+    utimesSync(other, 1e9, 1e9);
     await readArchive(archive);
     const values = {
       title: 'robot deal',
@@ -116,14 +138,50 @@ describe('the archive, run after run', () => {
       quality: 50,
     };
     writeFileSync(path.join(dir, 'a-new-one.md'), textOf(values, 'https://a.example/1'));
+    // An old file edited too, but not named: it is not looked at, its last parse stays.
+    const [old = ''] = readdirSync(dir).sort();
+    writeFileSync(
+      path.join(dir, old),
+      readFileSync(path.join(dir, old), 'utf8').replace(/^title: "/m, 'title: "Unseen '),
+    );
     const told = await readArchive(archive, ['a-new-one.md']);
     expect(told.stats).toEqual({ parsed: 1, cached: 40 });
     expect(told.corpus.summary.filesRead).toBe(41);
+    expect(told.corpus.articles.some((article) => article.title.startsWith('Unseen '))).toBe(false);
+    // Named, a file is read, even with its size and time as they were (an edit in the same tick).
+    writeFileSync(other, readFileSync(other, 'utf8').replace(/^title: "(.{6})/m, 'title: "Seen!!'));
+    utimesSync(other, 1e9, 1e9);
+    const named = await readArchive(archive, [path.basename(other)]);
+    expect(named.corpus.articles.some((article) => article.title.startsWith('Seen!!'))).toBe(true);
     // A folder of new files: a change the listing cannot be patched with, so it is walked again.
     const sub = path.join(dir, 'more');
     cpSync(path.join(dir, 'a-new-one.md'), path.join(sub, 'copy.md'), { recursive: true });
     const relisted = await readArchive(archive, ['more']);
     expect(relisted.corpus.summary).toEqual((await coldRun(dir)).summary);
     expect(relisted.corpus.summary.filesRead).toBe(42);
+  });
+
+  it('reads a linked file again when its target changes, though a watcher names another file', async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'news-archive-link-')), 'seeds');
+    cpSync(generatedSeeds(40), dir, { recursive: true });
+    const values = {
+      title: 'Linked one',
+      date: '2021-05-01T00:00:00Z',
+      topics: [],
+      published: true,
+      quality: 50,
+    };
+    writeFileSync(path.join(dir, 'target.src'), textOf(values, 'https://a.example/linked'));
+    symlinkSync('target.src', path.join(dir, 'link.md'));
+    const archive = openArchive(dir, openParseCache(), true);
+    await runOf(archive);
+    writeFileSync(
+      path.join(dir, 'target.src'),
+      textOf({ ...values, title: 'Linked two' }, 'https://a.example/linked'),
+    );
+    writeFileSync(path.join(dir, 'b.md'), textOf({ ...values, title: 'Another' }, 'https://a.example/b'));
+    const run = await runOf(archive, ['b.md']);
+    expect(run).toEqual(await coldRun(dir));
+    expect(run.pieces.size).toBeGreaterThan(0);
   });
 });
