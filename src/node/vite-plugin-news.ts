@@ -12,10 +12,10 @@ import { formatCorpusReport } from './pipeline/stories/story-report.ts';
 import { prerenderFirstScreen } from './prerender.ts';
 
 export const virtualId = 'virtual:news';
+const resolvedVirtualId = `\0${virtualId}`;
 
 /** A run of the pipeline: its output, the pieces the dev server serves, how many a build wrote. */
 type Run = NewsOutput & { served: Map<string, string>; written: number };
-const resolvedVirtualId = `\0${virtualId}`;
 
 export type NewsPluginOptions = {
   /** The seeds folder; defaults to NEWS_SEEDS_DIR, then `seeds/`, relative to the Vite root. */

@@ -19,7 +19,8 @@ export type ListMemo<T, V> = { last?: { list: readonly T[]; value: V } };
 /**
  * `derive(list)`, or the value in `memo` when it was derived from the same objects in the same
  * order (the older articles of an archive that grew, in a long-lived process); the memo then
- * holds this list. `derive` must be pure and the objects never changed. No memo: derived.
+ * holds this list. `derive` must be pure, and neither the list nor its objects changed after.
+ * No memo: derived.
  */
 export function deriveFromList<T, V>(
   memo: ListMemo<T, V> | undefined,
@@ -29,6 +30,6 @@ export function deriveFromList<T, V>(
   const last = memo?.last;
   if (last?.list.length === list.length && list.every((item, i) => item === last.list[i])) return last.value;
   const value = derive(list);
-  if (memo) memo.last = { list: [...list], value };
+  if (memo) memo.last = { list, value };
   return value;
 }

@@ -51,14 +51,12 @@ export function renderDataFolder(
     rendered.pieces.add(name);
     sink(name, text);
   };
-  const seen = new Set<string>();
   for (const { path: file, data } of files) {
     const known = memo?.get(file);
     const same = known !== undefined && isDeepStrictEqual(known.data, data);
     const text = same ? known.text : JSON.stringify(data);
     const hash = same ? known.hash : hashOf(text);
     memo?.set(file, { data, text, hash });
-    seen.add(file);
     const name = pieceName(file, hash);
     rendered.files.set(file, name);
     put(name, text);
@@ -73,7 +71,7 @@ export function renderDataFolder(
     put(pieceName(manifestPath(group), hash), text);
     rendered.root[group] = hash;
   }
-  if (memo) for (const file of memo.keys()) if (!seen.has(file)) memo.delete(file);
+  if (memo) for (const file of memo.keys()) if (!rendered.files.has(file)) memo.delete(file);
   return rendered;
 }
 
