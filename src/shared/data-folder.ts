@@ -125,7 +125,7 @@ export const dataPath = {
 };
 
 /** What says where a card is: how many articles there are, and how many a page holds. */
-export type PageLayout = Pick<NewsIndex, 'count' | 'pageSize'>;
+type PageLayout = Pick<NewsIndex, 'count' | 'pageSize'>;
 
 /** Where the card of the article at `rank` is: its page of the full feed, and its place in it. */
 export function cardOf(rank: number, { count, pageSize }: PageLayout) {

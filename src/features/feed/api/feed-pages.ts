@@ -17,7 +17,6 @@ import {
   type SelectionKey,
 } from './feed-selection.ts';
 import { readFullFeed, readRanks, type FeedCursor, type RankCursor, type StreamPage } from './feed-stream.ts';
-import { hiddenFlags } from './hidden-ranks.ts';
 import { readCards } from './page-query.ts';
 import { readTopRanks, type TopCursor } from './top-order.ts';
 
@@ -49,7 +48,6 @@ export async function readFeed(
   request: FeedRead,
   cursor: Cursor,
   selection: Selection,
-  hidden?: Uint8Array,
 ): Promise<StreamPage<Cursor>> {
   // The first read fills the first screen from one small file; later ones read further ahead.
   const first = cursor.offset === 0;
@@ -60,7 +58,6 @@ export async function readFeed(
   while (next && articles.length < want) {
     const read = await readArticles(client, index, request, next, want - articles.length, selection);
     for (const article of read.articles) {
-      if (hidden?.[article.rank]) continue;
       if (request.group && article.story) {
         if (shown.has(article.story.id)) continue;
         shown.add(article.story.id);
@@ -99,7 +96,7 @@ async function readArticles(
  * Where the feed of `request` starts: the "top" order; the ranks of a search or of topics, whose
  * cards are read from the full feed's pages; or the full feed's pages themselves.
  */
-export const initialCursor = (request: FeedRead): Cursor =>
+const initialCursor = (request: FeedRead): Cursor =>
   request.sort === 'top'
     ? { kind: 'top', offset: 0 }
     : selects(request.selection)
@@ -136,8 +133,7 @@ export const feedPagesQuery = (index: NewsIndex, request: FeedRequest) => {
         pageParam.kind !== 'feed' && selects(selection)
           ? (await client.query(selectionQuery(index, selection))).ranks
           : noSelection;
-      const flags = selection.hidden ? hiddenFlags(client, index, selection.hidden) : undefined;
-      return readFeed(client, index, read, pageParam, ranks, flags);
+      return readFeed(client, index, read, pageParam, ranks);
     },
     initialPageParam: initialCursor({ view, group, sort, selection: { ids, anyTopic, search, hidden } }),
     getNextPageParam: (last) => last.next,

@@ -81,11 +81,7 @@ let searchChunk: Promise<typeof SearchChunk> | undefined;
 export const loadSearch = () => (searchChunk ??= import('./search-index.ts'));
 
 /** The selection of `key`, every file it needs fetched side by side. */
-export async function readSelection(
-  client: QueryClient,
-  index: NewsIndex,
-  key: SelectionKey,
-): Promise<Matching> {
+async function readSelection(client: QueryClient, index: NewsIndex, key: SelectionKey): Promise<Matching> {
   // The full feed's counts are the index's, and its cards are read from its pages, not by rank.
   if (!selects(key)) return { ...wholeFeed, size: index.count, storyCount: index.storyCount };
   const clauses = key.search ? (JSON.parse(key.search) as SearchClause[]) : [];
@@ -103,7 +99,7 @@ export async function readSelection(
 }
 
 /** What a selection is worked out from: its files, read (see readSelection). */
-export type SelectionFiles = {
+type SelectionFiles = {
   storyOf: Uint32Array;
   /** The search base, for hiding read articles from the whole feed. */
   base?: { published: Uint8Array } | undefined;

@@ -13,10 +13,10 @@ import { dataFileKey, dataFileQuery, fetchDataFile } from '../../../lib/data-fil
  * The "top" order (see TopBuckets): `top/buckets.json` lists the buckets, highest first, with
  * their sizes; each bucket's file holds its keys, ascending.
  */
-export const topBucketsQuery = (index: NewsIndex) => dataFileQuery<TopBuckets>(index, dataPath.topBuckets);
+const topBucketsQuery = (index: NewsIndex) => dataFileQuery<TopBuckets>(index, dataPath.topBuckets);
 
 /** One bucket's keys, decoded once when its file arrives: every later read of the order meets them. */
-export const topBucketQuery = (index: NewsIndex, name: string) =>
+const topBucketQuery = (index: NewsIndex, name: string) =>
   queryOptions({
     queryKey: [...dataFileKey(index, dataPath.topBucket(name)), 'decoded'],
     queryFn: async ({ client, signal }) =>
