@@ -14,16 +14,22 @@ export type Story = { ids: string[]; reasons: string[] };
 /** NewsBlur's window: 120 hours from the story's lead (the seed's own story ran for five days). */
 const windowMs = 120 * 3600 * 1000;
 
-/** The thresholds, chosen on the two shared corpora and the seed's own story (see the README). */
+/** The thresholds, chosen on the three labelled corpora together (docs/stories.md). */
 export const storyRules = {
   /** How alike an article and a story must be (cosine of their weighted words, 0 to 1). */
-  similarity: 0.4,
+  similarity: 0.45,
   /** When a `related` link joins the article and the story's lead: support, never a match alone. */
   citedSimilarity: 0.25,
   /** For an article of an outlet the story already has (a release sent again, not a series). */
   sameOutletSimilarity: 0.6,
-  /** A word in more than this share of the archive (and more than 2 articles) carries no weight. */
-  commonShare: 0.1,
+  /** A word is weighed by how rare it is in the articles of this many hours around the article... */
+  aroundHours: 15 * 24,
+  /** ...not counting those of this many hours around it: the days of its own story. */
+  ownHours: 12,
+  /** ...the weeks widened to hold at least this many articles, in a sparse archive. */
+  aroundArticles: 200,
+  /** A word in more of those articles than this share carries no weight: the archive's everyday words. */
+  commonShare: 0.15,
   /** Weighted words the article and the story must have in common, besides being alike. */
   sharedWords: 2,
   /** Title words count this many times an excerpt's. */
@@ -54,7 +60,8 @@ type Building = {
 /**
  * The stories of an archive: articles that report the same event, grouped at build time. Each
  * article is a vector of its words (title words counting twice), weighted by how rare each word
- * is in the archive, so that names and subjects count and the archive's everyday words do not.
+ * is in the weeks around it (see localWeights), so that the names of the day count and the words
+ * the archive uses all month do not.
  * Taken oldest first, an article joins the open story (its lead at most 120 hours older) whose
  * centroid, the sum of its members, it is most alike, when alike enough; else it leads a story of
  * its own. Matching the whole story rather than any one member keeps a path of weak links from
@@ -64,9 +71,9 @@ type Building = {
  */
 export function findStories(articles: readonly StoryInput[]): Story[] {
   const words = articles.map(wordsOf);
-  const idf = inverseFrequencies(words);
+  const weights = localWeights(articles, words);
   const profiles = articles
-    .map((article, i) => profileOf(article, words[i] as ArticleWords, idf))
+    .map((article, i) => profileOf(article, words[i] as ArticleWords, weights(i)))
     .sort((a, b) => a.time - b.time || compare(a.article.id, b.article.id));
   const stories: Building[] = [];
   // The open stories, found by a word of their centroid, or by their lead's title. (A `related`
@@ -154,31 +161,86 @@ const wordsOf = memoByObject((article: StoryInput): ArticleWords => ({
   excerpt: storyWords(article.excerpt ?? ''),
 }));
 
-/** Each word's weight: the log of how rare it is; nothing for the archive's everyday words (see storyRules). */
-function inverseFrequencies(documents: readonly ArticleWords[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const { title, excerpt } of documents) {
-    for (const word of title) counts.set(word, (counts.get(word) ?? 0) + 1);
-    for (const word of excerpt) if (!title.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
-  }
-  const total = documents.length;
-  return new Map(
-    [...counts].map(([word, count]) => [
-      word,
-      count > 2 && count > storyRules.commonShare * total ? 0 : Math.log((total + 1) / count),
-    ]),
+/**
+ * Each word's weight in each article: the log of how rare the word is in the articles of the weeks
+ * around it (`aroundHours`, widened to `aroundArticles` where the archive is sparse), leaving out
+ * those of the article's own days (`ownHours`). A word the archive uses all month ("facial
+ * recognition" in an archive about it) weighs little or nothing; the name many outlets print on
+ * one day (IBM, the day IBM quits) weighs as much as a rare word, however big its story. Only
+ * articles near in time count: articles added weeks away change no weight (so a change can only
+ * move the stories of its own weeks), and a small or topical archive weighs its words as a big
+ * one does (docs/stories.md has the measurements).
+ */
+function localWeights(
+  articles: readonly StoryInput[],
+  words: readonly ArticleWords[],
+): (index: number) => Map<string, number> {
+  const times = articles.map((article) => Date.parse(article.publishedAt));
+  const allTimes = [...times].sort((a, b) => a - b);
+  const timesOfWord = new Map<string, number[]>();
+  words.forEach((articleWords, index) => {
+    for (const word of allWords(articleWords)) {
+      const list = timesOfWord.get(word) ?? [];
+      list.push(times[index] as number);
+      timesOfWord.set(word, list);
+    }
+  });
+  for (const list of timesOfWord.values()) list.sort((a, b) => a - b);
+  const around = storyRules.aroundHours * 3600 * 1000;
+  const own = storyRules.ownHours * 3600 * 1000;
+  return (index) => {
+    const time = times[index] as number;
+    const [from, to] = aroundOf(allTimes, time, around);
+    const articlesAround = countWithin(allTimes, from, to);
+    const weights = new Map<string, number>();
+    for (const word of allWords(words[index] as ArticleWords)) {
+      const list = timesOfWord.get(word) as number[];
+      const elsewhere = countWithin(list, from, to) - countWithin(list, time - own, time + own);
+      const common = elsewhere > storyRules.commonShare * articlesAround;
+      weights.set(word, common ? 0 : Math.log(articlesAround / (elsewhere + 1)));
+    }
+    return weights;
+  };
+}
+
+/** The span of `aroundHours` each side of `time`, widened to the nearest `aroundArticles` of `sorted`. */
+function aroundOf(sorted: readonly number[], time: number, around: number): [number, number] {
+  const wanted = Math.min(storyRules.aroundArticles, sorted.length);
+  const first = Math.max(
+    0,
+    Math.min(firstAtLeast(sorted, time) - Math.floor(wanted / 2), sorted.length - wanted),
   );
+  const last = first + wanted - 1;
+  return [Math.min(time - around, sorted[first] ?? time), Math.max(time + around, sorted[last] ?? time)];
+}
+
+const allWords = ({ title, excerpt }: ArticleWords) => new Set([...title, ...excerpt]);
+
+/** How many of `sorted` lie in [from, to]. */
+const countWithin = (sorted: readonly number[], from: number, to: number) =>
+  firstAtLeast(sorted, to + 1) - firstAtLeast(sorted, from);
+
+/** The index of the first of `sorted` at least `value` (its length when none is). */
+function firstAtLeast(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as number) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function profileOf(
   article: StoryInput,
   { title, excerpt }: ArticleWords,
-  idf: ReadonlyMap<string, number>,
+  weights: ReadonlyMap<string, number>,
 ): Profile {
   const vector: Vector = new Map();
-  for (const word of excerpt) vector.set(word, idf.get(word) ?? 0);
+  for (const word of excerpt) vector.set(word, weights.get(word) ?? 0);
   for (const word of title)
-    vector.set(word, (vector.get(word) ?? 0) + storyRules.titleWeight * (idf.get(word) ?? 0));
+    vector.set(word, (vector.get(word) ?? 0) + storyRules.titleWeight * (weights.get(word) ?? 0));
   for (const [word, weight] of vector) if (weight === 0) vector.delete(word);
   return {
     article,
