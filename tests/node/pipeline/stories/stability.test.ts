@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../../../bench/generate-corpus.ts';
-import { findStories } from '../../../../src/node/pipeline/stories/find-stories.ts';
+import { findStories, type StoryInput } from '../../../../src/node/pipeline/stories/find-stories.ts';
 import { generatedSeeds } from '../../../fixtures/generated-seeds.ts';
 import { loadSeeds } from '../../../fixtures/load-seeds.ts';
 
@@ -48,5 +48,49 @@ describe('stories of a generated archive with planted stories', async () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('stories are local in time', () => {
+  const day = 86_400_000;
+  const vocabulary = Array.from(
+    { length: 400 },
+    (_, i) => `word${String.fromCharCode(97 + (i % 26))}${Math.floor(i / 26)}x`,
+  );
+  let state = 7;
+  const random = () => (state = (state * 48_271) % 2_147_483_647) / 2_147_483_647;
+  const pick = (n: number) =>
+    Array.from({ length: n }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(' ');
+  const article = (id: string, time: number, title: string, excerpt: string): StoryInput => ({
+    id,
+    title,
+    excerpt,
+    publishedAt: new Date(time).toISOString(),
+    url: `https://example.org/${id}`,
+    provider: { name: `outlet ${id}` },
+    related: [],
+  });
+  // 300 articles a day for 10 days (dense: every article has 200 within 15 days), a story of four
+  // reports each day, told with the same three names.
+  const stretch = (from: number, prefix: string, everyTitle = '') =>
+    Array.from({ length: 3000 }, (_, i) => {
+      const time = from + Math.floor(i / 300) * day + (i % 300) * 60_000;
+      const story = i % 300 < 4 ? `Zorblat${prefix}${Math.floor(i / 300)} Quenvix Trallo` : '';
+      const title = `${story} ${everyTitle} ${pick(6)}`;
+      return article(`${prefix}${i}`, time, title.trim(), `${story} ${pick(20)}`.trim());
+    });
+  const start = Date.UTC(2021, 0, 1);
+
+  it('keeps the stories of a dense stretch when articles are added more than 20 days away', () => {
+    const near = stretch(start, 'a');
+    // Weeks later, an archive full of two of the story's names: weighed over the whole archive,
+    // they would become everyday words, and the stretch's stories would fall apart.
+    const far = stretch(start + 30 * day, 'b', 'Quenvix Trallo');
+    const storiesOf = (articles: StoryInput[]) =>
+      findStories(articles).filter((story) => story.ids[0]?.startsWith('a'));
+    const alone = storiesOf(near);
+    const planted = alone.filter((story) => story.ids.every((id) => Number(id.slice(1)) % 300 < 4));
+    expect(planted.map((story) => story.ids.length)).toEqual(Array(10).fill(4));
+    expect(storiesOf([...near, ...far])).toEqual(alone);
   });
 });
