@@ -5,6 +5,7 @@ import { buildCorpus, type Corpus } from './corpus.ts';
 import type { ParseCache } from './parse-cache.ts';
 import { readSeedFolder, type ReadOptions } from './read-seeds.ts';
 import type { EmitMemo } from './emit/data-folder.ts';
+import type { StoryMemo } from './stories/find-stories.ts';
 import type { RenderMemo } from './write-data.ts';
 
 /**
@@ -16,8 +17,9 @@ import type { RenderMemo } from './write-data.ts';
  *   and stat every file again (0.8 s at 100,000 files).
  * - What the stages derive from each article (its story and search words, see memo.ts), kept
  *   while its file is unchanged: the same parse gives the same article object.
- * - The dev server's (Kept): the search shards of the older articles while they are the same
- *   objects, and every piece rendered, with the data it was made from, so that a piece whose data
+ * - The dev server's (Kept): the last run's stories, so that a change recomputes the stories of its
+ *   weeks only (see findStories); the search shards of the older articles while they are the same
+ *   objects; and every piece rendered, with the data it was made from, so that a piece whose data
  *   is equal is not rendered again (see renderDataFolder). A build keeps none of it: its memory
  *   is let go when it ends.
  * Whatever was kept, a run gives what a cold build of the same files gives
@@ -32,8 +34,8 @@ export type Archive = {
   kept?: Kept;
 };
 
-/** The last run's pieces, with the data each was made from, and the older articles' search shards. */
-export type Kept = EmitMemo & { pieces: RenderMemo };
+/** The last run's pieces, with the data each was made from, its stories, and the older articles' search shards. */
+export type Kept = EmitMemo & { pieces: RenderMemo; stories: StoryMemo };
 
 export type CorpusRead = {
   corpus: Corpus;
@@ -46,7 +48,7 @@ export type CorpusRead = {
 export const openArchive = (seedsDir: string, cache: ParseCache, longLived = false): Archive => ({
   seedsDir,
   cache,
-  ...(longLived ? { kept: { pieces: new Map(), searchShards: {} } } : {}),
+  ...(longLived ? { kept: { pieces: new Map(), stories: {}, searchShards: {} } } : {}),
 });
 
 /**
@@ -74,7 +76,12 @@ export async function readArchive(
   });
   cache.save();
   archive.listing = listing;
-  const corpus = buildCorpus(read.files, [...listing.issues, ...read.unreadable], listing.files.length);
+  const corpus = buildCorpus(
+    read.files,
+    [...listing.issues, ...read.unreadable],
+    listing.files.length,
+    archive.kept?.stories,
+  );
   return { corpus, stats: read.stats, ms: performance.now() - start };
 }
 

@@ -5,7 +5,7 @@ import type { SeedIssue } from '../seeds/issue.ts';
 import { mergeDuplicates } from '../seeds/merge-duplicates.ts';
 import type { ParsedFile } from '../seeds/parse-seed.ts';
 import type { SeedSummary } from '../seeds/report.ts';
-import { findStories, type Story } from './stories/find-stories.ts';
+import { findStories, type Story, type StoryMemo } from './stories/find-stories.ts';
 
 /** The archive as the reader shows it: every kept article, newest first, and the whole report. */
 export type Corpus = {
@@ -25,12 +25,14 @@ export type Corpus = {
  * files with the same source URL (see mergeDuplicates), orders the rest newest first and groups
  * the articles that report the same event into stories (see findStories).
  * `files` are every listed file that could be read, in listing order; `issues` are the problems
- * found before parsing (unlisted links, unreadable files).
+ * found before parsing (unlisted links, unreadable files). `storyMemo`: the last run's stories,
+ * kept by a long-lived process (see findStories).
  */
 export function buildCorpus(
   files: readonly { file: string; parsed: ParsedFile }[],
   issues: readonly SeedIssue[],
   filesListed: number,
+  storyMemo?: StoryMemo,
 ): Corpus {
   const ids = articleIds(files.map(({ file }) => file));
   const accepted = files.flatMap(({ file, parsed }) =>
@@ -45,7 +47,7 @@ export function buildCorpus(
     articles,
     issues: allIssues,
     summary: summaryOf(filesListed, articles.length, allIssues),
-    stories: findStories(articles),
+    stories: findStories(articles, storyMemo),
     files: new Map(merged.kept.map(({ file, article }) => [article.id, file])),
   };
 }

@@ -1,6 +1,19 @@
 import type { Article } from '../../../shared/article-schema.ts';
 import { memoByObject } from '../memo.ts';
+import { storyRules, windowMs } from './story-rules.ts';
+import {
+  countWithin,
+  patchWordIndex,
+  spanOf,
+  weightsAt,
+  wordIndex,
+  type Span,
+  type WordEntry,
+  type WordIndex,
+} from './story-weights.ts';
 import { normalisedTitle, storyWords } from './story-words.ts';
+
+export { storyRules } from './story-rules.ts';
 
 /** What finding stories reads of an article. */
 export type StoryInput = Pick<
@@ -11,30 +24,25 @@ export type StoryInput = Pick<
 /** A story of two articles or more: its lead first, then the others, each with why it joined. */
 export type Story = { ids: string[]; reasons: string[] };
 
-/** NewsBlur's window: 120 hours from the story's lead (the seed's own story ran for five days). */
-const windowMs = 120 * 3600 * 1000;
+/**
+ * What a long-lived process (the dev server) keeps of the last run, so that the next recomputes
+ * only the weeks a change touches (see findStories); empty at first.
+ */
+export type StoryMemo = { last?: StoryRun };
 
-/** The thresholds, chosen on the three labelled corpora together (docs/stories.md). */
-export const storyRules = {
-  /** How alike an article and a story must be (cosine of their weighted words, 0 to 1). */
-  similarity: 0.45,
-  /** When a `related` link joins the article and the story's lead: support, never a match alone. */
-  citedSimilarity: 0.25,
-  /** For an article of an outlet the story already has (a release sent again, not a series). */
-  sameOutletSimilarity: 0.6,
-  /** A word is weighed by how rare it is in the articles of this many hours around the article... */
-  aroundHours: 15 * 24,
-  /** ...not counting those of this many hours around it: the days of its own story. */
-  ownHours: 12,
-  /** ...the weeks widened to hold at least this many articles, in a sparse archive. */
-  aroundArticles: 200,
-  /** A word in more of those articles than this share carries no weight: the archive's everyday words. */
-  commonShare: 0.15,
-  /** Weighted words the article and the story must have in common, besides being alike. */
-  sharedWords: 2,
-  /** Title words count this many times an excerpt's. */
-  titleWeight: 2,
+type StoryRun = {
+  /** The articles, oldest first, and the position of each. */
+  order: StoryInput[];
+  positions: Map<StoryInput, number>;
+  /** Each article's span of weighing, its profile, and the story it joined, by position. */
+  spans: Span[];
+  profiles: Profile[];
+  decisions: Decision[];
+  index: WordIndex;
 };
+
+/** The story an article joined, named by its lead (the article itself when it leads one), and why. */
+type Decision = { lead: StoryInput; reason: string };
 
 type Vector = Map<string, number>;
 
@@ -60,24 +68,125 @@ type Building = {
 /**
  * The stories of an archive: articles that report the same event, grouped at build time. Each
  * article is a vector of its words (title words counting twice), weighted by how rare each word
- * is in the weeks around it (see localWeights), so that the names of the day count and the words
- * the archive uses all month do not.
+ * is in the weeks around it (see story-weights.ts), so that the names of the day count and the
+ * words the archive uses all month do not.
  * Taken oldest first, an article joins the open story (its lead at most 120 hours older) whose
  * centroid, the sum of its members, it is most alike, when alike enough; else it leads a story of
  * its own. Matching the whole story rather than any one member keeps a path of weak links from
  * chaining stories together, and lets a big story, told in many words, stay whole. The same
  * title joins at once; an outlet the story has already needs more; a `related` link lowers the
  * bar, never to nothing. The same articles give the same stories, whatever their order.
+ *
+ * With a `memo` of the last run, only what a change can move is computed again: the profiles of
+ * the articles whose weeks hold a changed article, and the pass from the first of them until its
+ * open stories are again those of the last run; the result is a cold run's (tested).
  */
-export function findStories(articles: readonly StoryInput[]): Story[] {
-  const words = articles.map(wordsOf);
-  const weights = localWeights(articles, words);
-  const profiles = articles
-    .map((article, i) => profileOf(article, words[i] as ArticleWords, weights(i)))
-    .sort((a, b) => a.time - b.time || compare(a.article.id, b.article.id));
+export function findStories(articles: readonly StoryInput[], memo?: StoryMemo): Story[] {
+  const last = memo?.last;
+  // A run that fails half way leaves no half-patched index behind: the next starts cold.
+  if (memo) memo.last = undefined;
+  const order = [...articles].sort((a, b) => timeOf(a) - timeOf(b) || compare(a.id, b.id));
+  let index: WordIndex;
+  let changedTimes: number[] = [];
+  if (last) {
+    const now = new Set(order);
+    const removed = last.order.filter((article) => !now.has(article));
+    const added = order.filter((article) => !last.positions.has(article));
+    index = last.index;
+    patchWordIndex(index, removed.map(entryOf), added.map(entryOf));
+    changedTimes = [...removed, ...added].map(timeOf).sort((a, b) => a - b);
+  } else {
+    index = wordIndex(order.map(entryOf));
+  }
+  const spans = order.map((article) => spanOf(index, timeOf(article)));
+  const profiles = order.map((article, i) => {
+    const span = spans[i] as Span;
+    const at = last?.positions.get(article);
+    const kept = at === undefined ? undefined : last?.profiles[at];
+    const lastSpan = at === undefined ? undefined : last?.spans[at];
+    // The same article, weighed over the same span, which no change falls in: the same weights.
+    if (kept && lastSpan?.[0] === span[0] && lastSpan[1] === span[1])
+      if (countWithin(changedTimes, span[0], span[1]) === 0) return kept;
+    const words = wordsOf(article);
+    return profileOf(article, words, weightsAt(index, timeOf(article), span, allWords(words)));
+  });
+  const decisions = decide(profiles, last);
+  if (memo) {
+    const positions = new Map(order.map((article, i) => [article, i]));
+    memo.last = { order, positions, spans, profiles, decisions, index };
+  }
+  const stories = new Map<StoryInput, Story>();
+  order.forEach((article, i) => {
+    const { lead, reason } = decisions[i] as Decision;
+    const story = stories.get(lead);
+    if (story) {
+      story.ids.push(article.id);
+      story.reasons.push(reason);
+    } else stories.set(article, { ids: [article.id], reasons: [''] });
+  });
+  return [...stories.values()].filter((story) => story.ids.length > 1);
+}
+
+/**
+ * The story each article joins, by position: the pass described at findStories. With the `last`
+ * run, the decisions before the first new profile are the last run's; the pass starts there from
+ * the stories then open, and stops once the profiles are the last run's again and every article
+ * of the open stories' 120 hours decided as it did: from there on, every decision is the same.
+ */
+function decide(profiles: readonly Profile[], last?: StoryRun): Decision[] {
+  const lastProfiles = last?.profiles ?? [];
+  let first = 0;
+  while (first < profiles.length && profiles[first] === lastProfiles[first]) first += 1;
+  let same = 0;
+  while (
+    same < profiles.length - first &&
+    same < lastProfiles.length - first &&
+    profiles[profiles.length - 1 - same] === lastProfiles[lastProfiles.length - 1 - same]
+  )
+    same += 1;
+  const shift = lastProfiles.length - profiles.length;
+  const lastDecisions = last?.decisions ?? [];
+  const decisions = lastDecisions.slice(0, first);
+  const pass = openStories();
+  // The stories open when the pass reaches `first`, rebuilt as the last run built them.
+  const openFrom = firstOpen(profiles, first);
+  const open = new Map<StoryInput, Building>();
+  for (let i = openFrom; i < first; i += 1) {
+    const profile = profiles[i] as Profile;
+    const { lead, reason } = decisions[i] as Decision;
+    if (lead === profile.article) open.set(lead, pass.start(profile));
+    else {
+      const story = open.get(lead);
+      if (story) pass.join(story, profile, reason);
+    }
+  }
+  for (let i = first; i < profiles.length; i += 1) {
+    const asBefore = (j: number) =>
+      j >= profiles.length - same &&
+      decisions[j]?.lead === lastDecisions[j + shift]?.lead &&
+      decisions[j]?.reason === lastDecisions[j + shift]?.reason;
+    if (i >= profiles.length - same) {
+      let j = firstOpen(profiles, i);
+      while (j < i && asBefore(j)) j += 1;
+      if (j === i) return [...decisions, ...lastDecisions.slice(i + shift)];
+    }
+    decisions.push(pass.add(profiles[i] as Profile));
+  }
+  return decisions;
+}
+
+/** The first position whose article is within 120 hours before the one at `at`. */
+function firstOpen(profiles: readonly Profile[], at: number): number {
+  const time = profiles[at]?.time ?? Infinity;
+  let i = at;
+  while (i > 0 && time - (profiles[i - 1] as Profile).time <= windowMs) i -= 1;
+  return i;
+}
+
+/** The open stories of the pass, found by a word of their centroid or by their lead's title. */
+function openStories() {
   const stories: Building[] = [];
-  // The open stories, found by a word of their centroid, or by their lead's title. (A `related`
-  // link only lowers the bar for a story that shares words, so it needs no index of its own.)
+  // (A `related` link only lowers the bar for a story that shares words, so it needs no index.)
   const byWord = new Map<string, Set<Building>>();
   const byTitle = new Map<string, Set<Building>>();
   const index = (map: Map<string, Set<Building>>, key: string, story: Building) => {
@@ -86,7 +195,26 @@ export function findStories(articles: readonly StoryInput[]): Story[] {
     map.set(key, set);
   };
   let oldestOpen = 0;
-  for (const profile of profiles) {
+  const start = (profile: Profile): Building => {
+    const story: Building = {
+      lead: profile,
+      members: [],
+      reasons: [],
+      centroid: new Map(profile.vector),
+      squared: profile.vector.size > 0 ? 1 : 0,
+      outlets: new Set([profile.outlet]),
+    };
+    stories.push(story);
+    for (const word of profile.vector.keys()) index(byWord, word, story);
+    index(byTitle, profile.title, story);
+    return story;
+  };
+  const joinStory = (story: Building, profile: Profile, reason: string) => {
+    join(story, profile, reason);
+    for (const word of profile.vector.keys()) index(byWord, word, story);
+  };
+  /** Closes the stories too old for `profile`, then puts it in the story it matches best, or a new one. */
+  const add = (profile: Profile): Decision => {
     for (; oldestOpen < stories.length; oldestOpen += 1) {
       const story = stories[oldestOpen] as Building;
       if (profile.time - story.lead.time <= windowMs) break;
@@ -101,29 +229,11 @@ export function findStories(articles: readonly StoryInput[]): Story[] {
     const candidates = new Map([...shared].filter(([, words]) => words >= storyRules.sharedWords));
     for (const story of byTitle.get(profile.title) ?? []) candidates.set(story, shared.get(story) ?? 0);
     const best = bestMatch(profile, candidates);
-    if (best) {
-      join(best.story, profile, best.reason);
-      for (const word of profile.vector.keys()) index(byWord, word, best.story);
-    } else {
-      const story: Building = {
-        lead: profile,
-        members: [],
-        reasons: [],
-        centroid: new Map(profile.vector),
-        squared: profile.vector.size > 0 ? 1 : 0,
-        outlets: new Set([profile.outlet]),
-      };
-      stories.push(story);
-      for (const word of profile.vector.keys()) index(byWord, word, story);
-      index(byTitle, profile.title, story);
-    }
-  }
-  return stories
-    .filter((story) => story.members.length > 0)
-    .map((story) => ({
-      ids: [story.lead.article.id, ...story.members.map((member) => member.article.id)],
-      reasons: ['', ...story.reasons],
-    }));
+    if (!best) return { lead: start(profile).lead.article, reason: '' };
+    joinStory(best.story, profile, best.reason);
+    return { lead: best.story.lead.article, reason: best.reason };
+  };
+  return { start, join: joinStory, add };
 }
 
 /** The story `profile` matches best, of `candidates` (with the words each shares); on a tie, the older one. */
@@ -155,82 +265,20 @@ function join(story: Building, profile: Profile, reason: string): void {
 
 type ArticleWords = { title: ReadonlySet<string>; excerpt: ReadonlySet<string> };
 
+const timeOf = (article: StoryInput) => Date.parse(article.publishedAt);
+
+const allWords = ({ title, excerpt }: ArticleWords) => new Set([...title, ...excerpt]);
+
+const entryOf = (article: StoryInput): WordEntry => ({
+  time: timeOf(article),
+  words: allWords(wordsOf(article)),
+});
+
 /** An article's words, kept with it (1.3 s of a dev server's 4.2 s of stories at 100,000 articles). */
 const wordsOf = memoByObject((article: StoryInput): ArticleWords => ({
   title: storyWords(article.title),
   excerpt: storyWords(article.excerpt ?? ''),
 }));
-
-/**
- * Each word's weight in each article: the log of how rare the word is in the articles of the weeks
- * around it (`aroundHours`, widened to `aroundArticles` where the archive is sparse), leaving out
- * those of the article's own days (`ownHours`). A word the archive uses all month ("facial
- * recognition" in an archive about it) weighs little or nothing; the name many outlets print on
- * one day (IBM, the day IBM quits) weighs as much as a rare word, however big its story. Only
- * articles near in time count: articles added weeks away change no weight (so a change can only
- * move the stories of its own weeks), and a small or topical archive weighs its words as a big
- * one does (docs/stories.md has the measurements).
- */
-function localWeights(
-  articles: readonly StoryInput[],
-  words: readonly ArticleWords[],
-): (index: number) => Map<string, number> {
-  const times = articles.map((article) => Date.parse(article.publishedAt));
-  const allTimes = [...times].sort((a, b) => a - b);
-  const timesOfWord = new Map<string, number[]>();
-  words.forEach((articleWords, index) => {
-    for (const word of allWords(articleWords)) {
-      const list = timesOfWord.get(word) ?? [];
-      list.push(times[index] as number);
-      timesOfWord.set(word, list);
-    }
-  });
-  for (const list of timesOfWord.values()) list.sort((a, b) => a - b);
-  const around = storyRules.aroundHours * 3600 * 1000;
-  const own = storyRules.ownHours * 3600 * 1000;
-  return (index) => {
-    const time = times[index] as number;
-    const [from, to] = aroundOf(allTimes, time, around);
-    const articlesAround = countWithin(allTimes, from, to);
-    const weights = new Map<string, number>();
-    for (const word of allWords(words[index] as ArticleWords)) {
-      const list = timesOfWord.get(word) as number[];
-      const elsewhere = countWithin(list, from, to) - countWithin(list, time - own, time + own);
-      const common = elsewhere > storyRules.commonShare * articlesAround;
-      weights.set(word, common ? 0 : Math.log(articlesAround / (elsewhere + 1)));
-    }
-    return weights;
-  };
-}
-
-/** The span of `aroundHours` each side of `time`, widened to the nearest `aroundArticles` of `sorted`. */
-function aroundOf(sorted: readonly number[], time: number, around: number): [number, number] {
-  const wanted = Math.min(storyRules.aroundArticles, sorted.length);
-  const first = Math.max(
-    0,
-    Math.min(firstAtLeast(sorted, time) - Math.floor(wanted / 2), sorted.length - wanted),
-  );
-  const last = first + wanted - 1;
-  return [Math.min(time - around, sorted[first] ?? time), Math.max(time + around, sorted[last] ?? time)];
-}
-
-const allWords = ({ title, excerpt }: ArticleWords) => new Set([...title, ...excerpt]);
-
-/** How many of `sorted` lie in [from, to]. */
-const countWithin = (sorted: readonly number[], from: number, to: number) =>
-  firstAtLeast(sorted, to + 1) - firstAtLeast(sorted, from);
-
-/** The index of the first of `sorted` at least `value` (its length when none is). */
-function firstAtLeast(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((sorted[middle] as number) < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
 
 function profileOf(
   article: StoryInput,

@@ -1,0 +1,24 @@
+/** NewsBlur's window: 120 hours from the story's lead (the seed's own story ran for five days). */
+export const windowMs = 120 * 3600 * 1000;
+
+/** The thresholds, chosen on the three labelled corpora together (docs/stories.md). */
+export const storyRules = {
+  /** How alike an article and a story must be (cosine of their weighted words, 0 to 1). */
+  similarity: 0.45,
+  /** When a `related` link joins the article and the story's lead: support, never a match alone. */
+  citedSimilarity: 0.25,
+  /** For an article of an outlet the story already has (a release sent again, not a series). */
+  sameOutletSimilarity: 0.6,
+  /** A word is weighed by how rare it is in the articles of this many hours around the article... */
+  aroundHours: 15 * 24,
+  /** ...not counting those of this many hours around it: the days of its own story. */
+  ownHours: 12,
+  /** ...the weeks widened to hold at least this many articles, in a sparse archive. */
+  aroundArticles: 200,
+  /** A word in more of those articles than this share carries no weight: the archive's everyday words. */
+  commonShare: 0.15,
+  /** Weighted words the article and the story must have in common, besides being alike. */
+  sharedWords: 2,
+  /** Title words count this many times an excerpt's. */
+  titleWeight: 2,
+};
