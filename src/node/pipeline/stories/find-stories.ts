@@ -5,7 +5,7 @@ import {
   countWithin,
   patchWordIndex,
   spanOf,
-  weightsAt,
+  weigher,
   wordIndex,
   type Span,
   type WordEntry,
@@ -108,7 +108,7 @@ export function findStories(articles: readonly StoryInput[], memo?: StoryMemo): 
     if (kept && lastSpan?.[0] === span[0] && lastSpan[1] === span[1])
       if (countWithin(changedTimes, span[0], span[1]) === 0) return kept;
     const words = wordsOf(article);
-    return profileOf(article, words, weightsAt(index, timeOf(article), span, allWords(words)));
+    return profileOf(article, words, weigher(index, timeOf(article), span));
   });
   const decisions = decide(profiles, last);
   if (memo) {
@@ -263,32 +263,39 @@ function join(story: Building, profile: Profile, reason: string): void {
   }
 }
 
-type ArticleWords = { title: ReadonlySet<string>; excerpt: ReadonlySet<string> };
+type ArticleWords = {
+  title: ReadonlySet<string>;
+  excerpt: ReadonlySet<string>;
+  /** Both, each word once. */
+  all: ReadonlySet<string>;
+};
 
 const timeOf = (article: StoryInput) => Date.parse(article.publishedAt);
 
-const allWords = ({ title, excerpt }: ArticleWords) => new Set([...title, ...excerpt]);
-
 const entryOf = (article: StoryInput): WordEntry => ({
   time: timeOf(article),
-  words: allWords(wordsOf(article)),
+  words: wordsOf(article).all,
 });
 
 /** An article's words, kept with it (1.3 s of a dev server's 4.2 s of stories at 100,000 articles). */
-const wordsOf = memoByObject((article: StoryInput): ArticleWords => ({
-  title: storyWords(article.title),
-  excerpt: storyWords(article.excerpt ?? ''),
-}));
+const wordsOf = memoByObject((article: StoryInput): ArticleWords => {
+  const title = storyWords(article.title);
+  const excerpt = storyWords(article.excerpt ?? '');
+  return { title, excerpt, all: new Set([...title, ...excerpt]) };
+});
 
 function profileOf(
   article: StoryInput,
   { title, excerpt }: ArticleWords,
-  weights: ReadonlyMap<string, number>,
+  weightOf: (word: string) => number,
 ): Profile {
   const vector: Vector = new Map();
-  for (const word of excerpt) vector.set(word, weights.get(word) ?? 0);
-  for (const word of title)
-    vector.set(word, (vector.get(word) ?? 0) + storyRules.titleWeight * (weights.get(word) ?? 0));
+  for (const word of excerpt) vector.set(word, weightOf(word));
+  for (const word of title) {
+    // The word's weight, when the excerpt has it too.
+    const inExcerpt = vector.get(word);
+    vector.set(word, (inExcerpt ?? 0) + storyRules.titleWeight * (inExcerpt ?? weightOf(word)));
+  }
   for (const [word, weight] of vector) if (weight === 0) vector.delete(word);
   return {
     article,

@@ -75,23 +75,17 @@ export function spanOf({ times }: WordIndex, time: number): Span {
   ];
 }
 
-/** The weight of each of `words` in an article published at `time` (see the top of this file). */
-export function weightsAt(
-  index: WordIndex,
-  time: number,
-  [from, to]: Span,
-  words: Iterable<string>,
-): Map<string, number> {
+/** The weight of a word in an article published at `time` (see the top of this file). */
+export function weigher(index: WordIndex, time: number, [from, to]: Span): (word: string) => number {
   const own = storyRules.ownHours * hour;
   const articlesAround = countWithin(index.times, from, to);
-  const weights = new Map<string, number>();
-  for (const word of words) {
+  return (word) => {
     const list = index.timesOfWord.get(word) ?? [];
     const elsewhere = countWithin(list, from, to) - countWithin(list, time - own, time + own);
-    const common = elsewhere > storyRules.commonShare * articlesAround;
-    weights.set(word, common ? 0 : Math.log(articlesAround / (elsewhere + 1)));
-  }
-  return weights;
+    return elsewhere > storyRules.commonShare * articlesAround
+      ? 0
+      : Math.log(articlesAround / (elsewhere + 1));
+  };
 }
 
 /** How many of `sorted` lie in [from, to]. */
