@@ -67,6 +67,11 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
       );
     }
     const siteUrl = options.siteUrl ?? process.env.NEWS_SITE_URL ?? config.base;
+    if (!dev() && !/^https?:\/\//.test(siteUrl)) {
+      config.logger.warn(
+        'NEWS_SITE_URL is not set: story pages get no absolute address, so link previews (og:url, canonical) will not work, and there is no sitemap.xml',
+      );
+    }
     // The dev server keeps the pieces to serve them; a build writes each as it is rendered.
     const served = new Map<string, string>();
     const writer = dev() ? undefined : pieceWriter(dataRoot());
@@ -81,7 +86,11 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
     return current;
   };
   /** The code of `virtual:news`: the index, and the first screen's files, already JSON (no request before the first cards). */
-  const newsModule = ({ index, folder, firstScreen }: Omit<NewsOutput, 'feeds'>) => {
+  const newsModule = ({
+    index,
+    folder,
+    firstScreen,
+  }: Pick<NewsOutput, 'index' | 'folder' | 'firstScreen'>) => {
     const exported = { base: base(), pieces: folder.root, ...index };
     const firstFiles = Object.entries(firstScreen.files).map(
       ([file, text]) => `${JSON.stringify(file)}: ${text}`,
@@ -145,8 +154,9 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
       },
     },
     async generateBundle() {
-      const { feeds } = await (current ?? start());
-      for (const { path: fileName, text } of feeds) this.emitFile({ type: 'asset', fileName, source: text });
+      const { feeds, pages } = await (current ?? start());
+      for (const { path: fileName, text } of [...feeds, ...pages])
+        this.emitFile({ type: 'asset', fileName, source: text });
     },
     async writeBundle(_, bundle) {
       // The virtual module was loaded, so the pipeline has succeeded by now.
@@ -187,18 +197,17 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
       });
       server.middlewares.use((req, res, next) => {
         const url = req.url?.split('?')[0] ?? '';
-        if (url.startsWith(`${config.base}feeds/`)) {
-          (current ?? start()).then(({ feeds }) => {
-            const feed = feeds.find(({ path: file }) => config.base + file === url);
-            if (feed === undefined) {
+        const siteFile = url.startsWith(`${config.base}feeds/`) || url.startsWith(`${config.base}story/`);
+        if (siteFile || /\/(sitemap(-\d+)?\.xml|robots\.txt)$/.test(url)) {
+          (current ?? start()).then(({ feeds, pages }) => {
+            const wanted = url.endsWith('/') ? `${url}index.html` : url;
+            const found = [...feeds, ...pages].find(({ path: file }) => config.base + file === wanted);
+            if (found === undefined) {
               next();
               return;
             }
-            res.setHeader(
-              'Content-Type',
-              url.endsWith('.json') ? 'application/feed+json' : 'application/xml',
-            );
-            res.end(feed.text);
+            res.setHeader('Content-Type', contentTypeOf(wanted));
+            res.end(found.text);
           }, next);
           return;
         }
@@ -220,4 +229,12 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
       });
     },
   };
+}
+
+/** The media type the dev server gives a feed, a story page, a sitemap or robots.txt. */
+function contentTypeOf(file: string): string {
+  if (file.endsWith('.html')) return 'text/html; charset=utf-8';
+  if (file.endsWith('.json')) return 'application/feed+json';
+  if (file.endsWith('.txt')) return 'text/plain; charset=utf-8';
+  return 'application/xml';
 }

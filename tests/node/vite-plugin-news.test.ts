@@ -9,6 +9,7 @@ import { allCases, brokenCases } from '../fixtures/hostile/cases.ts';
 import { writeHostileFolder } from '../fixtures/hostile/write-folder.ts';
 import { buildWith, dataFiles, filesUnder, securedValues, shippedArticles } from '../fixtures/build.ts';
 import { generatedSeeds } from '../fixtures/generated-seeds.ts';
+import { loadSeeds } from '../fixtures/load-seeds.ts';
 import { emitNews } from '../../src/node/pipeline/build-news.ts';
 import { openArchive, readArchive } from '../../src/node/pipeline/archive.ts';
 import { openParseCache } from '../../src/node/pipeline/parse-cache.ts';
@@ -106,6 +107,40 @@ describe('the news plugin', () => {
     expect(readRss(readFileSync(path.join(outDir, feedPath('rss')), 'utf8')).items).toHaveLength(50);
     expect(readAtom(readFileSync(path.join(outDir, feedPath('atom')), 'utf8')).items).toHaveLength(50);
     expect(readJsonFeed(readFileSync(path.join(outDir, feedPath('json')), 'utf8')).items).toHaveLength(50);
+  });
+
+  it('writes a page per story, the sitemap of them and robots.txt naming it', async () => {
+    const siteUrl = 'https://news.example.org/';
+    const log: string[] = [];
+    const outDir = await buildWith(generatedSeeds(archiveSize), false, undefined, log, siteUrl);
+    expect(log.join('\n')).not.toMatch(/NEWS_SITE_URL/);
+    const { stories } = await loadSeeds(generatedSeeds(archiveSize));
+    expect(stories.length).toBeGreaterThan(5);
+    const storyUrls = stories.map(({ ids }) => `${siteUrl}story/${ids[0]}/`);
+    for (const [i, url] of storyUrls.entries()) {
+      const page = readFileSync(path.join(outDir, url.slice(siteUrl.length), 'index.html'), 'utf8');
+      expect(page).toContain(`<meta property="og:url" content="${url}">`);
+      for (const id of stories[i]?.ids ?? []) {
+        const article = shippedArticles(outDir).find((shipped) => shipped.id === id);
+        expect(page).toContain(`href="${article?.url}"`);
+      }
+    }
+    const urlsIn = (file: string) =>
+      [...readFileSync(path.join(outDir, file), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map(
+        ([, url]) => url,
+      );
+    const parts = urlsIn('sitemap.xml');
+    expect(parts).toEqual([`${siteUrl}sitemap-1.xml`]);
+    expect(urlsIn('sitemap-1.xml')).toEqual([siteUrl, ...storyUrls]);
+    expect(readFileSync(path.join(outDir, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${siteUrl}sitemap.xml`);
+  });
+
+  it('says that previews and the sitemap need NEWS_SITE_URL, and writes the pages without it', async () => {
+    const log: string[] = [];
+    const outDir = await buildWith('seeds', false, undefined, log);
+    expect(log.join('\n')).toMatch(/NEWS_SITE_URL is not set: .*link previews.*sitemap\.xml/);
+    expect(existsSync(path.join(outDir, 'sitemap.xml'))).toBe(false);
+    expect(readFileSync(path.join(outDir, 'robots.txt'), 'utf8')).toBe('User-agent: *\nAllow: /\n');
   });
 
   it('precaches the app shell only, the same list for 1 article as for 192', async () => {

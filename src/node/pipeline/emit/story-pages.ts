@@ -1,0 +1,163 @@
+import type { Article } from '../../../shared/article-schema.ts';
+import { siteTitle } from '../../../shared/feed-paths.ts';
+import { storyPagePath } from '../../../shared/story-paths.ts';
+import { outletOf } from '../../../shared/story-ranks.ts';
+import type { Story } from '../stories/find-stories.ts';
+import type { TextFile } from './feed-files.ts';
+
+/** A story as its page tells it: its id (its lead's) and its reports, oldest first. */
+export type StoryPage = { id: string; reports: Article[] };
+
+/**
+ * The stories that get a page of their own, those of two reports or more (published or not, as
+ * the reader groups them), each under its lead's id, which new reports do not change.
+ */
+export function pagedStories(articles: readonly Article[], stories: readonly Story[]): StoryPage[] {
+  const byId = new Map(articles.map((article) => [article.id, article]));
+  return stories.flatMap(({ ids }) => {
+    const reports = ids
+      .flatMap((id) => byId.get(id) ?? [])
+      .sort((a, b) => a.publishedAt.localeCompare(b.publishedAt) || compare(a.id, b.id));
+    return reports.length > 1 ? [{ id: ids[0] as string, reports }] : [];
+  });
+}
+
+/**
+ * A story's page, readable with no script: its first report's title and excerpt, the outlets and
+ * topics, and a timeline of every report with a plain link to its source. Its head carries what
+ * link previews read (Open Graph, Twitter's card, a canonical link) and the reports as schema.org
+ * `NewsArticle`s. `siteUrl` is where the site is served, ending in `/`: absolute, or the base
+ * path alone, when the page's address and canonical link are relative and previews will not work.
+ * Nothing in it changes unless the story does.
+ */
+export function storyPage({ id, reports }: StoryPage, siteUrl: string): TextFile {
+  const first = reports[0] as Article;
+  const path = storyPagePath(id);
+  const url = siteUrl + path;
+  const outlets = [...new Set(reports.map(outletOf))];
+  const topics = [...new Set(reports.flatMap((report) => report.topics))];
+  const image = reports.find((report) => report.image)?.image?.url;
+  const description = first.excerpt?.trim() || `${first.title}: ${reports.length} reports.`;
+  const summary = `${reports.length} reports from ${outlets.length} outlet${outlets.length === 1 ? '' : 's'}: ${outlets.join(', ')}.`;
+  const meta = (attribute: 'property' | 'name', key: string, value: string) =>
+    `<meta ${attribute}="${key}" content="${escape(value)}">`;
+  const head = [
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escape(first.title)} · ${escape(siteTitle)}</title>`,
+    meta('name', 'description', description),
+    `<link rel="canonical" href="${escape(url)}">`,
+    meta('property', 'og:type', 'article'),
+    meta('property', 'og:site_name', siteTitle),
+    meta('property', 'og:title', first.title),
+    meta('property', 'og:description', description),
+    meta('property', 'og:url', url),
+    ...(image ? [meta('property', 'og:image', image)] : []),
+    meta('property', 'article:published_time', first.publishedAt),
+    meta('name', 'twitter:card', image ? 'summary_large_image' : 'summary'),
+    meta('name', 'twitter:title', first.title),
+    meta('name', 'twitter:description', description),
+    ...(image ? [meta('name', 'twitter:image', image)] : []),
+    `<script type="application/ld+json">${jsonLd(reports, url)}</script>`,
+    `<style>${style}</style>`,
+  ];
+  const timeline = reports.map((report, i) => {
+    const when = `<time datetime="${report.publishedAt}">${escape(dateOf(report.publishedAt))}</time>`;
+    const who = escape(outletOf(report));
+    const lead =
+      i === 0
+        ? `First reported by ${who}, ${when}`
+        : `${who}, ${escape(laterBy(Date.parse(report.publishedAt) - Date.parse(first.publishedAt)))} (${when})`;
+    return `<li><p>${lead}</p><p><a href="${escape(report.url)}" rel="noopener noreferrer">${escape(report.title)}</a></p></li>`;
+  });
+  const body = [
+    `<header><a href="${escape(siteUrl)}">${escape(siteTitle)}</a></header>`,
+    '<main><article>',
+    `<h1>${escape(first.title)}</h1>`,
+    `<p class="summary">${escape(summary)}</p>`,
+    ...(topics.length > 0 ? [`<p class="topics">Topics: ${escape(topics.join(', '))}</p>`] : []),
+    ...(first.excerpt?.trim() ? [`<p>${escape(first.excerpt.trim())}</p>`] : []),
+    '<h2>Timeline</h2>',
+    `<ol class="timeline">${timeline.join('')}</ol>`,
+    '</article></main>',
+  ];
+  return {
+    path: `${path}index.html`,
+    text: `<!doctype html>\n<html lang="en">\n<head>\n${head.join('\n')}\n</head>\n<body>\n${body.join('\n')}\n</body>\n</html>\n`,
+  };
+}
+
+/** The reports as schema.org NewsArticles, in a list: JSON that no `</script>` can end early. */
+function jsonLd(reports: readonly Article[], url: string): string {
+  const data = {
+    '@context': 'https://schema.org',
+    '@type': 'ItemList',
+    url,
+    itemListElement: reports.map((report, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      item: {
+        '@type': 'NewsArticle',
+        headline: report.title,
+        url: report.url,
+        datePublished: report.publishedAt,
+        publisher: { '@type': 'Organization', name: outletOf(report) },
+        ...(report.image ? { image: report.image.url } : {}),
+      },
+    })),
+  };
+  return JSON.stringify(data).replaceAll('<', '\\u003c');
+}
+
+const months = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "4 March 2020, 07:00 UTC": a static page knows no reader's time zone. */
+function dateOf(iso: string): string {
+  const date = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${two(date.getUTCHours())}:${two(date.getUTCMinutes())} UTC`;
+}
+
+/** "at the same time", "25 minutes later", "3 hours later", "2 days 4 hours later". */
+export function laterBy(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const unit = (n: number, name: string) => `${n} ${name}${n === 1 ? '' : 's'}`;
+  if (minutes < 1) return 'at the same time';
+  if (minutes < 60) return `${unit(minutes, 'minute')} later`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${unit(hours, 'hour')} later`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 === 0
+    ? `${unit(days, 'day')} later`
+    : `${unit(days, 'day')} ${unit(hours % 24, 'hour')} later`;
+}
+
+const escape = (text: string) =>
+  text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const style = [
+  'body{margin:0 auto;max-width:42rem;padding:1rem;font:1rem/1.5 system-ui,sans-serif;color:#1b1f24;background:#f6f7f9}',
+  '@media (prefers-color-scheme:dark){body{color:#e6e8eb;background:#0f1115}a{color:#8cb4ff}.summary,.topics,time{color:#a3acb7}}',
+  'h1{font-size:1.6rem;line-height:1.25}.summary,.topics,time{color:#5b6470}',
+  '.timeline{padding-left:1.25rem}.timeline li{margin-bottom:.75rem}.timeline p{margin:0}',
+].join('');
