@@ -121,6 +121,8 @@ export const dataPath = {
   days: 'days.json',
   /** Keys by source URL (a `UrlKeys`), the URLs split by a hash (see url-lookup.ts). */
   urlKeys: (file: number) => `u/${file}.json`,
+  /** Keys by article id (an `IdKeys`), the ids split by a hash (see url-lookup.ts). */
+  idKeys: (file: number) => `i/${file}.json`,
   searchShard: (key: string) => `s/${key}.json`,
 };
 

@@ -12,7 +12,7 @@ export type Manifest = Record<string, string>;
 /** The index's part: each group's manifest, by group, as its hash. */
 export type PieceRoot = Record<string, string>;
 
-/** How many numbered files (pages, panels, URL lookups) share one manifest. */
+/** How many numbered files (pages, panels, URL and id lookups) share one manifest. */
 export const filesPerGroup = 256;
 /** How many topics' files share one manifest. */
 export const topicsPerGroup = 64;
@@ -24,7 +24,7 @@ export const topicsPerGroup = 64;
  * depends on its path alone.
  */
 export function pieceGroup(file: string): string {
-  const numbered = /^(a|r|u)\/(\d+)\.json$/.exec(file);
+  const numbered = /^(a|r|u|i)\/(\d+)\.json$/.exec(file);
   if (numbered) return `${numbered[1]}-${Math.floor(Number(numbered[2]) / filesPerGroup)}`;
   const topic = /^t\/(\d+)\//.exec(file);
   if (topic) return `t-${Math.floor(Number(topic[1]) / topicsPerGroup)}`;

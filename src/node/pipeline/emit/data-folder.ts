@@ -9,7 +9,7 @@ import { searchFiles, searchTailSpan } from './search-files.ts';
 import { storyCounts, storyLookup } from './story-files.ts';
 import { facetFiles } from './facet-files.ts';
 import { topOrderFiles } from './top-order.ts';
-import { urlFiles } from './url-files.ts';
+import { idFiles, urlFiles } from './url-files.ts';
 import { topicFiles, topicIndex, topicsOf } from './topic-files.ts';
 
 export const defaultPageSize = 12;
@@ -57,6 +57,7 @@ export function emitDataFolder(
       ...topicFiles(topics, articles.length),
       ...searchFiles(articles, searchSpan, kept?.searchShards),
       ...urlFiles(articles),
+      ...idFiles(articles),
       ...topOrderFiles(articles),
       ...facetFiles(articles),
     ],

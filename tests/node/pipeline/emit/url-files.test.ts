@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { urlFiles } from '../../../../src/node/pipeline/emit/url-files.ts';
+import { idFiles, urlFiles } from '../../../../src/node/pipeline/emit/url-files.ts';
 import { dataPath, rankOfKey } from '../../../../src/shared/data-folder.ts';
-import { urlFileCount, urlFileOf, type UrlKeys } from '../../../../src/shared/url-lookup.ts';
+import {
+  idFileCount,
+  idFileOf,
+  urlFileCount,
+  urlFileOf,
+  type IdKeys,
+  type UrlKeys,
+} from '../../../../src/shared/url-lookup.ts';
 import { makeArticle } from '../../../fixtures/articles.ts';
 
 describe('the URL lookup', () => {
@@ -22,5 +29,19 @@ describe('the URL lookup', () => {
 
   it('has one file even for an empty archive', () => {
     expect(urlFiles([])).toEqual([{ path: 'u/0.json', data: {} }]);
+  });
+});
+
+describe('the id lookup', () => {
+  it('finds every article’s key by its id, in the file its id names, files half as full as the URLs’', () => {
+    const articles = Array.from({ length: 600 }, () => makeArticle());
+    const files = idFiles(articles);
+    expect(files).toHaveLength(idFileCount(600));
+    expect(idFileCount(600)).toBe(8);
+    articles.forEach(({ id }, rank) => {
+      const file = files.find(({ path }) => path === dataPath.idKeys(idFileOf(id, 600)));
+      expect((file?.data as IdKeys)[id]).toBe(rankOfKey(rank, 600));
+    });
+    expect(files.reduce((sum, { data }) => sum + Object.keys(data as IdKeys).length, 0)).toBe(600);
   });
 });
