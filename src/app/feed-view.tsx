@@ -25,6 +25,8 @@ type FeedViewProps = {
   onSearch: (query: string) => void;
   onClearTopics: () => void;
   list: Ref<FeedListHandle>;
+  /** The story a link named, shown first (see StoryFocus). */
+  story?: ReactNode;
 };
 
 /**
@@ -32,7 +34,7 @@ type FeedViewProps = {
  * Saved view, a loading or empty state, or what went wrong.
  */
 export function FeedView({ params, onParams, search, feed, saved, savedCount, ...rest }: FeedViewProps) {
-  const { request, unpublishedCount, renderArticle, onSearch, onClearTopics, list } = rest;
+  const { request, unpublishedCount, renderArticle, onSearch, onClearTopics, list, story } = rest;
   const { state, found, stale } = feed;
   const group = params.groupStories;
   return (
@@ -55,6 +57,7 @@ export function FeedView({ params, onParams, search, feed, saved, savedCount, ..
           unpublishedCount={unpublishedCount}
         />
       </div>
+      {story}
       {feed.error && <LoadError error={feed.error} retrying={feed.retrying} onRetry={feed.retry} />}
       {params.savedOnly && (
         <SavedFeed

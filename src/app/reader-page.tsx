@@ -10,6 +10,7 @@ import { useLiveSeeds, useNewsIndex } from '../lib/news-index.ts';
 import { useMediaQuery } from '../hooks/use-media-query.ts';
 import { usePageLoaded } from '../hooks/use-page-loaded.ts';
 import { FeedView } from './feed-view.tsx';
+import { StoryFocus } from './story-focus.tsx';
 import { ReaderTools } from './reader-tools.tsx';
 import { useCardRenderer } from './use-card-renderer.tsx';
 import { useFilterActions } from './use-filter-actions.ts';
@@ -39,7 +40,7 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
   const { view, choices, request, waiting } = useReaderRequest(index, params, search, showAllTopics, marks);
   const feed = useFeed(index, request, waiting, !params.savedOnly);
   const actions = useFilterActions(index, params, setParams, choices.offered, request);
-  const { renderArticle, toggleRelated } = useCardRenderer(index, {
+  const { renderArticle, toggleRelated, openRelated } = useCardRenderer(index, {
     selectedTopics: params.topics,
     onTopic: actions.onTopic,
     group: params.groupStories,
@@ -98,6 +99,17 @@ export function ReaderPage({ warmUp = true }: ReaderPageProps) {
         onSearch={actions.onSearch}
         onClearTopics={actions.clearTopics}
         list={list}
+        story={
+          params.story !== '' && !params.savedOnly ? (
+            <StoryFocus
+              index={index}
+              id={params.story}
+              renderArticle={renderArticle}
+              openRelated={openRelated}
+              onClose={() => setParams({ ...params, story: '' })}
+            />
+          ) : null
+        }
       />
       {!wide && (
         <aside className="tools" aria-label="Tools">

@@ -19,7 +19,7 @@ type CardOptions = {
 
 /**
  * How the feed (and the Saved view) draws an article: a FeedCard, its related panel open or not
- * (kept here, so that it survives the card scrolling away), and toggling that panel.
+ * (kept here, so that it survives the card scrolling away), and toggling or opening that panel.
  */
 export function useCardRenderer(
   index: NewsIndex,
@@ -36,6 +36,9 @@ export function useCardRenderer(
       if (!next.delete(id)) next.add(id);
       return next;
     });
+  }, []);
+  const openRelated = useCallback((id: string) => {
+    setExpanded((open) => (open.has(id) ? open : new Set(open).add(id)));
   }, []);
   const renderArticle = (article: ArticleSummary, position: number) => (
     <FeedCard
@@ -54,5 +57,5 @@ export function useCardRenderer(
       onMark={onMark}
     />
   );
-  return { renderArticle, toggleRelated };
+  return { renderArticle, toggleRelated, openRelated };
 }

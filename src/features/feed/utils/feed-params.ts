@@ -17,9 +17,11 @@ export type FeedParams = {
   /** Leave out the articles the reader has read. */
   hideRead: boolean;
   sort: SortOrder;
+  /** The story shown first, its coverage open, by its first report's id; '' for none. */
+  story: string;
 };
 
-/** Reads `?q=robot&topic=AI&topic=Computer%20Vision&unpublished=1&group=0&saved=1&hideread=1&sort=oldest`. */
+/** Reads `?q=robot&topic=AI&topic=Computer%20Vision&unpublished=1&group=0&saved=1&hideread=1&sort=oldest&story=<id>`. */
 export function parseFeedParams(search: string): FeedParams {
   const params = new URLSearchParams(search);
   const seen = new Set<string>();
@@ -40,6 +42,8 @@ export function parseFeedParams(search: string): FeedParams {
     savedOnly: params.get('saved') === '1',
     hideRead: params.get('hideread') === '1',
     sort: sortOrders.find((order) => order === params.get('sort')) ?? 'newest',
+    // An article id (see article-schema.ts); anything else names no story.
+    story: /^[a-z0-9_-]+$/.exec(params.get('story') ?? '')?.[0] ?? '',
   };
 }
 
@@ -53,6 +57,7 @@ export function formatFeedParams(params: FeedParams, base = ''): string {
   search.delete('saved');
   search.delete('hideread');
   search.delete('sort');
+  search.delete('story');
   if (params.query.trim() !== '') search.set('q', params.query);
   for (const topic of params.topics) search.append('topic', topic);
   if (params.showUnpublished) search.set('unpublished', '1');
@@ -60,6 +65,7 @@ export function formatFeedParams(params: FeedParams, base = ''): string {
   if (params.savedOnly) search.set('saved', '1');
   if (params.hideRead) search.set('hideread', '1');
   if (params.sort !== 'newest') search.set('sort', params.sort);
+  if (params.story !== '') search.set('story', params.story);
   const text = search.toString();
   return text === '' ? '' : `?${text}`;
 }

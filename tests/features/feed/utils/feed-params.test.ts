@@ -15,6 +15,7 @@ const defaults: FeedParams = {
   savedOnly: false,
   hideRead: false,
   sort: 'newest',
+  story: '',
 };
 
 describe('feed params in the URL', () => {
@@ -27,6 +28,7 @@ describe('feed params in the URL', () => {
       savedOnly: false,
       hideRead: false,
       sort: 'newest',
+      story: '',
     });
     expect(parseFeedParams('?group=0').groupStories).toBe(false);
     expect(parseFeedParams('?saved=1').savedOnly).toBe(true);
@@ -35,6 +37,10 @@ describe('feed params in the URL', () => {
     expect(parseFeedParams('?sort=top').sort).toBe('top');
     expect(parseFeedParams('?sort=random').sort).toBe('newest');
     expect(parseFeedParams('?group=1').groupStories).toBe(true);
+    expect(parseFeedParams('?story=2021-03-04-acme_rocket').story).toBe('2021-03-04-acme_rocket');
+    // Only an article id names a story.
+    expect(parseFeedParams('?story=../x').story).toBe('');
+    expect(parseFeedParams('?story=Acme%20Rocket').story).toBe('');
   });
 
   it('ignores empty and repeated topics', () => {
@@ -50,10 +56,11 @@ describe('feed params in the URL', () => {
       savedOnly: true,
       hideRead: true,
       sort: 'top' as const,
+      story: 'acme-rocket',
     };
-    const search = formatFeedParams(params, '?utm=x&topic=Old&q=old&group=1');
+    const search = formatFeedParams(params, '?utm=x&topic=Old&q=old&group=1&story=old');
     expect(search).toBe(
-      '?utm=x&q=chip&topic=AI&topic=Computer+Vision&unpublished=1&group=0&saved=1&hideread=1&sort=top',
+      '?utm=x&q=chip&topic=AI&topic=Computer+Vision&unpublished=1&group=0&saved=1&hideread=1&sort=top&story=acme-rocket',
     );
     expect(parseFeedParams(search)).toEqual(params);
   });
