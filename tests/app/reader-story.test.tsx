@@ -37,7 +37,8 @@ describe('a story’s address, ?story=<id>', () => {
       'href',
       second.url,
     );
-    await waitFor(() => expect(story.closest('.related')).toHaveFocus());
+    const panel = within(card).getByRole('group', { name: 'Coverage: Acme unveils the Zorblax rocket' });
+    await waitFor(() => expect(panel).toHaveFocus());
     expect(within(card).getByRole('button', { name: '1 related' })).toHaveAttribute('aria-expanded', 'true');
     // One small lookup file, then the page that holds the card.
     expect(requested().filter((file) => file.startsWith('i/'))).toHaveLength(1);

@@ -26,7 +26,7 @@ export function RelatedPanel({ id, rank, count, articleTitle, now }: RelatedPane
   const index = useNewsIndex();
   const coverage = useRelatedCoverage(index, rank);
   return (
-    <div id={id} className="related" tabIndex={-1}>
+    <div id={id} className="related" role="group" aria-label={`Coverage: ${articleTitle}`} tabIndex={-1}>
       {coverage.isPending && (
         <p className="related-status" role="status">
           Loading {pluralize(count, 'related story', 'related stories')}…
