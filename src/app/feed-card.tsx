@@ -6,6 +6,7 @@ import { RelatedPanel } from '../features/related/components/related-panel.tsx';
 import { RelatedToggle } from '../features/related/components/related-toggle.tsx';
 import { TopicChips } from '../features/topics/components/topic-chips.tsx';
 import { MarkButtons } from '../features/marks/components/mark-buttons.tsx';
+import { ShareButton } from '../features/share/components/share-button.tsx';
 
 type FeedCardProps = {
   article: ArticleSummary;
@@ -69,6 +70,7 @@ function Card({
           onToggleRead={() => onMark(article, 'read')}
           onToggleSaved={() => onMark(article, 'save')}
         />
+        <ShareButton article={article} describedBy={titleId} />
       </div>
       {hasRelated && expanded && (
         <RelatedPanel

@@ -49,6 +49,7 @@ export function ReaderShortcuts({ list, articles, onToggleRelated, onMark }: Rea
     video: () => clickIn(cardAt(current()), 'play'),
     read: () => mark('read'),
     save: () => mark('save'),
+    share: () => clickIn(cardAt(current()), 'share'),
     search: () => document.querySelector<HTMLElement>('search input')?.focus(),
     topics: () => document.querySelector<HTMLElement>('.topic-filter input')?.focus(),
     help: () => setHelpOpen(true),

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { parseFeedParams } from '../../src/features/feed/utils/feed-params.ts';
 import { makeArticle } from '../fixtures/articles.ts';
 import { renderApp } from '../fixtures/render-app.tsx';
 
@@ -56,5 +57,55 @@ describe('a story’s address, ?story=<id>', () => {
     expect(await within(shared).findByText(/This story is not in the archive/)).toBeInTheDocument();
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('60 articles'));
     expect(screen.getAllByRole('article', { name: /^Later news/ }).length).toBeGreaterThan(5);
+  });
+});
+
+describe('Share on each card', () => {
+  it('copies the story page’s address where the browser cannot share, and says so', async () => {
+    const { user } = renderApp(archive, '/?q=zorblax', { pageSize: 20 });
+    const card = await screen.findByRole('article', { name: 'Acme unveils the Zorblax rocket' });
+    await user.click(within(card).getByRole('button', { name: 'Copy link' }));
+    expect(await within(card).findByRole('status')).toHaveTextContent('Link copied');
+    expect(await navigator.clipboard.readText()).toBe(
+      `${window.location.origin}/story/acme-rocket-wire-one/`,
+    );
+  });
+
+  it('copies a lone article’s address in the reader, also with c on the current card', async () => {
+    const { user } = renderApp(archive, '/?q=%22later%20news%2057%22', { pageSize: 20 });
+    const card = await screen.findByRole('article', { name: 'Later news 57' });
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Keyboard shortcuts' })).toBeEnabled());
+    await user.keyboard('j');
+    expect(card).toHaveFocus();
+    await user.keyboard('c');
+    expect(await within(card).findByRole('status')).toHaveTextContent('Link copied');
+    const id = newer[57]?.id ?? '';
+    expect(await navigator.clipboard.readText()).toBe(`${window.location.origin}/?story=${id}`);
+    // The address opens the reader on that article.
+    expect(parseFeedParams(new URL(await navigator.clipboard.readText()).search).story).toBe(id);
+  });
+
+  it('uses the system share sheet where there is one, and a closed sheet is no failure', async () => {
+    const shared: ShareData[] = [];
+    const share = vi.fn((data: ShareData) => {
+      shared.push(data);
+      return shared.length > 1 ? Promise.reject(new DOMException('closed', 'AbortError')) : Promise.resolve();
+    });
+    Object.defineProperty(navigator, 'share', { value: share, configurable: true });
+    try {
+      const { user } = renderApp(archive, '/?q=zorblax', { pageSize: 20 });
+      const card = await screen.findByRole('article', { name: 'Acme unveils the Zorblax rocket' });
+      await user.click(within(card).getByRole('button', { name: 'Share' }));
+      expect(shared).toEqual([
+        {
+          title: 'Acme unveils the Zorblax rocket',
+          url: `${window.location.origin}/story/acme-rocket-wire-one/`,
+        },
+      ]);
+      await user.click(within(card).getByRole('button', { name: 'Share' }));
+      expect(within(card).queryByRole('status')).not.toBeInTheDocument();
+    } finally {
+      Reflect.deleteProperty(navigator, 'share');
+    }
   });
 });

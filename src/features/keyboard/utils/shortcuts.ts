@@ -13,6 +13,7 @@ export const shortcutActions = [
   { id: 'video', label: 'Play the video', key: 'v' },
   { id: 'read', label: 'Mark the story read or unread', key: 'm' },
   { id: 'save', label: 'Save or unsave', key: 's' },
+  { id: 'share', label: 'Share the story, or copy its link', key: 'c' },
   { id: 'search', label: 'Search', key: '/' },
   { id: 'topics', label: 'Go to the topics', key: 'g t' },
   { id: 'help', label: 'This list of shortcuts', key: '[Shift]+?' },

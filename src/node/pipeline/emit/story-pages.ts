@@ -71,7 +71,7 @@ export function storyPage({ id, reports }: StoryPage, siteUrl: string): TextFile
     return `<li><p>${lead}</p><p><a href="${escape(report.url)}" rel="noopener noreferrer">${escape(report.title)}</a></p></li>`;
   });
   const body = [
-    `<header><a href="${escape(siteUrl)}">${escape(siteTitle)}</a></header>`,
+    `<header><a href="${escape(siteUrl)}">${escape(siteTitle)}</a> · <a href="${escape(`${siteUrl}?story=${id}`)}">Open this story in the reader</a></header>`,
     '<main><article>',
     `<h1>${escape(first.title)}</h1>`,
     `<p class="summary">${escape(summary)}</p>`,
