@@ -108,7 +108,7 @@ export function findStories(articles: readonly StoryInput[], memo?: StoryMemo): 
     if (kept && lastSpan?.[0] === span[0] && lastSpan[1] === span[1])
       if (countWithin(changedTimes, span[0], span[1]) === 0) return kept;
     const words = wordsOf(article);
-    return profileOf(article, words, weigher(index, timeOf(article), span));
+    return profileOf(article, words, weigher(index, timeOf(article), outletOf(article), span));
   });
   const decisions = decide(profiles, last);
   if (memo) {
@@ -272,7 +272,12 @@ type ArticleWords = {
 
 const timeOf = (article: StoryInput) => Date.parse(article.publishedAt);
 
+/** Who published an article, as stories compare outlets: its provider's name, else its host. */
+const outletOf = (article: StoryInput) =>
+  (article.provider?.name ?? new URL(article.url).hostname).toLowerCase();
+
 const entryOf = (article: StoryInput): WordEntry => ({
+  outlet: outletOf(article),
   time: timeOf(article),
   words: wordsOf(article).all,
 });
@@ -303,7 +308,7 @@ function profileOf(
     title: normalisedTitle(article.title),
     titleWords: title,
     vector: scaled(vector),
-    outlet: (article.provider?.name ?? new URL(article.url).hostname).toLowerCase(),
+    outlet: outletOf(article),
   };
 }
 

@@ -3,37 +3,42 @@ import { storyRules } from './story-rules.ts';
 /**
  * Each word's weight in each article: the log of how rare the word is in the articles of the weeks
  * around it (`aroundHours`, widened to `aroundArticles` where the archive is sparse), leaving out
- * those of the article's own hours (`ownHours`). A word the archive uses all month ("facial
- * recognition" in an archive about it) weighs little or nothing; the name many outlets print on
- * one day (IBM, the day IBM quits) weighs as much as a rare word, however big its story. Only
- * articles near in time count: articles added weeks away change no weight (so a change can only
- * move the stories of its own weeks), and a small or topical archive weighs its words as a big
- * one does (docs/stories.md has the measurements).
+ * one report per other outlet in the article's own hours (`ownHours`). A word the archive uses
+ * all month ("facial recognition" in an archive about it) weighs little or nothing; the name many
+ * outlets print on one day (IBM, the day IBM quits) weighs as much as a rare word, however big its
+ * story; the words one outlet prints on many articles at once (a template) do not. Only articles
+ * near in time count: articles added weeks away change no weight (so a change can only move the
+ * stories of its own weeks), and a small or topical archive weighs its words as a big one does
+ * (docs/stories.md has the measurements).
  */
 
-/** An article as the weights see it: when it was published, and its words. */
-export type WordEntry = { time: number; words: ReadonlySet<string> };
+/** An article as the weights see it: when it was published, by which outlet, and its words. */
+export type WordEntry = { time: number; outlet: string; words: ReadonlySet<string> };
 
-/** Every article's time, and the times of the articles that have each word; each list sorted. */
-export type WordIndex = { times: number[]; timesOfWord: Map<string, number[]> };
+/** The articles that have a word: their times, sorted, and each one's outlet. */
+type Occurrences = { times: number[]; outlets: string[] };
+
+/** Every article's time, sorted, and the articles that have each word. */
+export type WordIndex = { times: number[]; ofWord: Map<string, Occurrences> };
 
 /** The span of time an article's words are weighed in: from, to (inclusive). */
 export type Span = readonly [number, number];
 
 const hour = 3600 * 1000;
 
+/** The index of `entries`, which are in the order of their times. */
 export function wordIndex(entries: readonly WordEntry[]): WordIndex {
-  const index: WordIndex = { times: [], timesOfWord: new Map() };
-  for (const { time, words } of entries) {
+  const index: WordIndex = { times: [], ofWord: new Map() };
+  for (const { time, outlet, words } of entries) {
     index.times.push(time);
     for (const word of words) {
-      const list = index.timesOfWord.get(word);
-      if (list) list.push(time);
-      else index.timesOfWord.set(word, [time]);
+      const occurrences = index.ofWord.get(word);
+      if (occurrences) {
+        occurrences.times.push(time);
+        occurrences.outlets.push(outlet);
+      } else index.ofWord.set(word, { times: [time], outlets: [outlet] });
     }
   }
-  index.times.sort(byNumber);
-  for (const list of index.timesOfWord.values()) list.sort(byNumber);
   return index;
 }
 
@@ -43,20 +48,29 @@ export function patchWordIndex(
   removed: readonly WordEntry[],
   added: readonly WordEntry[],
 ): void {
-  for (const { time, words } of removed) {
-    removeSorted(index.times, time);
+  for (const { time, outlet, words } of removed) {
+    index.times.splice(firstAtLeast(index.times, time), 1);
     for (const word of words) {
-      const list = index.timesOfWord.get(word) ?? [];
-      removeSorted(list, time);
-      if (list.length === 0) index.timesOfWord.delete(word);
+      const occurrences = index.ofWord.get(word);
+      if (!occurrences) continue;
+      let at = firstAtLeast(occurrences.times, time);
+      while (occurrences.outlets[at] !== outlet && occurrences.times[at] === time) at += 1;
+      occurrences.times.splice(at, 1);
+      occurrences.outlets.splice(at, 1);
+      if (occurrences.times.length === 0) index.ofWord.delete(word);
     }
   }
-  for (const { time, words } of added) {
-    insertSorted(index.times, time);
+  for (const { time, outlet, words } of added) {
+    index.times.splice(firstAtLeast(index.times, time), 0, time);
     for (const word of words) {
-      const list = index.timesOfWord.get(word);
-      if (list) insertSorted(list, time);
-      else index.timesOfWord.set(word, [time]);
+      const occurrences = index.ofWord.get(word);
+      if (!occurrences) {
+        index.ofWord.set(word, { times: [time], outlets: [outlet] });
+        continue;
+      }
+      const at = firstAtLeast(occurrences.times, time);
+      occurrences.times.splice(at, 0, time);
+      occurrences.outlets.splice(at, 0, outlet);
     }
   }
 }
@@ -75,16 +89,29 @@ export function spanOf({ times }: WordIndex, time: number): Span {
   ];
 }
 
-/** The weight of a word in an article published at `time` (see the top of this file). */
-export function weigher(index: WordIndex, time: number, [from, to]: Span): (word: string) => number {
+/** The weight of a word in an article published at `time` by `outlet` (see the top of this file). */
+export function weigher(
+  index: WordIndex,
+  time: number,
+  outlet: string,
+  [from, to]: Span,
+): (word: string) => number {
   const own = storyRules.ownHours * hour;
   const articlesAround = countWithin(index.times, from, to);
+  const common = (elsewhere: number) => elsewhere > storyRules.commonShare * articlesAround;
   return (word) => {
-    const list = index.timesOfWord.get(word) ?? [];
-    const elsewhere = countWithin(list, from, to) - countWithin(list, time - own, time + own);
-    return elsewhere > storyRules.commonShare * articlesAround
-      ? 0
-      : Math.log(articlesAround / (elsewhere + 1));
+    const { times, outlets } = index.ofWord.get(word) ?? { times: [], outlets: [] };
+    const ownFrom = firstAtLeast(times, time - own);
+    const ownTo = firstAtLeast(times, time + own + 1);
+    const outsideOwn = countWithin(times, from, to) - (ownTo - ownFrom);
+    // Common however many other outlets printed it in these hours (and most words are).
+    if (common(outsideOwn)) return 0;
+    const otherOutlets = new Set<string>();
+    for (let at = ownFrom; at < ownTo; at += 1)
+      if (outlets[at] !== outlet) otherOutlets.add(outlets[at] as string);
+    // The article itself and one report per other outlet are left out; its own outlet's others count.
+    const elsewhere = outsideOwn + (ownTo - ownFrom - 1) - otherOutlets.size;
+    return common(elsewhere) ? 0 : Math.log(articlesAround / (elsewhere + 1));
   };
 }
 
@@ -103,14 +130,3 @@ function firstAtLeast(sorted: readonly number[], value: number): number {
   }
   return low;
 }
-
-function insertSorted(sorted: number[], value: number): void {
-  sorted.splice(firstAtLeast(sorted, value), 0, value);
-}
-
-function removeSorted(sorted: number[], value: number): void {
-  const at = firstAtLeast(sorted, value);
-  if (sorted[at] === value) sorted.splice(at, 1);
-}
-
-const byNumber = (a: number, b: number) => a - b;

@@ -94,3 +94,37 @@ describe('stories are local in time', () => {
     expect(storiesOf([...near, ...far])).toEqual(alone);
   });
 });
+
+describe('a template is not a story', () => {
+  const at = Date.UTC(2022, 0, 1);
+  const item = (id: string, title: string, outlet: string): StoryInput => ({
+    id,
+    title,
+    excerpt: `${title}: what it checks.`,
+    publishedAt: new Date(at).toISOString(),
+    url: `https://${outlet}.example/${id}`,
+    provider: { name: outlet },
+    related: [],
+  });
+  const names = ['amp-js', 'cdn-amp', 'ctor', 'img-svg', 'proto-rel', 'rel-map', 'quality', 'topics-map'];
+  // Thirty other outlets' articles of that moment, each about something of its own.
+  const others = Array.from({ length: 30 }, (_, i) =>
+    item(`other-${i}`, `Gadget${i} review${i} topic${i}`, `o${i}`),
+  );
+
+  it('keeps apart the articles one outlet titles alike at one moment', () => {
+    const fixtures = names.map((name) => item(name, `Hostile fixture ${name}`, 'fixture-press'));
+    const grouped = findStories([...fixtures, ...others]).filter((story) =>
+      story.ids.some((id) => names.includes(id)),
+    );
+    expect(grouped).toEqual([]);
+  });
+
+  it('groups the same words printed by several outlets at that moment', () => {
+    const reports = names
+      .slice(0, 4)
+      .map((name, i) => item(name, `Zorblat recalls the Quenvix pad ${name}`, `outlet${i}`));
+    const [story] = findStories([...reports, ...others]);
+    expect(story?.ids.sort()).toEqual(names.slice(0, 4).sort());
+  });
+});
