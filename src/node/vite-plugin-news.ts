@@ -66,7 +66,7 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
         `NEWS_STRICT=1: ${corpus.summary.filesRejected} seed file(s) rejected; see the report above`,
       );
     }
-    const siteUrl = options.siteUrl ?? process.env.NEWS_SITE_URL ?? config.base;
+    const siteUrl = options.siteUrl ?? (process.env.NEWS_SITE_URL || config.base);
     if (!dev() && !/^https?:\/\//.test(siteUrl)) {
       config.logger.warn(
         'NEWS_SITE_URL is not set: story pages get no absolute address, so link previews (og:url, canonical) will not work, and there is no sitemap.xml',

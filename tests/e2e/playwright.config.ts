@@ -23,7 +23,7 @@ export default defineConfig({
     {
       name: 'stories',
       spec: 'stories.spec.ts',
-      server: site('stories', 4316, storiesCorpusDir),
+      server: site('stories', 4316, storiesCorpusDir, '', { siteUrl: true }),
       needs: storiesCorpusDir,
     },
     {

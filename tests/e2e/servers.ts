@@ -31,14 +31,25 @@ export const smallScaleOutDir = '.e2e/scale-1000';
 type Server = NonNullable<Exclude<PlaywrightTestConfig['webServer'], unknown[]>>;
 
 /** A production build of one seeds folder, served by `vite preview`. */
-export function site(name: string, port: number, seedsDir: string, prepare = ''): Server {
+export function site(
+  name: string,
+  port: number,
+  seedsDir: string,
+  prepare = '',
+  { siteUrl = false }: { siteUrl?: boolean } = {},
+): Server {
   const outDir = `.e2e/${name}`;
   return {
     command: `${prepare}npx vite build --outDir ${outDir} --emptyOutDir --logLevel warn && npx vite preview --outDir ${outDir} --port ${port} --strictPort`,
     cwd: root,
     url: `http://localhost:${port}/`,
     // Set even for the default folder, so a NEWS_SEEDS_DIR in the caller's shell cannot leak in.
-    env: { NEWS_SEEDS_DIR: seedsDir, NEWS_STRICT: '' },
+    // NEWS_SITE_URL only where asked (the story pages' absolute addresses): never from the shell.
+    env: {
+      NEWS_SEEDS_DIR: seedsDir,
+      NEWS_STRICT: '',
+      NEWS_SITE_URL: siteUrl ? `http://localhost:${port}/` : '',
+    },
     reuseExistingServer: false,
     timeout: 120_000,
   };

@@ -70,3 +70,58 @@ test('look-alike market reports of one outlet stay apart', async ({ page }) => {
     await expect(card.getByRole('list', { name: /^Same story: / })).toHaveCount(0);
   }
 });
+
+// The coral story's address names its first report, Forbes's.
+const coralId = '2020-04-22-intel-accenture-use-ai-to-save-the-coral-reef';
+
+test('a story’s address opens the reader on it, its coverage open and focused', async ({ page }) => {
+  await page.goto(`/?story=${coralId}`);
+  const shared = page.getByRole('region', { name: 'Shared story' });
+  const card = shared.getByRole('article', { name: coral.forbes });
+  await expect(card).toBeVisible();
+  const panel = card.getByRole('group', { name: `Coverage: ${coral.forbes}` });
+  await expect(panel).toBeFocused();
+  await expect(panel.getByRole('list', { name: `Same story: ${coral.forbes}` }).getByRole('link')).toHaveText(
+    [coral.physOrg, coral.engadget],
+  );
+  await expectNoAxeViolations(page);
+  await shared.getByRole('button', { name: 'Close' }).click();
+  await expect(shared).toHaveCount(0);
+  await page.goBack();
+  await expect(page.getByRole('region', { name: 'Shared story' })).toBeVisible();
+});
+
+test('“Copy link” puts the story page’s address on the clipboard', async ({ page, context, baseURL }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/?q=coral');
+  const card = page.getByRole('article', { name: coral.engadget });
+  // Chromium on Linux has no Web Share API: the button copies.
+  await card.getByRole('button', { name: 'Copy link' }).click();
+  await expect(card.getByRole('status')).toHaveText('Link copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}story/${coralId}/`);
+});
+
+test('a story page reads with no script, previews itself, and leads into the reader', async ({
+  page,
+  baseURL,
+}) => {
+  const address = `${baseURL}story/${coralId}/`;
+  await page.goto(address);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(coral.forbes);
+  await expect(page.getByRole('listitem')).toHaveCount(3);
+  await expect(page.getByRole('listitem').first()).toContainText('First reported by Forbes');
+  await expect(page.getByRole('listitem').getByRole('link')).toHaveText([
+    coral.forbes,
+    coral.physOrg,
+    coral.engadget,
+  ]);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', address);
+  await expect(page.locator('meta[property="og:url"]')).toHaveAttribute('content', address);
+  await expectNoAxeViolations(page);
+  const sitemap = await (await page.request.get(`${baseURL}sitemap-1.xml`)).text();
+  expect(sitemap).toContain(`<loc>${address}</loc>`);
+  await page.getByRole('link', { name: 'Open this story in the reader' }).click();
+  await expect(page.getByRole('region', { name: 'Shared story' }).getByRole('article')).toHaveAccessibleName(
+    coral.forbes,
+  );
+});

@@ -155,9 +155,10 @@ const escape = (text: string) =>
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+// The dark scheme last: it overrides the colours before it.
 const style = [
   'body{margin:0 auto;max-width:42rem;padding:1rem;font:1rem/1.5 system-ui,sans-serif;color:#1b1f24;background:#f6f7f9}',
-  '@media (prefers-color-scheme:dark){body{color:#e6e8eb;background:#0f1115}a{color:#8cb4ff}.summary,.topics,time{color:#a3acb7}}',
   'h1{font-size:1.6rem;line-height:1.25}.summary,.topics,time{color:#5b6470}',
   '.timeline{padding-left:1.25rem}.timeline li{margin-bottom:.75rem}.timeline p{margin:0}',
+  '@media (prefers-color-scheme:dark){body{color:#e6e8eb;background:#0f1115}a{color:#8cb4ff}.summary,.topics,time{color:#a3acb7}}',
 ].join('');
