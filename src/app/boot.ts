@@ -1,4 +1,5 @@
 import './styles.css';
+import { storyOfPath } from '../shared/story-paths.ts';
 
 let started = false;
 function startApp(): void {
@@ -11,13 +12,14 @@ function startApp(): void {
  * A build's page arrives with its first screen drawn (see prerender.tsx), links included; the
  * app, which makes it interactive, is fetched once that screen is painted, so that the first
  * screen has the network to itself (Lighthouse's mobile LCP: 2.08 s before, about 1 s after), or
- * as soon as the reader does anything. A page without a first screen (the dev server's), or for
- * an address with filters (the page drew the default view: never show the wrong one), starts at once.
+ * as soon as the reader does anything. A page without a first screen (the dev server's), for an
+ * address with filters (the page drew the default view: never show the wrong one), or a story's
+ * page (drawn for readers without scripts, see story-pages.ts) starts at once.
  */
 const root = document.getElementById('root');
 if (!root?.hasChildNodes()) {
   startApp();
-} else if (window.location.search !== '') {
+} else if (window.location.search !== '' || storyOfPath(window.location.pathname) !== '') {
   root.replaceChildren();
   startApp();
 } else {

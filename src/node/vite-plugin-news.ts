@@ -1,3 +1,4 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { newsUpdateEvent } from '../shared/dev-events.ts';
@@ -10,6 +11,7 @@ import { filesUnder, removeStale } from './pipeline/out-dir.ts';
 import { finishDataFolder, pieceWriter } from './pipeline/write-data.ts';
 import { formatCorpusReport } from './pipeline/stories/story-report.ts';
 import { prerenderFirstScreen } from './prerender.ts';
+import { storyDocument } from './pipeline/emit/story-pages.ts';
 
 export const virtualId = 'virtual:news';
 const resolvedVirtualId = `\0${virtualId}`;
@@ -160,7 +162,7 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
     },
     async writeBundle(_, bundle) {
       // The virtual module was loaded, so the pipeline has succeeded by now.
-      const { folder, written } = await (current ?? start());
+      const { folder, written, storyPages } = await (current ?? start());
       const deleted = finishDataFolder(dataRoot(), folder);
       const count = (n: number) => n.toLocaleString('en');
       config.logger.info(
@@ -171,6 +173,13 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
       if (emptyOutDir ?? (relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative))) {
         const keep = new Set([...Object.keys(bundle), ...filesUnder(config.publicDir)]);
         removeStale(outDir(), keep);
+      }
+      // Each story's page, in the reader's own page as Vite wrote it (see storyDocument).
+      const shell = readFileSync(path.join(outDir(), 'index.html'), 'utf8');
+      for (const parts of storyPages) {
+        const file = path.join(outDir(), parts.path);
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, storyDocument(parts, shell));
       }
     },
     configureServer(server) {
@@ -199,9 +208,13 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
         const url = req.url?.split('?')[0] ?? '';
         const siteFile = url.startsWith(`${config.base}feeds/`) || url.startsWith(`${config.base}story/`);
         if (siteFile || /\/(sitemap(-\d+)?\.xml|robots\.txt)$/.test(url)) {
-          (current ?? start()).then(({ feeds, pages }) => {
+          (current ?? start()).then(({ feeds, pages, storyPages }) => {
             const wanted = url.endsWith('/') ? `${url}index.html` : url;
-            const found = [...feeds, ...pages].find(({ path: file }) => config.base + file === wanted);
+            // The dev server serves a story's page alone, without the reader in it.
+            const stories = storyPages.map((parts) => ({ path: parts.path, text: storyDocument(parts) }));
+            const found = [...feeds, ...pages, ...stories].find(
+              ({ path: file }) => config.base + file === wanted,
+            );
             if (found === undefined) {
               next();
               return;

@@ -3,3 +3,7 @@
  * build, so that a link to a story outlives deploys (see story-pages.ts).
  */
 export const storyPagePath = (id: string): string => `story/${id}/`;
+
+/** The story a story page's path names (`…/story/<id>/`), or ''. */
+export const storyOfPath = (pathname: string): string =>
+  /\/story\/([a-z0-9_-]+)\/$/.exec(pathname)?.[1] ?? '';

@@ -51,6 +51,18 @@ describe('a story’s address, ?story=<id>', () => {
     expect(await screen.findByRole('region', { name: 'Shared story' })).toBeInTheDocument();
   });
 
+  it('reads the story from a story page’s address, and leaves it for the reader’s own', async () => {
+    const { user } = renderApp(archive, '/story/acme-rocket-wire-one/', { pageSize: 20 });
+    const shared = await screen.findByRole('region', { name: 'Shared story' });
+    expect(
+      await within(shared).findByRole('article', { name: 'Acme unveils the Zorblax rocket' }),
+    ).toBeInTheDocument();
+    await user.click(within(shared).getByRole('button', { name: 'Close' }));
+    expect(window.location.pathname).toBe('/');
+    expect(window.location.search).toBe('');
+    expect(screen.queryByRole('region', { name: 'Shared story' })).not.toBeInTheDocument();
+  });
+
   it('says when the archive has no such story, and shows the feed', async () => {
     renderApp(archive, '/?story=no-such-article', { pageSize: 20 });
     const shared = await screen.findByRole('region', { name: 'Shared story' });

@@ -120,6 +120,8 @@ describe('the news plugin', () => {
     for (const [i, url] of storyUrls.entries()) {
       const page = readFileSync(path.join(outDir, url.slice(siteUrl.length), 'index.html'), 'utf8');
       expect(page).toContain(`<meta property="og:url" content="${url}">`);
+      // The reader's own page, which takes it over.
+      expect(page).toMatch(/<script type="module" crossorigin src="\/assets\/index-[\w-]+\.js"><\/script>/);
       for (const id of stories[i]?.ids ?? []) {
         const article = shippedArticles(outDir).find((shipped) => shipped.id === id);
         expect(page).toContain(`href="${article?.url}"`);

@@ -3,7 +3,7 @@ import type { Corpus } from './corpus.ts';
 import { emitDataFolder } from './emit/data-folder.ts';
 import { feedFiles, type TextFile } from './emit/feed-files.ts';
 import { sitemapFiles } from './emit/sitemap-files.ts';
-import { pagedStories, storyPage } from './emit/story-pages.ts';
+import { pagedStories, storyPageParts, type StoryPageParts } from './emit/story-pages.ts';
 import { storyPagePath } from '../../shared/story-paths.ts';
 import type { Kept } from './archive.ts';
 import { renderDataFolder, type PieceSink, type RenderedFolder } from './write-data.ts';
@@ -14,8 +14,10 @@ export type NewsOutput = {
   folder: RenderedFolder;
   /** The feeds, at paths under the site's base that stay the same from build to build. */
   feeds: TextFile[];
-  /** A page per story of two published reports or more, the sitemap and robots.txt, likewise. */
+  /** The sitemap and robots.txt, likewise. */
   pages: TextFile[];
+  /** A page per story of two articles or more, at `story/<id>/`, to be put in the reader's page. */
+  storyPages: StoryPageParts[];
   /**
    * The files of the folder the first screen reads, bundled with the page (each file's JSON by
    * its path), and its first image.
@@ -34,7 +36,7 @@ export function emitNews(corpus: Corpus, siteUrl: string, sink: PieceSink, kept?
     index,
     folder: renderDataFolder(files, sink, kept?.pieces),
     feeds: feedFiles(corpus.articles, siteUrl),
-    pages: pageFiles(corpus, siteUrl),
+    ...pageFiles(corpus, siteUrl),
     firstScreen: {
       files: Object.fromEntries(
         files
@@ -46,16 +48,16 @@ export function emitNews(corpus: Corpus, siteUrl: string, sink: PieceSink, kept?
   };
 }
 
-/** Each story's page, then the sitemap (the reader, then the stories, oldest first) and robots.txt. */
-function pageFiles(corpus: Corpus, siteUrl: string): TextFile[] {
+/** Each story's page, and the sitemap (the reader, then the stories, oldest first) and robots.txt. */
+function pageFiles(corpus: Corpus, siteUrl: string): Pick<NewsOutput, 'pages' | 'storyPages'> {
   const stories = pagedStories(corpus.articles, corpus.stories);
   const newest = corpus.articles.find((article) => article.published)?.publishedAt;
   const entries = stories.map(({ id, reports }) => ({
     path: storyPagePath(id),
     lastmod: (reports.at(-1) as (typeof reports)[number]).publishedAt,
   }));
-  return [
-    ...stories.map((story) => storyPage(story, siteUrl)),
-    ...sitemapFiles([{ path: '', lastmod: newest ?? new Date(0).toISOString() }, ...entries], siteUrl),
-  ];
+  return {
+    storyPages: stories.map((story) => storyPageParts(story, siteUrl)),
+    pages: sitemapFiles([{ path: '', lastmod: newest ?? new Date(0).toISOString() }, ...entries], siteUrl),
+  };
 }

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { storyOfPath } from '../../../shared/story-paths.ts';
 import { formatFeedParams, parseFeedParams, type FeedParams } from '../utils/feed-params.ts';
 
 const navigationEvent = 'news:navigate';
@@ -12,7 +13,7 @@ function subscribe(onChange: () => void): () => void {
   };
 }
 
-const readSearch = () => window.location.search;
+const readLocation = () => `${window.location.pathname}${window.location.search}`;
 
 type SetParams = (next: FeedParams, options?: { replace?: boolean }) => void;
 
@@ -22,11 +23,19 @@ type SetParams = (next: FeedParams, options?: { replace?: boolean }) => void;
  * copied link opens the same view.
  */
 export function useFeedParams(): [FeedParams, SetParams] {
-  const search = useSyncExternalStore(subscribe, readSearch, () => '');
-  const params = useMemo(() => parseFeedParams(search), [search]);
+  const location = useSyncExternalStore(subscribe, readLocation, () => '');
+  const params = useMemo(() => {
+    const url = new URL(location, 'http://reader');
+    const parsed = parseFeedParams(url.search);
+    // A story's page is the reader on that story.
+    return parsed.story === '' ? { ...parsed, story: storyOfPath(url.pathname) } : parsed;
+  }, [location]);
   const setParams = useCallback<SetParams>((next, options) => {
     const query = formatFeedParams(next, window.location.search);
-    const url = `${window.location.pathname}${query}${window.location.hash}`;
+    // From a story's page, every view is the reader's own address (the story, if any, in the query).
+    const pathname =
+      storyOfPath(window.location.pathname) === '' ? window.location.pathname : import.meta.env.BASE_URL;
+    const url = `${pathname}${query}${window.location.hash}`;
     if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
     if (options?.replace) window.history.replaceState(null, '', url);
     else window.history.pushState(null, '', url);

@@ -47,6 +47,10 @@ export function parseFeedParams(search: string): FeedParams {
   };
 }
 
+/** The story a story page's path names (`…/story/<id>/`, see story-paths.ts), or ''. */
+export const storyOfPath = (pathname: string): string =>
+  /\/story\/([a-z0-9_-]+)\/$/.exec(pathname)?.[1] ?? '';
+
 /** The query string for `params`, keeping unrelated parameters of `base` as they are. */
 export function formatFeedParams(params: FeedParams, base = ''): string {
   const search = new URLSearchParams(base);

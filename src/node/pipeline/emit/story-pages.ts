@@ -22,6 +22,9 @@ export function pagedStories(articles: readonly Article[], stories: readonly Sto
   });
 }
 
+/** A story's page in parts, to be put in the reader's own page (see storyDocument). */
+export type StoryPageParts = { path: string; title: string; head: string[]; body: string };
+
 /**
  * A story's page, readable with no script: its first report's title and excerpt, the outlets and
  * topics, and a timeline of every report with a plain link to its source. Its head carries what
@@ -30,7 +33,12 @@ export function pagedStories(articles: readonly Article[], stories: readonly Sto
  * path alone, when the page's address and canonical link are relative and previews will not work.
  * Nothing in it changes unless the story does.
  */
-export function storyPage({ id, reports }: StoryPage, siteUrl: string): TextFile {
+export const storyPage = (story: StoryPage, siteUrl: string): TextFile => {
+  const parts = storyPageParts(story, siteUrl);
+  return { path: parts.path, text: storyDocument(parts) };
+};
+
+export function storyPageParts({ id, reports }: StoryPage, siteUrl: string): StoryPageParts {
   const first = reports[0] as Article;
   const path = storyPagePath(id);
   const url = siteUrl + path;
@@ -42,9 +50,6 @@ export function storyPage({ id, reports }: StoryPage, siteUrl: string): TextFile
   const meta = (attribute: 'property' | 'name', key: string, value: string) =>
     `<meta ${attribute}="${key}" content="${escape(value)}">`;
   const head = [
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escape(first.title)} · ${escape(siteTitle)}</title>`,
     meta('name', 'description', description),
     `<link rel="canonical" href="${escape(url)}">`,
     meta('property', 'og:type', 'article'),
@@ -71,6 +76,7 @@ export function storyPage({ id, reports }: StoryPage, siteUrl: string): TextFile
     return `<li><p>${lead}</p><p><a href="${escape(report.url)}" rel="noopener noreferrer">${escape(report.title)}</a></p></li>`;
   });
   const body = [
+    '<div class="story-page">',
     `<header><a href="${escape(siteUrl)}">${escape(siteTitle)}</a> · <a href="${escape(`${siteUrl}?story=${id}`)}">Open this story in the reader</a></header>`,
     '<main><article>',
     `<h1>${escape(first.title)}</h1>`,
@@ -80,11 +86,42 @@ export function storyPage({ id, reports }: StoryPage, siteUrl: string): TextFile
     '<h2>Timeline</h2>',
     `<ol class="timeline">${timeline.join('')}</ol>`,
     '</article></main>',
+    '</div>',
   ];
   return {
     path: `${path}index.html`,
-    text: `<!doctype html>\n<html lang="en">\n<head>\n${head.join('\n')}\n</head>\n<body>\n${body.join('\n')}\n</body>\n</html>\n`,
+    title: `${escape(first.title)} · ${escape(siteTitle)}`,
+    head,
+    body: body.join('\n'),
   };
+}
+
+/**
+ * The page of a story: alone, or put in `shell`, the reader's built page (`index.html`), in place
+ * of its title, its description, its first screen and its preload of that screen's picture, so
+ * that the reader takes the page over (see boot.ts) with its scripts, styles and policy.
+ */
+export function storyDocument({ title, head, body }: StoryPageParts, shell?: string): string {
+  if (shell === undefined) {
+    const top = [
+      '<meta charset="utf-8">',
+      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    ];
+    return `<!doctype html>\n<html lang="en">\n<head>\n${[...top, `<title>${title}</title>`, ...head].join('\n')}\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+  }
+  const rootStart = shell.indexOf('<div id="root">');
+  const rootEnd = shell.lastIndexOf('</div>', shell.search(/<noscript>|<\/body>/));
+  if (rootStart < 0 || rootEnd < rootStart)
+    throw new Error('index.html has no <div id="root"> to put a story page in');
+  const page =
+    shell.slice(0, rootStart) +
+    `<div id="root">${body}` +
+    shell.slice(rootEnd).replace(/<noscript>[^<]*<\/noscript>\s*/, '');
+  return page
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${title}</title>`)
+    .replace(/<meta name="description"[^>]*>\s*/, '')
+    .replace(/<link rel="preload"[^>]*>\s*/g, '')
+    .replace('</head>', () => `${head.join('\n')}\n</head>`);
 }
 
 /** The reports as schema.org NewsArticles, in a list: JSON that no `</script>` can end early. */
@@ -157,8 +194,8 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 // The dark scheme last: it overrides the colours before it.
 const style = [
-  'body{margin:0 auto;max-width:42rem;padding:1rem;font:1rem/1.5 system-ui,sans-serif;color:#1b1f24;background:#f6f7f9}',
+  '.story-page{margin:0 auto;max-width:42rem;padding:1rem;font:1rem/1.5 system-ui,sans-serif;color:#1b1f24;background:#f6f7f9}',
   'h1{font-size:1.6rem;line-height:1.25}.summary,.topics,time{color:#5b6470}',
   '.timeline{padding-left:1.25rem}.timeline li{margin-bottom:.75rem}.timeline p{margin:0}',
-  '@media (prefers-color-scheme:dark){body{color:#e6e8eb;background:#0f1115}a{color:#8cb4ff}.summary,.topics,time{color:#a3acb7}}',
+  '@media (prefers-color-scheme:dark){.story-page{color:#e6e8eb;background:#0f1115}.story-page a{color:#8cb4ff}.summary,.topics,time{color:#a3acb7}}',
 ].join('');

@@ -2,7 +2,13 @@ import { JSDOM } from 'jsdom';
 import ogs from 'open-graph-scraper';
 import { describe, expect, it } from 'vitest';
 import { sitemapFiles, sitemapLimits } from '../../../../src/node/pipeline/emit/sitemap-files.ts';
-import { laterBy, pagedStories, storyPage } from '../../../../src/node/pipeline/emit/story-pages.ts';
+import {
+  laterBy,
+  pagedStories,
+  storyDocument,
+  storyPage,
+  storyPageParts,
+} from '../../../../src/node/pipeline/emit/story-pages.ts';
 import type { Article } from '../../../../src/shared/article-schema.ts';
 import { makeArticle } from '../../../fixtures/articles.ts';
 
@@ -129,6 +135,36 @@ describe("a story's page", () => {
     const after = storyPage(pagedStories([newer, ...articles], [{ ids, reasons: [] }])[0] as never, siteUrl);
     expect(after).toEqual(before);
     expect(pagedStories(articles, [{ ids: ['lead', 'gone'], reasons: [] }])).toEqual([]);
+  });
+
+  it('takes the place of the reader’s first screen in its built page, keeping its scripts', () => {
+    const { articles, ids } = story();
+    const parts = storyPageParts(pagedStories(articles, [{ ids, reasons: [] }])[0] as never, siteUrl);
+    const shell = [
+      '<!doctype html>\n<html lang="en">\n  <head>',
+      '    <meta http-equiv="Content-Security-Policy" content="default-src \'self\'">',
+      '    <meta name="description" content="A fast feed." />',
+      '    <title>News reader</title>',
+      '    <script type="module" crossorigin src="/assets/index-abc.js"></script>',
+      '    <link rel="preload" media="(min-width: 640px)" as="image" href="https://img.example/first.jpg">',
+      '  </head>\n  <body>',
+      '    <div id="root"><div class="layout"><main><article>First screen</article></main></div></div>',
+      '    <noscript>The news reader needs JavaScript.</noscript>',
+      '  </body>\n</html>\n',
+    ].join('\n');
+    const document = documentOf(storyDocument(parts, shell));
+    expect(document.title).toBe('Glasses <b>with</b> faces & "names" · News reader');
+    expect(document.querySelectorAll('meta[name="description"]')).toHaveLength(1);
+    expect(metaOf(document, 'description')).toMatch(/^The company weighs it/);
+    expect(document.querySelector('script[type="module"]')?.getAttribute('src')).toBe('/assets/index-abc.js');
+    expect(document.querySelector('meta[http-equiv="Content-Security-Policy"]')).not.toBeNull();
+    expect(document.querySelector('link[rel="preload"]')).toBeNull();
+    expect(document.querySelector('noscript')).toBeNull();
+    expect(document.body.textContent).not.toContain('First screen');
+    expect(document.querySelector('#root > .story-page h1')?.textContent).toBe(
+      'Glasses <b>with</b> faces & "names"',
+    );
+    expect(metaOf(document, 'og:url')).toBe(`${siteUrl}story/lead/`);
   });
 
   it('says how much later each report came', () => {
