@@ -78,6 +78,7 @@ function Card({
           rank={article.rank}
           count={article.relatedCount}
           articleTitle={article.title}
+          own={{ publishedAt: article.publishedAt, outlet: outletOf(article) }}
           now={now}
         />
       )}

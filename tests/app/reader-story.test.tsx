@@ -72,6 +72,24 @@ describe('a story’s address, ?story=<id>', () => {
   });
 });
 
+describe('the timeline in a story’s panel', () => {
+  it('says who reported it first, and how much later each other outlet did', async () => {
+    const { user } = renderApp(archive, '/?q=zorblax', { pageSize: 20 });
+    const card = await screen.findByRole('article', { name: 'Acme unveils the Zorblax rocket' });
+    await user.click(within(card).getByRole('button', { name: '1 related' }));
+    const timeline = await within(card).findByRole('list', {
+      name: 'Timeline: Acme unveils the Zorblax rocket',
+    });
+    const steps = within(timeline)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
+    expect(steps).toEqual([
+      expect.stringMatching(/^First reported by Wire One, (1 March|March 1)/),
+      'Daily Two, 1 hour later',
+    ]);
+  });
+});
+
 describe('Share on each card', () => {
   it('copies the story page’s address where the browser cannot share, and says so', async () => {
     const { user } = renderApp(archive, '/?q=zorblax', { pageSize: 20 });

@@ -5,6 +5,8 @@ import type { ReadingItem, StoryItem } from '../../../shared/data-folder.ts';
 import { useNewsIndex } from '../../../lib/news-index.ts';
 import { useRelatedCoverage } from '../api/related-query.ts';
 import { RetryButton } from '../../../components/retry-button.tsx';
+import { outletOf } from '../../../shared/story-ranks.ts';
+import { laterBy } from '../../../shared/time-apart.ts';
 
 type RelatedPanelProps = {
   id: string;
@@ -13,6 +15,8 @@ type RelatedPanelProps = {
   /** How many items there are, known before they are loaded. */
   count: number;
   articleTitle: string;
+  /** The card's own report: when, and by whom (the first of its story's timeline, or a later one). */
+  own: { publishedAt: string; outlet: string };
   now: number | null;
 };
 
@@ -22,7 +26,7 @@ type RelatedPanelProps = {
  * item linking out to its source. The items load when the panel opens (or just before, see
  * usePrefetchRelated); until then it says so, and a failure says what happened and offers a retry.
  */
-export function RelatedPanel({ id, rank, count, articleTitle, now }: RelatedPanelProps) {
+export function RelatedPanel({ id, rank, count, articleTitle, own, now }: RelatedPanelProps) {
   const index = useNewsIndex();
   const coverage = useRelatedCoverage(index, rank);
   return (
@@ -41,6 +45,9 @@ export function RelatedPanel({ id, rank, count, articleTitle, now }: RelatedPane
             onRetry={() => void coverage.refetch()}
           />
         </p>
+      )}
+      {coverage.data && coverage.data.sameStory.length > 0 && (
+        <StoryTimeline articleTitle={articleTitle} own={own} items={coverage.data.sameStory} />
       )}
       {coverage.data &&
         parts.map(
@@ -97,6 +104,46 @@ function ItemList({ heading, articleTitle, items, now }: ItemListProps) {
           </li>
         ))}
       </ul>
+    </>
+  );
+}
+
+type StoryTimelineProps = {
+  articleTitle: string;
+  own: RelatedPanelProps['own'];
+  items: readonly StoryItem[];
+};
+
+const whenFormat = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'long',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** Who reported the story when: its first report, then each later one and how much later. */
+function StoryTimeline({ articleTitle, own, items }: StoryTimelineProps) {
+  const reports = [
+    own,
+    ...items.map((item) => ({ publishedAt: item.publishedAt, outlet: outletOf(item) })),
+  ].sort((a, b) => a.publishedAt.localeCompare(b.publishedAt));
+  const [first, ...later] = reports;
+  if (!first) return null;
+  const start = Date.parse(first.publishedAt);
+  return (
+    <>
+      <h3 className="related-heading">Timeline</h3>
+      <ol className="story-timeline" aria-label={`Timeline: ${articleTitle}`}>
+        <li>
+          First reported by {first.outlet},{' '}
+          <time dateTime={first.publishedAt}>{whenFormat.format(new Date(first.publishedAt))}</time>
+        </li>
+        {later.map((report, i) => (
+          <li key={`${report.outlet}-${report.publishedAt}-${i}`}>
+            {report.outlet}, {laterBy(Date.parse(report.publishedAt) - start)}
+          </li>
+        ))}
+      </ol>
     </>
   );
 }

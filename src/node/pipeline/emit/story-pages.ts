@@ -1,6 +1,7 @@
 import type { Article } from '../../../shared/article-schema.ts';
 import { siteTitle } from '../../../shared/feed-paths.ts';
 import { storyPagePath } from '../../../shared/story-paths.ts';
+import { laterBy } from '../../../shared/time-apart.ts';
 import { outletOf } from '../../../shared/story-ranks.ts';
 import type { Story } from '../stories/find-stories.ts';
 import type { TextFile } from './feed-files.ts';
@@ -166,20 +167,6 @@ function dateOf(iso: string): string {
   const date = new Date(iso);
   const two = (n: number) => String(n).padStart(2, '0');
   return `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${two(date.getUTCHours())}:${two(date.getUTCMinutes())} UTC`;
-}
-
-/** "at the same time", "25 minutes later", "3 hours later", "2 days 4 hours later". */
-export function laterBy(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  const unit = (n: number, name: string) => `${n} ${name}${n === 1 ? '' : 's'}`;
-  if (minutes < 1) return 'at the same time';
-  if (minutes < 60) return `${unit(minutes, 'minute')} later`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${unit(hours, 'hour')} later`;
-  const days = Math.floor(hours / 24);
-  return hours % 24 === 0
-    ? `${unit(days, 'day')} later`
-    : `${unit(days, 'day')} ${unit(hours % 24, 'hour')} later`;
 }
 
 const escape = (text: string) =>

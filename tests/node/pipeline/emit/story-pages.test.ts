@@ -3,13 +3,13 @@ import ogs from 'open-graph-scraper';
 import { describe, expect, it } from 'vitest';
 import { sitemapFiles, sitemapLimits } from '../../../../src/node/pipeline/emit/sitemap-files.ts';
 import {
-  laterBy,
   pagedStories,
   storyDocument,
   storyPage,
   storyPageParts,
 } from '../../../../src/node/pipeline/emit/story-pages.ts';
 import type { Article } from '../../../../src/shared/article-schema.ts';
+import { laterBy } from '../../../../src/shared/time-apart.ts';
 import { makeArticle } from '../../../fixtures/articles.ts';
 
 const siteUrl = 'https://news.example.org/reader/';
