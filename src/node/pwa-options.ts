@@ -42,7 +42,7 @@ export function pwaOptions(): Partial<VitePWAOptions> {
       // The manifest is added by the plugin itself: globbed too, it would be listed twice, with two
       // revisions, and Workbox would then refuse to precache anything.
       globPatterns: ['**/*.{html,js,css,svg,png,ico}'],
-      globIgnores: ['data/**', 'feeds/**', 'story/**', 'sitemap*.xml', 'sw.js'],
+      globIgnores: ['data/**', 'feeds/**', 'story/**', 'story-reader.js', 'sitemap*.xml', 'sw.js'],
     },
   };
 }

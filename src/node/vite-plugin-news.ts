@@ -11,7 +11,7 @@ import { filesUnder, removeStale } from './pipeline/out-dir.ts';
 import { finishDataFolder, pieceWriter } from './pipeline/write-data.ts';
 import { formatCorpusReport } from './pipeline/stories/story-report.ts';
 import { prerenderFirstScreen } from './prerender.ts';
-import { storyDocument } from './pipeline/emit/story-pages.ts';
+import { storyDocument, storyLoader, storyLoaderPath } from './pipeline/emit/story-pages.ts';
 
 export const virtualId = 'virtual:news';
 const resolvedVirtualId = `\0${virtualId}`;
@@ -175,7 +175,9 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
         removeStale(outDir(), keep);
       }
       // Each story's page, in the reader's own page as Vite wrote it (see storyDocument).
-      const shell = readFileSync(path.join(outDir(), 'index.html'), 'utf8');
+      const html = readFileSync(path.join(outDir(), 'index.html'), 'utf8');
+      writeFileSync(path.join(outDir(), storyLoaderPath), storyLoader(html));
+      const shell = { html, loader: config.base + storyLoaderPath };
       for (const parts of storyPages) {
         const file = path.join(outDir(), parts.path);
         mkdirSync(path.dirname(file), { recursive: true });

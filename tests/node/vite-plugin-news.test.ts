@@ -120,8 +120,8 @@ describe('the news plugin', () => {
     for (const [i, url] of storyUrls.entries()) {
       const page = readFileSync(path.join(outDir, url.slice(siteUrl.length), 'index.html'), 'utf8');
       expect(page).toContain(`<meta property="og:url" content="${url}">`);
-      // The reader's own page, which takes it over.
-      expect(page).toMatch(/<script type="module" crossorigin src="\/assets\/index-[\w-]+\.js"><\/script>/);
+      // The reader's own page, which takes it over, loading the reader by a fixed name.
+      expect(page).toContain('<script type="module" src="/story-reader.js"></script>');
       for (const id of stories[i]?.ids ?? []) {
         const article = shippedArticles(outDir).find((shipped) => shipped.id === id);
         expect(page).toContain(`href="${article?.url}"`);
@@ -135,6 +135,34 @@ describe('the news plugin', () => {
     expect(parts).toEqual([`${siteUrl}sitemap-1.xml`]);
     expect(urlsIn('sitemap-1.xml')).toEqual([siteUrl, ...storyUrls]);
     expect(readFileSync(path.join(outDir, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${siteUrl}sitemap.xml`);
+    expect(readFileSync(path.join(outDir, 'story-reader.js'), 'utf8')).toMatch(
+      /^import "\/assets\/index-[\w-]+\.js";\n$/,
+    );
+  });
+
+  it('leaves the page of every story a new article does not join as it was', async () => {
+    const siteUrl = 'https://news.example.org/';
+    const seeds = path.join(mkdtempSync(path.join(tmpdir(), 'news-story-pages-')), 'seeds');
+    cpSync(generatedSeeds(archiveSize), seeds, { recursive: true });
+    const pagesOf = (outDir: string) =>
+      new Map(
+        readdirSync(path.join(outDir, 'story')).map((id) => [
+          id,
+          readFileSync(path.join(outDir, 'story', id, 'index.html'), 'utf8'),
+        ]),
+      );
+    const before = pagesOf(await buildWith(seeds, false, undefined, [], siteUrl));
+    expect(before.size).toBeGreaterThan(5);
+    const [newest] = readdirSync(seeds).sort().reverse();
+    const text = readFileSync(path.join(seeds, newest ?? ''), 'utf8');
+    writeFileSync(
+      path.join(seeds, 'zzz-newer.md'),
+      text
+        .replace(/^title: ".*"$/m, 'title: "A newer article of its own"')
+        .replace(/^(originalUrl|webUrl): ".*"$/gm, '$1: "https://newer.example/article"'),
+    );
+    const after = pagesOf(await buildWith(seeds, false, undefined, [], siteUrl));
+    expect(after).toEqual(before);
   });
 
   it('says that previews and the sitemap need NEWS_SITE_URL, and writes the pages without it', async () => {

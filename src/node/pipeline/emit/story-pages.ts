@@ -100,29 +100,48 @@ export function storyPageParts({ id, reports }: StoryPage, siteUrl: string): Sto
 /**
  * The page of a story: alone, or put in `shell`, the reader's built page (`index.html`), in place
  * of its title, its description, its first screen and its preload of that screen's picture, so
- * that the reader takes the page over (see boot.ts) with its scripts, styles and policy.
+ * that the reader takes the page over (see boot.ts) with its styles and policy. The reader's
+ * scripts, whose names change with every article added, are loaded through `loader`, a script of
+ * a fixed name (see storyLoader): a story that did not change keeps its page's bytes.
  */
-export function storyDocument({ title, head, body }: StoryPageParts, shell?: string): string {
+export function storyDocument(
+  { title, head, body }: StoryPageParts,
+  shell?: { html: string; loader: string },
+): string {
   if (shell === undefined) {
     const top = [
       '<meta charset="utf-8">',
       '<meta name="viewport" content="width=device-width, initial-scale=1">',
+      '<meta name="color-scheme" content="light dark">',
     ];
     return `<!doctype html>\n<html lang="en">\n<head>\n${[...top, `<title>${title}</title>`, ...head].join('\n')}\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
   }
-  const rootStart = shell.indexOf('<div id="root">');
-  const rootEnd = shell.lastIndexOf('</div>', shell.search(/<noscript>|<\/body>/));
+  const { html, loader } = shell;
+  const rootStart = html.indexOf('<div id="root">');
+  const rootEnd = html.lastIndexOf('</div>', html.search(/<noscript>|<\/body>/));
   if (rootStart < 0 || rootEnd < rootStart)
     throw new Error('index.html has no <div id="root"> to put a story page in');
   const page =
-    shell.slice(0, rootStart) +
+    html.slice(0, rootStart) +
     `<div id="root">${body}` +
-    shell.slice(rootEnd).replace(/<noscript>[^<]*<\/noscript>\s*/, '');
+    html.slice(rootEnd).replace(/<noscript>[^<]*<\/noscript>\s*/, '');
   return page
     .replace(/<title>[^<]*<\/title>/, () => `<title>${title}</title>`)
     .replace(/<meta name="description"[^>]*>\s*/, '')
-    .replace(/<link rel="preload"[^>]*>\s*/g, '')
-    .replace('</head>', () => `${head.join('\n')}\n</head>`);
+    .replace(/<link rel="(preload|modulepreload)"[^>]*>\s*/g, '')
+    .replace(/<script type="module"[^>]*><\/script>\s*/g, '')
+    .replace('</head>', () => `<script type="module" src="${loader}"></script>\n${head.join('\n')}\n</head>`);
+}
+
+/** Where story pages load the reader from: a script of a fixed name, relative to the base. */
+export const storyLoaderPath = 'story-reader.js';
+
+/** The loader of story pages: imports the reader's own module scripts, as `html` names them. */
+export function storyLoader(html: string): string {
+  const sources = [...html.matchAll(/<script type="module"[^>]*\bsrc="([^"]+)"[^>]*><\/script>/g)].map(
+    ([, source]) => source,
+  );
+  return sources.map((source) => `import ${JSON.stringify(source)};\n`).join('');
 }
 
 /** The reports as schema.org NewsArticles, in a list: JSON that no `</script>` can end early. */
