@@ -97,7 +97,7 @@ export function findStories(articles: readonly StoryInput[], memo?: StoryMemo): 
     changedTimes = [...removed, ...added].map(timeOf).sort((a, b) => a - b);
   } else {
     // One article's entry at a time (all of them at once held 100,000 word sets: 140 MB more at the peak).
-    index = wordIndex(mapped(order, entryOf));
+    index = wordIndex(() => mapped(order, entryOf));
   }
   const spans = order.map((article) => spanOf(index, timeOf(article)));
   const profiles = order.map((article, i) => {

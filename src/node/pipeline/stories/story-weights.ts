@@ -15,28 +15,42 @@ import { storyRules } from './story-rules.ts';
 /** An article as the weights see it: when it was published, by which outlet, and its words. */
 export type WordEntry = { time: number; outlet: string; words: ReadonlySet<string> };
 
-/** The articles that have a word: their times, sorted, and each one's outlet. */
-type Occurrences = { times: number[]; outlets: string[] };
+/**
+ * The articles that have a word: their times, sorted, and each one's outlet (by number), in arrays
+ * of their exact size (growable arrays of 4 million occurrences each left 180 MB more behind the
+ * story stage at 100,000 articles, see docs/growth.md).
+ */
+type Occurrences = { times: Float64Array; outlets: Int32Array };
 
-/** Every article's time, sorted, and the articles that have each word. */
-export type WordIndex = { times: number[]; ofWord: Map<string, Occurrences> };
+/** Every article's time, sorted; each outlet's number; the articles that have each word. */
+export type WordIndex = { times: number[]; outletIds: Map<string, number>; ofWord: Map<string, Occurrences> };
 
 /** The span of time an article's words are weighed in: from, to (inclusive). */
 export type Span = readonly [number, number];
 
 const hour = 3600 * 1000;
 
-/** The index of `entries`, which come in the order of their times. */
-export function wordIndex(entries: Iterable<WordEntry>): WordIndex {
-  const index: WordIndex = { times: [], ofWord: new Map() };
-  for (const { time, outlet, words } of entries) {
+/**
+ * The index of the entries `entriesOf()` gives, in the order of their times: read twice, once to
+ * count each word's occurrences, once to fill arrays of that size.
+ */
+export function wordIndex(entriesOf: () => Iterable<WordEntry>): WordIndex {
+  const counts = new Map<string, number>();
+  for (const { words } of entriesOf())
+    for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+  const index: WordIndex = { times: [], outletIds: new Map(), ofWord: new Map() };
+  for (const [word, count] of counts)
+    index.ofWord.set(word, { times: new Float64Array(count), outlets: new Int32Array(count) });
+  const filled = new Map<string, number>();
+  for (const { time, outlet, words } of entriesOf()) {
     index.times.push(time);
+    const id = outletId(index, outlet);
     for (const word of words) {
-      const occurrences = index.ofWord.get(word);
-      if (occurrences) {
-        occurrences.times.push(time);
-        occurrences.outlets.push(outlet);
-      } else index.ofWord.set(word, { times: [time], outlets: [outlet] });
+      const at = filled.get(word) ?? 0;
+      const occurrences = index.ofWord.get(word) as Occurrences;
+      occurrences.times[at] = time;
+      occurrences.outlets[at] = id;
+      filled.set(word, at + 1);
     }
   }
   return index;
@@ -50,29 +64,61 @@ export function patchWordIndex(
 ): void {
   for (const { time, outlet, words } of removed) {
     index.times.splice(firstAtLeast(index.times, time), 1);
+    const id = outletId(index, outlet);
     for (const word of words) {
       const occurrences = index.ofWord.get(word);
       if (!occurrences) continue;
       let at = firstAtLeast(occurrences.times, time);
-      while (occurrences.outlets[at] !== outlet && occurrences.times[at] === time) at += 1;
-      occurrences.times.splice(at, 1);
-      occurrences.outlets.splice(at, 1);
-      if (occurrences.times.length === 0) index.ofWord.delete(word);
+      while (occurrences.outlets[at] !== id && occurrences.times[at] === time) at += 1;
+      if (occurrences.times.length === 1) index.ofWord.delete(word);
+      else
+        index.ofWord.set(word, {
+          times: without(occurrences.times, at),
+          outlets: without(occurrences.outlets, at),
+        });
     }
   }
   for (const { time, outlet, words } of added) {
     index.times.splice(firstAtLeast(index.times, time), 0, time);
+    const id = outletId(index, outlet);
     for (const word of words) {
-      const occurrences = index.ofWord.get(word);
-      if (!occurrences) {
-        index.ofWord.set(word, { times: [time], outlets: [outlet] });
-        continue;
-      }
+      const occurrences = index.ofWord.get(word) ?? {
+        times: new Float64Array(0),
+        outlets: new Int32Array(0),
+      };
       const at = firstAtLeast(occurrences.times, time);
-      occurrences.times.splice(at, 0, time);
-      occurrences.outlets.splice(at, 0, outlet);
+      index.ofWord.set(word, {
+        times: withAt(occurrences.times, at, time),
+        outlets: withAt(occurrences.outlets, at, id),
+      });
     }
   }
+}
+
+function outletId(index: WordIndex, outlet: string): number {
+  let id = index.outletIds.get(outlet);
+  if (id === undefined) {
+    id = index.outletIds.size;
+    index.outletIds.set(outlet, id);
+  }
+  return id;
+}
+
+/** A copy of `list` without its element at `at`. */
+function without<T extends Float64Array | Int32Array>(list: T, at: number): T {
+  const copy = new (list.constructor as new (length: number) => T)(list.length - 1);
+  copy.set(list.subarray(0, at));
+  copy.set(list.subarray(at + 1), at);
+  return copy;
+}
+
+/** A copy of `list` with `value` put in at `at`. */
+function withAt<T extends Float64Array | Int32Array>(list: T, at: number, value: number): T {
+  const copy = new (list.constructor as new (length: number) => T)(list.length + 1);
+  copy.set(list.subarray(0, at));
+  copy[at] = value;
+  copy.set(list.subarray(at), at + 1);
+  return copy;
 }
 
 /** The span of `aroundHours` each side of `time`, widened to the nearest `aroundArticles`. */
@@ -89,7 +135,7 @@ export function spanOf({ times }: WordIndex, time: number): Span {
   ];
 }
 
-const none: Occurrences = { times: [], outlets: [] };
+const none: Occurrences = { times: new Float64Array(0), outlets: new Int32Array(0) };
 
 /** The weight of a word in an article published at `time` by `outlet` (see the top of this file). */
 export function weigher(
@@ -101,6 +147,7 @@ export function weigher(
   const own = storyRules.ownHours * hour;
   const articlesAround = countWithin(index.times, from, to);
   const common = (elsewhere: number) => elsewhere > storyRules.commonShare * articlesAround;
+  const outletNumber = index.outletIds.get(outlet);
   return (word) => {
     const { times, outlets } = index.ofWord.get(word) ?? none;
     const ownFrom = firstAtLeast(times, time - own);
@@ -112,8 +159,8 @@ export function weigher(
     // (counted in place: a set per word and article made 3 million sets at 100,000 articles).
     let otherOutlets = 0;
     for (let at = ownFrom; at < ownTo; at += 1) {
-      const other = outlets[at] as string;
-      if (other !== outlet && outlets.indexOf(other, ownFrom) === at) otherOutlets += 1;
+      const other = outlets[at] as number;
+      if (other !== outletNumber && outlets.indexOf(other, ownFrom) === at) otherOutlets += 1;
     }
     // The article itself and one report per other outlet are left out; its own outlet's others count.
     const elsewhere = outsideOwn + (ownTo - ownFrom - 1) - otherOutlets;
@@ -122,11 +169,11 @@ export function weigher(
 }
 
 /** How many of `sorted` lie in [from, to]. */
-export const countWithin = (sorted: readonly number[], from: number, to: number) =>
+export const countWithin = (sorted: ArrayLike<number>, from: number, to: number) =>
   firstAtLeast(sorted, to + 1) - firstAtLeast(sorted, from);
 
 /** The index of the first of `sorted` at least `value` (its length when none is). */
-function firstAtLeast(sorted: readonly number[], value: number): number {
+function firstAtLeast(sorted: ArrayLike<number>, value: number): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
