@@ -212,11 +212,10 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
         if (siteFile || /\/(sitemap(-\d+)?\.xml|robots\.txt)$/.test(url)) {
           (current ?? start()).then(({ feeds, pages, storyPages }) => {
             const wanted = url.endsWith('/') ? `${url}index.html` : url;
-            // The dev server serves a story's page alone, without the reader in it.
-            const stories = storyPages.map((parts) => ({ path: parts.path, text: storyDocument(parts) }));
-            const found = [...feeds, ...pages, ...stories].find(
-              ({ path: file }) => config.base + file === wanted,
-            );
+            const named = ({ path: file }: { path: string }) => config.base + file === wanted;
+            // The dev server serves a story's page alone, without the reader in it, made when asked.
+            const story = storyPages.find(named);
+            const found = story ? { text: storyDocument(story) } : [...feeds, ...pages].find(named);
             if (found === undefined) {
               next();
               return;

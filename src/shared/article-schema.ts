@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { safeHttpUrl } from './safe-url.ts';
+import { articleIdPattern } from './story-paths.ts';
 
 /**
  * The article the browser receives, as a schema: the source of the `Article` type and the
@@ -36,7 +37,7 @@ const relatedItemSchema = z.strictObject({
 });
 
 export const articleSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9_-]+$/),
+  id: z.string().regex(articleIdPattern),
   title: text,
   /** The source: originalUrl, else webUrl. */
   url: httpUrl,

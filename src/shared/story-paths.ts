@@ -1,3 +1,6 @@
+/** An article's id, which names its story too: what the build makes of its file's name. */
+export const articleIdPattern = /^[a-z0-9_-]+$/;
+
 /**
  * Where a story's page is, relative to the site's base: under its lead's id, the same in every
  * build, so that a link to a story outlives deploys (see story-pages.ts).
@@ -6,4 +9,4 @@ export const storyPagePath = (id: string): string => `story/${id}/`;
 
 /** The story a story page's path names (`…/story/<id>/`), or ''. */
 export const storyOfPath = (pathname: string): string =>
-  /\/story\/([a-z0-9_-]+)\/$/.exec(pathname)?.[1] ?? '';
+  /\/story\/([^/]+)\/$/.exec(pathname)?.[1]?.match(articleIdPattern)?.[0] ?? '';

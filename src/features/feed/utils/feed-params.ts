@@ -1,3 +1,4 @@
+import { articleIdPattern } from '../../../shared/story-paths.ts';
 import { isTopicSelected, topicKey } from '../../../shared/topics.ts';
 
 /** The orders of the feed: newest first (the default), oldest first, and top (`quality`, then newest). */
@@ -42,14 +43,10 @@ export function parseFeedParams(search: string): FeedParams {
     savedOnly: params.get('saved') === '1',
     hideRead: params.get('hideread') === '1',
     sort: sortOrders.find((order) => order === params.get('sort')) ?? 'newest',
-    // An article id (see article-schema.ts); anything else names no story.
-    story: /^[a-z0-9_-]+$/.exec(params.get('story') ?? '')?.[0] ?? '',
+    // An article id; anything else names no story.
+    story: articleIdPattern.exec(params.get('story') ?? '')?.[0] ?? '',
   };
 }
-
-/** The story a story page's path names (`…/story/<id>/`, see story-paths.ts), or ''. */
-export const storyOfPath = (pathname: string): string =>
-  /\/story\/([a-z0-9_-]+)\/$/.exec(pathname)?.[1] ?? '';
 
 /** The query string for `params`, keeping unrelated parameters of `base` as they are. */
 export function formatFeedParams(params: FeedParams, base = ''): string {

@@ -1,4 +1,5 @@
 import type { TextFile } from './feed-files.ts';
+import { escapeMarkup } from './markup.ts';
 
 /** An address of the site, relative to its base, and the last time what it shows changed. */
 export type SitemapEntry = { path: string; lastmod: string };
@@ -25,7 +26,7 @@ export function sitemapFiles(
   const tail = '</urlset>\n';
   const parts: { lines: string[]; bytes: number; lastmod: string }[] = [];
   for (const { path, lastmod } of entries) {
-    const line = `<url><loc>${escapeXml(siteUrl + path)}</loc><lastmod>${lastmod}</lastmod></url>\n`;
+    const line = `<url><loc>${escapeMarkup(siteUrl + path)}</loc><lastmod>${lastmod}</lastmod></url>\n`;
     const bytes = Buffer.byteLength(line);
     const last = parts.at(-1);
     const fits =
@@ -48,7 +49,7 @@ export function sitemapFiles(
     '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
     ...files.map(
       ({ path, lastmod }) =>
-        `<sitemap><loc>${escapeXml(siteUrl + path)}</loc><lastmod>${lastmod}</lastmod></sitemap>`,
+        `<sitemap><loc>${escapeMarkup(siteUrl + path)}</loc><lastmod>${lastmod}</lastmod></sitemap>`,
     ),
     '</sitemapindex>',
     '',
@@ -59,11 +60,3 @@ export function sitemapFiles(
     { path: 'robots.txt', text: `${allowAll}Sitemap: ${siteUrl}sitemap.xml\n` },
   ];
 }
-
-const escapeXml = (text: string) =>
-  text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&apos;');

@@ -5,6 +5,7 @@ import { laterBy } from '../../../shared/time-apart.ts';
 import { outletOf } from '../../../shared/story-ranks.ts';
 import type { Story } from '../stories/find-stories.ts';
 import type { TextFile } from './feed-files.ts';
+import { escapeMarkup as escape } from './markup.ts';
 
 /** A story as its page tells it: its id (its lead's) and its reports, oldest first. */
 export type StoryPage = { id: string; reports: Article[] };
@@ -166,35 +167,19 @@ function jsonLd(reports: readonly Article[], url: string): string {
   return JSON.stringify(data).replaceAll('<', '\\u003c');
 }
 
-const months = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "4 March 2020, 07:00 UTC": a static page knows no reader's time zone. */
 function dateOf(iso: string): string {
   const date = new Date(iso);
   const two = (n: number) => String(n).padStart(2, '0');
-  return `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${two(date.getUTCHours())}:${two(date.getUTCMinutes())} UTC`;
+  return `${dayFormat.format(date)}, ${two(date.getUTCHours())}:${two(date.getUTCMinutes())} UTC`;
 }
 
-const escape = (text: string) =>
-  text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
+const dayFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
