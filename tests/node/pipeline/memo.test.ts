@@ -1,11 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { searchFiles } from '../../../src/node/pipeline/emit/search-files.ts';
-import { deriveFromList, memoByObject, type ListMemo } from '../../../src/node/pipeline/memo.ts';
+import { deriveFromList, keptWords, memoByObject, type ListMemo } from '../../../src/node/pipeline/memo.ts';
 import type { Article } from '../../../src/shared/article-schema.ts';
 import { makeArticle } from '../../fixtures/articles.ts';
 
 describe('remembering what was derived', () => {
+  it('keeps words as the plain list of them, in their order', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string()), (words) => {
+        expect(keptWords(new Set(words))).toEqual(words);
+        expect(keptWords(words.values())).toEqual(words);
+      }),
+    );
+  });
+
   it('derives once per object, and again for another object', () => {
     let calls = 0;
     const size = memoByObject((list: readonly number[]) => {
