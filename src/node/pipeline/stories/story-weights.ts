@@ -12,8 +12,8 @@ import { storyRules } from './story-rules.ts';
  * (docs/stories.md has the measurements).
  */
 
-/** An article as the weights see it: when it was published, by which outlet, and its words. */
-export type WordEntry = { time: number; outlet: string; words: ReadonlySet<string> };
+/** An article as the weights see it: when it was published, by which outlet, and its words (each once). */
+export type WordEntry = { time: number; outlet: string; words: Iterable<string> };
 
 /**
  * The articles that have a word: their times, sorted, and each one's outlet (by number), in arrays
