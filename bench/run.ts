@@ -397,8 +397,10 @@ async function benchSize(articles: number, port: number): Promise<Row> {
 async function timeStoryStage(corpus: string): Promise<number> {
   const cache = openParseCache(parseCacheDir(path.join(root, 'node_modules/.vite'), corpus));
   const { corpus: read } = await readArchive(openArchive(corpus, cache));
+  // Copies, so that nothing the read derived from them is kept: the stage as a cold build runs it.
+  const articles = read.articles.map((article) => ({ ...article }));
   const start = performance.now();
-  findStories(read.articles);
+  findStories(articles);
   return (performance.now() - start) / 1000;
 }
 
