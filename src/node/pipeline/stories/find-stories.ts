@@ -301,12 +301,9 @@ const factsOf = memoByObject((article: StoryInput): Facts => ({
 
 const entryOf = (article: StoryInput): WordEntry => {
   const { time, outlet, titleWords, excerptWords } = factsOf(article);
-  // Each word once: the excerpt's, then the title's it lacks (a set per article: 0.x s more).
-  return {
-    time,
-    outlet,
-    words: [...excerptWords, ...titleWords.filter((word) => !excerptWords.includes(word))],
-  };
+  // Each word once: the excerpt's, then those of the title it lacks.
+  const titleOnly = titleWords.filter((word) => !excerptWords.includes(word));
+  return { time, outlet, words: [...excerptWords, ...titleOnly] };
 };
 
 function profileOf(article: StoryInput, weightOf: (word: string) => number): Profile {
