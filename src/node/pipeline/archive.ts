@@ -15,7 +15,7 @@ import type { RenderMemo } from './write-data.ts';
  *   server): a file whose size and time are unchanged is not read, one whose content is, not parsed.
  * - The folder's listing, which the dev server patches from its watcher's events rather than walk
  *   and stat every file again (0.8 s at 100,000 files).
- * - What the stages derive from each article (its story and search words, see memo.ts), kept
+ * - What the stages derive from each article (its story facts and search words, see memo.ts), kept
  *   while its file is unchanged: the same parse gives the same article object.
  * - The dev server's (Kept): the last run's stories, so that a change recomputes the stories of its
  *   weeks only (see findStories); the search shards of the older articles while they are the same

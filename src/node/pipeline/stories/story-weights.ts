@@ -13,7 +13,7 @@ import { storyRules } from './story-rules.ts';
  */
 
 /** An article as the weights see it: when it was published, by which outlet, and its words (each once). */
-export type WordEntry = { time: number; outlet: string; words: Iterable<string> };
+export type WordEntry = { time: number; outlet: string; words: readonly string[] };
 
 /**
  * The articles that have a word: their times, sorted, and each one's outlet (by number), in arrays
