@@ -5,7 +5,7 @@ import {
   countWithin,
   patchWordIndex,
   spanOf,
-  weigher,
+  weighing,
   wordIndex,
   type Span,
   type WordEntry,
@@ -104,6 +104,7 @@ export function findStories(articles: readonly StoryInput[], memo?: StoryMemo): 
     index = wordIndex(() => mapped(order, entryOf));
   }
   const spans = order.map((article) => spanOf(index, timeOf(article)));
+  const weigher = weighing(index);
   const profiles = order.map((article, i) => {
     const span = spans[i] as Span;
     const at = last?.positions.get(article);
@@ -113,7 +114,7 @@ export function findStories(articles: readonly StoryInput[], memo?: StoryMemo): 
     if (kept && lastSpan?.[0] === span[0] && lastSpan[1] === span[1])
       if (countWithin(changedTimes, span[0], span[1]) === 0) return kept;
     const facts = factsOf(article);
-    return profileOf(article, facts, weigher(index, facts.time, facts.outlet, span));
+    return profileOf(article, facts, weigher(facts.time, facts.outlet, span));
   });
   const decisions = decide(profiles, last);
   if (memo) {
