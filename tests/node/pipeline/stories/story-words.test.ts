@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  normalisedTitle,
+  stem,
+  stopWords,
+  storyWords,
+} from '../../../../src/node/pipeline/stories/story-words.ts';
+import { searchTokens } from '../../../../src/shared/search-words.ts';
+
+describe('the words stories are matched by', () => {
+  it('are the significant words of a text, stemmed, each once, without numbers', () => {
+    expect([...storyWords('IBM quits facial recognition; IBM’s 2 CEOs say 2020 was the year of 5G')]).toEqual(
+      ['ibm', 'quit', 'facial', 'recognition', 'ceo', 'say', 'year', '5g'],
+    );
+    expect([...storyWords('Überraschung: Zürichs Polizei, ٣٤ Kameras')]).toEqual([
+      'uberraschung',
+      'zurich',
+      'polizei',
+      'kamera',
+    ]);
+  });
+
+  it('keep a token when it has a letter, as the letter class of every script says', () => {
+    // The plain rule: \p{L} for every token (storyWords asks a-z of ASCII text, which is faster).
+    const plain = (text: string) =>
+      new Set(
+        searchTokens(text)
+          .filter((token) => token.length > 1 && !stopWords.has(token) && /\p{L}/u.test(token))
+          .map(stem),
+      );
+    const texts = fc.oneof(
+      fc.string(),
+      fc.string({ unit: 'binary' }),
+      fc
+        .array(fc.constantFrom('ibm', '5g', '2020', 'x1', 'é', '٣٤', 'the', 'Zürich', ' ', '-'), {
+          maxLength: 12,
+        })
+        .map((parts) => parts.join(' ')),
+    );
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(storyWords(text)).toEqual(plain(text));
+      }),
+    );
+  });
+
+  it('normalise a title as two outlets would print it', () => {
+    expect(normalisedTitle('IBM  Quits: Facial-Recognition!')).toBe('ibm quits facial recognition');
+  });
+});
