@@ -25,7 +25,8 @@ export function searchTokens(text: string): string[] {
   );
 }
 
-const nonAscii = /[\u0080-\uffff]/;
+/** A character outside ASCII: text without one has no accents, and lowers the same everywhere. */
+export const nonAscii = /[\u0080-\uffff]/;
 
 /**
  * The first character of the word being typed at the end of `text`, while it is the only one

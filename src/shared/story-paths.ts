@@ -7,6 +7,9 @@ export const articleIdPattern = /^[a-z0-9_-]+$/;
  */
 export const storyPagePath = (id: string): string => `story/${id}/`;
 
+/** The reader's address with the story of `id` first (relative to the site's base, see FeedParams). */
+export const storyQuery = (id: string): string => `?story=${id}`;
+
 /** The story a story page's path names (`…/story/<id>/`), or ''. */
 export const storyOfPath = (pathname: string): string =>
   /\/story\/([^/]+)\/$/.exec(pathname)?.[1]?.match(articleIdPattern)?.[0] ?? '';

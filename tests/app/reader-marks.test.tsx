@@ -2,20 +2,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clearMarks, marksQuery } from '../../src/features/marks/api/marks.ts';
 import { marksFile } from '../../src/features/marks/utils/marks-file.ts';
-import { makeArticle } from '../fixtures/articles.ts';
+import { makeArticle, twoOutletStory } from '../fixtures/articles.ts';
 import { renderApp } from '../fixtures/render-app.tsx';
 
 // One story told by two outlets, and an article alone.
-const wire = makeArticle({
-  title: 'Acme unveils the Zorblax rocket',
-  publishedAt: '2021-03-01T08:00:00.000Z',
-  provider: { name: 'Wire One' },
-});
-const daily = makeArticle({
-  title: 'Acme unveils the Zorblax rocket',
-  publishedAt: '2021-03-01T09:00:00.000Z',
-  provider: { name: 'Daily Two' },
-});
+const [wire, daily] = twoOutletStory();
 const alone = makeArticle({ title: 'Chip prices fall', publishedAt: '2021-03-02T09:00:00.000Z' });
 const articles = [wire, daily, alone];
 

@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { makeArticle } from '../fixtures/articles.ts';
+import { makeArticle, twoOutletStory } from '../fixtures/articles.ts';
 import { renderApp } from '../fixtures/render-app.tsx';
 import { reloadPage } from '../../src/lib/reload-page.ts';
 
@@ -107,16 +107,8 @@ describe('the feed', () => {
   });
 
   describe('a story told by two outlets', () => {
-    const first = makeArticle({
-      title: 'Acme unveils the Zorblax rocket',
-      publishedAt: '2021-03-01T08:00:00.000Z',
-      provider: { name: 'Wire One' },
+    const [first, second] = twoOutletStory({
       related: [{ title: 'Background on Acme', url: 'https://elsewhere.example/acme', type: 'article' }],
-    });
-    const second = makeArticle({
-      title: 'Acme unveils the Zorblax rocket',
-      publishedAt: '2021-03-01T09:00:00.000Z',
-      provider: { name: 'Daily Two' },
     });
 
     it('shows one card for the story, its newest report, naming the other outlet', async () => {

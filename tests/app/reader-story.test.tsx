@@ -1,21 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { parseFeedParams } from '../../src/features/feed/utils/feed-params.ts';
-import { makeArticle } from '../fixtures/articles.ts';
+import { makeArticle, twoOutletStory } from '../fixtures/articles.ts';
 import { renderApp } from '../fixtures/render-app.tsx';
 
 // A story of two outlets, deep in an archive of 60 articles (three pages of 20).
-const first = makeArticle({
-  id: 'acme-rocket-wire-one',
-  title: 'Acme unveils the Zorblax rocket',
-  publishedAt: '2021-03-01T08:00:00.000Z',
-  provider: { name: 'Wire One' },
-});
-const second = makeArticle({
-  title: 'Acme unveils the Zorblax rocket',
-  publishedAt: '2021-03-01T09:00:00.000Z',
-  provider: { name: 'Daily Two' },
-});
+const [first, second] = twoOutletStory({ id: 'acme-rocket-wire-one' });
 const newer = Array.from({ length: 58 }, (_, i) =>
   makeArticle({
     title: `Later news ${i}`,

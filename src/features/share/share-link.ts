@@ -1,5 +1,5 @@
 import type { ArticleSummary } from '../../shared/article-schema.ts';
-import { storyPagePath } from '../../shared/story-paths.ts';
+import { storyPagePath, storyQuery } from '../../shared/story-paths.ts';
 
 /**
  * The address to share for a card: its story's page (`story/<id>/`, which link previews can read)
@@ -7,7 +7,7 @@ import { storyPagePath } from '../../shared/story-paths.ts';
  * reader is served, ending in `/`.
  */
 export const shareUrl = (article: Pick<ArticleSummary, 'id' | 'story'>, site: string): string =>
-  article.story ? site + storyPagePath(article.story.id) : `${site}?story=${article.id}`;
+  site + (article.story ? storyPagePath(article.story.id) : storyQuery(article.id));
 
 /** Where the reader is served: the page's origin and the build's base. */
 export const siteOfPage = (): string => new URL(import.meta.env.BASE_URL, window.location.origin).href;

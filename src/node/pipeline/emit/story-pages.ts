@@ -1,10 +1,9 @@
 import type { Article } from '../../../shared/article-schema.ts';
 import { siteTitle } from '../../../shared/feed-paths.ts';
-import { storyPagePath } from '../../../shared/story-paths.ts';
+import { storyPagePath, storyQuery } from '../../../shared/story-paths.ts';
 import { laterBy } from '../../../shared/time-apart.ts';
 import { outletOf } from '../../../shared/story-ranks.ts';
 import type { Story } from '../stories/find-stories.ts';
-import type { TextFile } from './feed-files.ts';
 import { escapeMarkup as escape } from './markup.ts';
 
 /** A story as its page tells it: its id (its lead's) and its reports, oldest first. */
@@ -35,11 +34,6 @@ export type StoryPageParts = { path: string; title: string; head: string[]; body
  * path alone, when the page's address and canonical link are relative and previews will not work.
  * Nothing in it changes unless the story does.
  */
-export const storyPage = (story: StoryPage, siteUrl: string): TextFile => {
-  const parts = storyPageParts(story, siteUrl);
-  return { path: parts.path, text: storyDocument(parts) };
-};
-
 export function storyPageParts({ id, reports }: StoryPage, siteUrl: string): StoryPageParts {
   const first = reports[0] as Article;
   const path = storyPagePath(id);
@@ -79,7 +73,7 @@ export function storyPageParts({ id, reports }: StoryPage, siteUrl: string): Sto
   });
   const body = [
     '<div class="story-page">',
-    `<header><a href="${escape(siteUrl)}">${escape(siteTitle)}</a> · <a href="${escape(`${siteUrl}?story=${id}`)}">Open this story in the reader</a></header>`,
+    `<header><a href="${escape(siteUrl)}">${escape(siteTitle)}</a> · <a href="${escape(siteUrl + storyQuery(id))}">Open this story in the reader</a></header>`,
     '<main><article>',
     `<h1>${escape(first.title)}</h1>`,
     `<p class="summary">${escape(summary)}</p>`,

@@ -85,11 +85,7 @@ export function findStories(articles: readonly StoryInput[], memo?: StoryMemo): 
   const last = memo?.last;
   // A run that fails half way leaves no half-patched index behind: the next starts cold.
   if (memo) memo.last = undefined;
-  // Each date read once, not at every comparison of the sort.
-  const order = articles
-    .map((article) => ({ article, time: timeOf(article) }))
-    .sort((a, b) => a.time - b.time || compare(a.article.id, b.article.id))
-    .map(({ article }) => article);
+  const order = [...articles].sort((a, b) => timeOf(a) - timeOf(b) || compare(a.id, b.id));
   let index: WordIndex;
   let changedTimes: number[] = [];
   if (last) {

@@ -1,4 +1,4 @@
-import { searchTokens } from '../../../shared/search-words.ts';
+import { nonAscii, searchTokens } from '../../../shared/search-words.ts';
 
 /**
  * The words stories are matched by: lower case, accents removed, letters and digits only, without
@@ -31,7 +31,7 @@ export function storyWords(text: string): Set<string> {
   const words = new Set<string>();
   // A token of ASCII text has a letter when it has one of a-z (0.25 s less than \p{L} for the
   // bench's 100,000 titles and excerpts).
-  const letter = /[\u0080-\uffff]/.test(text) ? /\p{L}/u : /[a-z]/;
+  const letter = nonAscii.test(text) ? /\p{L}/u : /[a-z]/;
   // The search index's tokens (a possessive's "s" is a token of one letter, dropped here); a
   // token without a letter is a number, which says nothing of the event.
   for (const token of searchTokens(text)) {

@@ -6,8 +6,8 @@ import {
   pagedStories,
   storyDocument,
   storyLoader,
-  storyPage,
   storyPageParts,
+  type StoryPage,
 } from '../../../../src/node/pipeline/emit/story-pages.ts';
 import type { Article } from '../../../../src/shared/article-schema.ts';
 import { laterBy } from '../../../../src/shared/time-apart.ts';
@@ -45,6 +45,12 @@ function story(): { articles: Article[]; ids: string[] } {
     url: 'https://wired.example/glasses',
   });
   return { articles: [wired, verge, reuters, other], ids: ['lead', 'verge', 'wired'] };
+}
+
+/** A story's page alone, as the dev server serves it: its path and its document. */
+function storyPage(story: StoryPage, site: string) {
+  const parts = storyPageParts(story, site);
+  return { path: parts.path, text: storyDocument(parts) };
 }
 
 function page() {
