@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alsoCovering, countStories, outletOf, storyOfRanks } from '../../src/shared/story-ranks.ts';
 
@@ -17,6 +18,34 @@ describe('counting stories', () => {
     expect(countStories([3, 6], storyOf)).toBe(1);
     expect(countStories([0, 4], storyOf)).toBe(2);
     expect(countStories([], storyOf)).toBe(0);
+  });
+
+  it('counts as many stories as a Set of the ranks’ stories holds', () => {
+    const archive = fc.integer({ min: 2, max: 60 }).chain((size) =>
+      fc.record({
+        size: fc.constant(size),
+        stories: fc.array(
+          fc.uniqueArray(fc.integer({ min: 0, max: size - 1 }), { minLength: 2, maxLength: 6 }),
+          {
+            maxLength: 8,
+          },
+        ),
+        ranks: fc.uniqueArray(fc.integer({ min: 0, max: size + 3 })),
+      }),
+    );
+    fc.assert(
+      fc.property(archive, ({ size, stories, ranks }) => {
+        // Stories share no article, as the pipeline writes them.
+        const taken = new Set<number>();
+        const apart = stories
+          .map((keys) => keys.filter((key) => !taken.has(key)))
+          .filter((keys) => keys.length > 1)
+          .map((keys) => (keys.forEach((key) => taken.add(key)), keys.sort((a, b) => a - b)));
+        const lookup = storyOfRanks(size, apart);
+        const plain = new Set(ranks.map((rank) => lookup[rank] ?? rank)).size;
+        expect(countStories(ranks, lookup)).toBe(plain);
+      }),
+    );
   });
 
   it('reads keys written for fewer articles as the same stories among more', () => {
