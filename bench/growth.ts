@@ -188,9 +188,7 @@ async function untilAnswers(url: string): Promise<void> {
 /**
  * The dev server on `corpus`, with the parse cache the builds left (as when a developer starts it
  * after a build): the time from its start to the first card in Chromium, then `devEdits` edits of
- * the title of `newest`, the first card of the feed, each timed until the page shows it. The
- * corpus must be somewhere the dev server's watcher does not ignore (not under bench/out/: see
- * vite.config.ts), or edits are never seen.
+ * the title of `newest`, the first card of the feed, each timed until the page shows it.
  */
 async function measureDevServer(corpus: string, newest: string, port: number): Promise<GrowthResult['dev']> {
   const url = `http://localhost:${port}/`;
@@ -246,7 +244,7 @@ export type GrowthOptions = {
 };
 
 export async function growthRun({ articles, out, setAside, port }: GrowthOptions): Promise<GrowthResult> {
-  // Not under bench/out/, which the dev server's watcher ignores; on the same disk, so it can be set aside.
+  // In the system's temporary folder, on the same disk as bench/out/, so it can be set aside.
   const corpus = path.join(tmpdir(), `news-reader-growth-${articles}`);
   const outDir = path.join(out, `growth-dist-${articles}`);
   setAside(corpus);

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { newsUpdateEvent } from '../shared/dev-events.ts';
-import { isSeedFile } from './seeds/list-files.ts';
+import { watchSeedFiles } from './seeds/watch-files.ts';
 import { openArchive, readArchive, type Archive } from './pipeline/archive.ts';
 import { emitNews, type NewsOutput } from './pipeline/build-news.ts';
 import { openParseCache, parseCacheDir } from './pipeline/parse-cache.ts';
@@ -46,11 +46,15 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
   let changes: Set<string> | 'all' = 'all';
   let current: Promise<Run> | undefined;
   let emptyOutDir: boolean | undefined;
+  /** The dev server's watcher of the seeds folder (see watch-files.ts). */
+  let stopWatching: (() => void) | undefined;
   const strict = options.strict ?? process.env.NEWS_STRICT === '1';
   const dev = () => config.command === 'serve';
   const devPrefix = () => `${config.base}@news/`;
   const outDir = () => path.resolve(config.root, config.build.outDir);
   const dataRoot = () => path.join(outDir(), 'data');
+  const seedsFolder = (root: string) =>
+    path.resolve(root, options.seedsDir ?? process.env.NEWS_SEEDS_DIR ?? 'seeds');
 
   async function run(): Promise<Run> {
     const label = `${path.relative(process.cwd(), seedsDir) || '.'}/`;
@@ -109,12 +113,20 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
     name: 'news-reader:seeds',
     config(user, env) {
       // Vite would empty outDir before building; this plugin does it after a build succeeds.
-      if (env.command === 'build') emptyOutDir = user.build?.emptyOutDir ?? undefined;
-      return env.command === 'build' ? { build: { emptyOutDir: false } } : undefined;
+      if (env.command === 'build') {
+        emptyOutDir = user.build?.emptyOutDir ?? undefined;
+        return { build: { emptyOutDir: false } };
+      }
+      // The plugin watches the seeds folder itself; Vite's watcher leaves it alone, unless it
+      // holds the app as well.
+      const root = path.resolve(user.root ?? process.cwd());
+      const seeds = seedsFolder(root);
+      const inSeeds = (file: string) => file === seeds || file.startsWith(seeds + path.sep);
+      return inSeeds(root) ? undefined : { server: { watch: { ignored: [inSeeds] } } };
     },
     configResolved(resolved) {
       config = resolved;
-      seedsDir = path.resolve(config.root, options.seedsDir ?? process.env.NEWS_SEEDS_DIR ?? 'seeds');
+      seedsDir = seedsFolder(config.root);
     },
     // Started here, the pipeline runs while Vite bundles the app.
     buildStart: () => void (dev() ? undefined : start()),
@@ -160,6 +172,10 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
       for (const { path: fileName, text } of [...feeds, ...pages])
         this.emitFile({ type: 'asset', fileName, source: text });
     },
+    closeBundle() {
+      stopWatching?.();
+      stopWatching = undefined;
+    },
     async writeBundle(_, bundle) {
       // The virtual module was loaded, so the pipeline has succeeded by now.
       const { folder, written, storyPages } = await (current ?? start());
@@ -184,16 +200,11 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
         writeFileSync(file, storyDocument(parts, shell));
       }
     },
-    configureServer(server) {
-      server.watcher.add(seedsDir);
+    async configureServer(server) {
       let timer: ReturnType<typeof setTimeout> | undefined;
-      server.watcher.on('all', (event, file) => {
-        const inside = path.relative(seedsDir, file);
-        if (inside.startsWith('..') || path.isAbsolute(inside)) return;
-        const folderChanged = event === 'addDir' || event === 'unlinkDir';
-        if (!folderChanged && !isSeedFile(file)) return;
-        if (folderChanged) changes = 'all';
-        else if (changes !== 'all') changes.add(inside.split(path.sep).join('/'));
+      stopWatching = await watchSeedFiles(seedsDir, (change) => {
+        if (change === 'all') changes = 'all';
+        else if (changes !== 'all') changes.add(change.file);
         clearTimeout(timer);
         // Editors write a file in several steps; one rebuild per burst is enough.
         timer = setTimeout(
