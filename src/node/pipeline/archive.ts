@@ -48,7 +48,17 @@ export type CorpusRead = {
 export const openArchive = (seedsDir: string, cache: ParseCache, longLived = false): Archive => ({
   seedsDir,
   cache,
-  ...(longLived ? { kept: { pieces: new Map(), stories: {}, searchShards: {} } } : {}),
+  ...(longLived
+    ? {
+        kept: {
+          pieces: new Map(),
+          stories: {},
+          searchShards: {},
+          panels: new WeakMap(),
+          cards: new WeakMap(),
+        },
+      }
+    : {}),
 });
 
 /**

@@ -49,8 +49,12 @@ export function deriveFromList<T, V>(
   derive: (list: readonly T[]) => V,
 ): V {
   const last = memo?.last;
-  if (last?.list.length === list.length && list.every((item, i) => item === last.list[i])) return last.value;
+  if (last && sameItems(last.list, list)) return last.value;
   const value = derive(list);
   if (memo) memo.last = { list, value };
   return value;
 }
+
+/** Whether two lists hold the same values (the same objects) in the same order. */
+export const sameItems = (a: readonly unknown[], b: readonly unknown[]): boolean =>
+  a.length === b.length && a.every((item, i) => item === b[i]);

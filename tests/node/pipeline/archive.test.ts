@@ -54,11 +54,13 @@ const fields = fc.record({
   topics: fc.subarray(['AI', 'Privacy', 'Robots']),
   published: fc.boolean(),
   quality: fc.integer({ min: 0, max: 100 }),
+  // A related link to an article that may be added, or not: its panel marks it when it is there.
+  linksTo: fc.option(fc.nat(20), { nil: undefined }),
 });
 
 /** A change to the folder: the file it touches, by its position among the files (modulo their count). */
 const change = fc.oneof(
-  fc.record({ kind: fc.constant('add' as const), fields, url: fc.nat(1000) }),
+  fc.record({ kind: fc.constant('add' as const), fields, url: fc.nat(20) }),
   fc.record({ kind: fc.constant('edit' as const), at: fc.nat(), fields }),
   fc.record({ kind: fc.constant('copy' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
@@ -68,7 +70,8 @@ const change = fc.oneof(
 );
 type Change = typeof change extends fc.Arbitrary<infer T> ? T : never;
 
-const textOf = (values: typeof fields extends fc.Arbitrary<infer T> ? T : never, url: string) =>
+type Fields = typeof fields extends fc.Arbitrary<infer T> ? T : never;
+const textOf = (values: Omit<Fields, 'linksTo'> & { linksTo?: number | undefined }, url: string) =>
   seedText(
     seedFields({
       title: values.title,
@@ -78,6 +81,13 @@ const textOf = (values: typeof fields extends fc.Arbitrary<infer T> ? T : never,
       quality: values.quality,
       originalUrl: url,
       webUrl: url,
+      ...(values.linksTo === undefined
+        ? {}
+        : {
+            related: [
+              { title: 'Read also', webUrl: `https://example.com/new/${values.linksTo}`, type: 'article' },
+            ],
+          }),
     }),
   );
 

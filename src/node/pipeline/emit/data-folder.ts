@@ -1,10 +1,10 @@
 import type { Article } from '../../../shared/article-schema.ts';
-import type { NewsIndex, SearchShard } from '../../../shared/data-folder.ts';
+import type { Coverage, NewsIndex, SearchShard } from '../../../shared/data-folder.ts';
 import type { ListMemo } from '../memo.ts';
 import type { DataFile } from './data-file.ts';
 import type { Story } from '../stories/find-stories.ts';
-import { coverageOf } from './coverage.ts';
-import { feedPages, firstScreenOf, relatedPages, summaryOf } from './feed-pages.ts';
+import { coverageOf, type PanelMemo } from './coverage.ts';
+import { cardOf, feedPages, firstScreenOf, relatedPages, type CardMemo } from './feed-pages.ts';
 import { searchFiles, searchTailSpan } from './search-files.ts';
 import { storyCounts, storyLookup } from './story-files.ts';
 import { facetFiles } from './facet-files.ts';
@@ -15,7 +15,11 @@ import { topicFiles, topicIndex, topicsOf } from './topic-files.ts';
 export const defaultPageSize = 12;
 
 /** What a long-lived process keeps of this stage from run to run (see Archive). */
-export type EmitMemo = { searchShards: ListMemo<Article, Map<string, SearchShard>> };
+export type EmitMemo = {
+  searchShards: ListMemo<Article, Map<string, SearchShard>>;
+  panels: PanelMemo;
+  cards: CardMemo;
+};
 
 /**
  * Stage 4: the data folder the browser pages through, from the corpus' articles (newest first)
@@ -34,11 +38,11 @@ export function emitDataFolder(
 } {
   const byStory = storyLookup(articles, stories);
   const topics = topicsOf(articles, byStory);
-  const panels = coverageOf(articles, stories);
+  const panels = coverageOf(articles, stories, kept?.panels);
   const coverage = articles.map((article) => panels.get(article.id) ?? { sameStory: [], related: [] });
   // One summary per article, shared by every page that lists it.
   const summaries = articles.map((article, rank) =>
-    summaryOf(article, coverage[rank], byStory.cardStory[rank]),
+    cardOf(article, coverage[rank] as Coverage, byStory.cardStory[rank], kept?.cards),
   );
   const ranks = articles.map((_, rank) => rank);
   const published = ranks.filter((rank) => articles[rank]?.published);

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../../../src/shared/article-schema.ts';
+import { emitDataFolder, type EmitMemo } from '../../../../src/node/pipeline/emit/data-folder.ts';
+import { findStories } from '../../../../src/node/pipeline/stories/find-stories.ts';
+import { makeArticle, twoOutletStory } from '../../../fixtures/articles.ts';
+
+/** The data folder of `articles` (any order), with `kept` from the runs before, or from scratch. */
+const folderOf = (articles: readonly Article[], kept?: EmitMemo) => {
+  const newestFirst = [...articles].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
+  return emitDataFolder({ articles: newestFirst, stories: findStories(newestFirst) }, 2, undefined, kept);
+};
+
+describe('cards and panels kept from run to run (the dev server)', () => {
+  it('are what a run from scratch makes, as a story gains and loses outlets and links gain and lose their article', () => {
+    const kept: EmitMemo = { searchShards: {}, panels: new WeakMap(), cards: new WeakMap() };
+    const thirdUrl = 'https://three.example/zorblax';
+    const [wire, daily] = twoOutletStory({
+      related: [{ title: 'The third report', url: thirdUrl, type: 'article' }],
+    });
+    // Of the same story...
+    const third = makeArticle({
+      title: wire.title,
+      url: 'https://three.example/zorblax-too',
+      publishedAt: '2021-03-01T10:00:00.000Z',
+      provider: { name: 'Third Times' },
+    });
+    // ...and the article the first report links to, of another.
+    const linked = makeArticle({ url: thirdUrl, publishedAt: '2021-02-01T10:00:00.000Z' });
+    const others = [makeArticle(), makeArticle({ publishedAt: '2021-03-05T07:00:00.000Z' })];
+    const runs = [
+      [wire, daily, ...others],
+      [wire, daily, linked, ...others],
+      [wire, daily, third, linked, ...others],
+      [wire, third, ...others],
+      [wire, daily, ...others],
+    ];
+    for (const articles of runs) expect(folderOf(articles, kept)).toEqual(folderOf(articles));
+  });
+
+  it('follow why an article joined its story, which other articles can change', () => {
+    const kept: EmitMemo = { searchShards: {}, panels: new WeakMap(), cards: new WeakMap() };
+    const at = (hours: number) => new Date(Date.UTC(2021, 2, 15) + hours * 3_600_000).toISOString();
+    const story = [
+      ['Zorblax plant opens', 'Kestrel quorvane bramlet tindrop welkin said on Monday.', 'One'],
+      ['Zorblax factory news', 'Kestrel quorvane bramlet tindrop welkin, the firm said.', 'Two'],
+    ].map(([title, excerpt, name], hour) =>
+      makeArticle({ title, excerpt, publishedAt: at(hour), provider: { name: name as string } }),
+    );
+    const weeks = Array.from({ length: 200 }, (_, i) =>
+      makeArticle({
+        title: `Filler ${i} alpha${i}`,
+        excerpt: `Word${i} beta${i}.`,
+        publishedAt: at((i - 100) * 3),
+      }),
+    );
+    // Sixty reports of the days after that name "kestrel": it no longer weighs, one word fewer in common.
+    const kestrels = Array.from({ length: 60 }, (_, i) =>
+      makeArticle({
+        title: `Other ${i} delta${i}`,
+        excerpt: `Kestrel epsilon${i}.`,
+        publishedAt: at(24 + i * 4.8),
+      }),
+    );
+    const reasonsOf = (articles: readonly Article[]) =>
+      findStories(articles).find((found) => found.ids.includes(story[0]?.id ?? ''))?.reasons;
+    expect(reasonsOf([...story, ...weeks])).toEqual(['', '6 words in common']);
+    expect(reasonsOf([...story, ...weeks, ...kestrels])).toEqual(['', '5 words in common']);
+    for (const articles of [
+      [...story, ...weeks],
+      [...story, ...weeks, ...kestrels],
+    ])
+      expect(folderOf(articles, kept)).toEqual(folderOf(articles));
+  });
+
+  it('are the same objects while what they are made of is', () => {
+    const kept: EmitMemo = { searchShards: {}, panels: new WeakMap(), cards: new WeakMap() };
+    const articles = [...twoOutletStory(), makeArticle()];
+    const first = folderOf(articles, kept).files;
+    const again = folderOf(
+      [...articles, makeArticle({ publishedAt: '2021-03-09T07:00:00.000Z' })],
+      kept,
+    ).files;
+    const cardsOf = (files: typeof first) =>
+      files.flatMap(({ path, data }) =>
+        path.startsWith('a/') ? (data as { articles: unknown[] }).articles : [],
+      );
+    const kept1 = cardsOf(first);
+    expect(cardsOf(again).filter((card) => kept1.includes(card))).toHaveLength(kept1.length);
+  });
+});
