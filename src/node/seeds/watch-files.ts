@@ -52,6 +52,7 @@ export async function watchSeedFiles(root: string, onChange: (change: SeedChange
   /** Watches every folder there now, and lets go of those that are gone; tells of a change. */
   const rewatch = async () => {
     const folders = await foldersUnder(root);
+    if (closed) return;
     for (const [dir, watcher] of watchers) {
       if (folders.has(dir)) continue;
       watcher.close();

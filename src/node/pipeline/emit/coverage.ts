@@ -17,7 +17,8 @@ export type PanelMemo = WeakMap<Article, { madeOf: readonly unknown[]; coverage:
  * article of this archive.
  * With a `memo` (the dev server), an article's panel is made again only when its article, the
  * articles of its story, why each joined or which of its links are articles of the archive
- * changed: at 100,000 articles, 0.6 s of each edit's 3.5 s of pipeline went to making them all.
+ * changed, so that the pages holding it compare equal at once: at 100,000 articles, comparing
+ * the pages with the last run's took 0.55 s of each edit, 0.08 s with panels and cards kept.
  */
 export function coverageOf(
   articles: readonly Article[],
