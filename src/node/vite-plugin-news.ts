@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Plugin, ResolvedConfig } from 'vite';
+import { normalizePath, type Plugin, type ResolvedConfig } from 'vite';
 import { newsUpdateEvent } from '../shared/dev-events.ts';
 import { watchSeedFiles } from './seeds/watch-files.ts';
 import { openArchive, readArchive, type Archive } from './pipeline/archive.ts';
@@ -46,8 +46,9 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
   let changes: Set<string> | 'all' = 'all';
   let current: Promise<Run> | undefined;
   let emptyOutDir: boolean | undefined;
-  /** The dev server's watcher of the seeds folder (see watch-files.ts). */
+  /** The dev server's watcher of the seeds folder (see watch-files.ts), and its next rebuild. */
   let stopWatching: (() => void) | undefined;
+  let rebuild: ReturnType<typeof setTimeout> | undefined;
   const strict = options.strict ?? process.env.NEWS_STRICT === '1';
   const dev = () => config.command === 'serve';
   const devPrefix = () => `${config.base}@news/`;
@@ -119,9 +120,10 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
       }
       // The plugin watches the seeds folder itself; Vite's watcher leaves it alone, unless it
       // holds the app as well.
-      const root = path.resolve(user.root ?? process.cwd());
-      const seeds = seedsFolder(root);
-      const inSeeds = (file: string) => file === seeds || file.startsWith(seeds + path.sep);
+      // (Its paths have forward slashes, on Windows too.)
+      const root = normalizePath(path.resolve(user.root ?? process.cwd()));
+      const seeds = normalizePath(seedsFolder(root));
+      const inSeeds = (file: string) => file === seeds || file.startsWith(`${seeds}/`);
       return inSeeds(root) ? undefined : { server: { watch: { ignored: [inSeeds] } } };
     },
     configResolved(resolved) {
@@ -175,6 +177,7 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
     closeBundle() {
       stopWatching?.();
       stopWatching = undefined;
+      clearTimeout(rebuild);
     },
     async writeBundle(_, bundle) {
       // The virtual module was loaded, so the pipeline has succeeded by now.
@@ -200,14 +203,13 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
         writeFileSync(file, storyDocument(parts, shell));
       }
     },
-    async configureServer(server) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      stopWatching = await watchSeedFiles(seedsDir, (change) => {
+    configureServer(server) {
+      stopWatching = watchSeedFiles(seedsDir, (change) => {
         if (change === 'all') changes = 'all';
         else if (changes !== 'all') changes.add(change.file);
-        clearTimeout(timer);
+        clearTimeout(rebuild);
         // Editors write a file in several steps; one rebuild per burst is enough.
-        timer = setTimeout(
+        rebuild = setTimeout(
           () =>
             void start().then(
               () => server.ws.send({ type: 'custom', event: newsUpdateEvent }),

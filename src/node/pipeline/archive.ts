@@ -4,7 +4,7 @@ import { isSeedFile, listSeedFiles, type FileListing } from '../seeds/list-files
 import { buildCorpus, type Corpus } from './corpus.ts';
 import type { ParseCache } from './parse-cache.ts';
 import { readSeedFolder, type ReadOptions } from './read-seeds.ts';
-import type { EmitMemo } from './emit/data-folder.ts';
+import { emptyEmitMemo, type EmitMemo } from './emit/data-folder.ts';
 import type { StoryMemo } from './stories/find-stories.ts';
 import type { RenderMemo } from './write-data.ts';
 
@@ -50,13 +50,7 @@ export const openArchive = (seedsDir: string, cache: ParseCache, longLived = fal
   cache,
   ...(longLived
     ? {
-        kept: {
-          pieces: new Map(),
-          stories: {},
-          searchShards: {},
-          panels: new WeakMap(),
-          cards: new WeakMap(),
-        },
+        kept: { ...emptyEmitMemo(), pieces: new Map(), stories: {} },
       }
     : {}),
 });

@@ -19,6 +19,7 @@ export type PanelMemo = WeakMap<Article, { madeOf: readonly unknown[]; coverage:
  * articles of its story, why each joined or which of its links are articles of the archive
  * changed, so that the pages holding it compare equal at once: at 100,000 articles, comparing
  * the pages with the last run's took 0.55 s of each edit, 0.08 s with panels and cards kept.
+ * (Deciding it still visits every article's links: 0.55 s an edit, as making them all did.)
  */
 export function coverageOf(
   articles: readonly Article[],

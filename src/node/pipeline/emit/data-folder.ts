@@ -21,6 +21,13 @@ export type EmitMemo = {
   cards: CardMemo;
 };
 
+/** An EmitMemo that holds nothing yet. */
+export const emptyEmitMemo = (): EmitMemo => ({
+  searchShards: {},
+  panels: new WeakMap(),
+  cards: new WeakMap(),
+});
+
 /**
  * Stage 4: the data folder the browser pages through, from the corpus' articles (newest first)
  * and stories: the full feed and what each panel lists, the topics, the search index, and the small index the

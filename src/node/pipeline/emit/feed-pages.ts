@@ -29,7 +29,7 @@ export function summaryOf(
  * What a long-lived process keeps of the cards from run to run: each article's last card, with
  * the panel it counted. A card made of the same things is the same object, so that the pages
  * holding it compare equal at once (see renderDataFolder; at 100,000 articles, comparing every
- * page's cards took 0.5 s of each dev-server edit).
+ * page with the last run's took 0.55 s of each dev-server edit, 0.08 s with cards kept).
  */
 export type CardMemo = WeakMap<Article, { coverage: Coverage; card: StoredCard }>;
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../../src/shared/article-schema.ts';
-import { emitDataFolder, type EmitMemo } from '../../../../src/node/pipeline/emit/data-folder.ts';
+import {
+  emitDataFolder,
+  emptyEmitMemo,
+  type EmitMemo,
+} from '../../../../src/node/pipeline/emit/data-folder.ts';
 import { findStories } from '../../../../src/node/pipeline/stories/find-stories.ts';
 import { makeArticle, twoOutletStory } from '../../../fixtures/articles.ts';
 
@@ -12,7 +16,7 @@ const folderOf = (articles: readonly Article[], kept?: EmitMemo) => {
 
 describe('cards and panels kept from run to run (the dev server)', () => {
   it('are what a run from scratch makes, as a story gains and loses outlets and links gain and lose their article', () => {
-    const kept: EmitMemo = { searchShards: {}, panels: new WeakMap(), cards: new WeakMap() };
+    const kept = emptyEmitMemo();
     const thirdUrl = 'https://three.example/zorblax';
     const [wire, daily] = twoOutletStory({
       related: [{ title: 'The third report', url: thirdUrl, type: 'article' }],
@@ -33,12 +37,14 @@ describe('cards and panels kept from run to run (the dev server)', () => {
       [wire, daily, third, linked, ...others],
       [wire, third, ...others],
       [wire, daily, ...others],
+      // A report edited: the same id, a new object, another outlet's name.
+      [wire, { ...daily, provider: { name: 'Daily Two, renamed' } }, ...others],
     ];
     for (const articles of runs) expect(folderOf(articles, kept)).toEqual(folderOf(articles));
   });
 
   it('follow why an article joined its story, which other articles can change', () => {
-    const kept: EmitMemo = { searchShards: {}, panels: new WeakMap(), cards: new WeakMap() };
+    const kept = emptyEmitMemo();
     const at = (hours: number) => new Date(Date.UTC(2021, 2, 15) + hours * 3_600_000).toISOString();
     const story = [
       ['Zorblax plant opens', 'Kestrel quorvane bramlet tindrop welkin said on Monday.', 'One'],
@@ -73,7 +79,7 @@ describe('cards and panels kept from run to run (the dev server)', () => {
   });
 
   it('are the same objects while what they are made of is', () => {
-    const kept: EmitMemo = { searchShards: {}, panels: new WeakMap(), cards: new WeakMap() };
+    const kept = emptyEmitMemo();
     const articles = [...twoOutletStory(), makeArticle()];
     const first = folderOf(articles, kept).files;
     const again = folderOf(
@@ -84,7 +90,7 @@ describe('cards and panels kept from run to run (the dev server)', () => {
       files.flatMap(({ path, data }) =>
         path.startsWith('a/') ? (data as { articles: unknown[] }).articles : [],
       );
-    const kept1 = cardsOf(first);
-    expect(cardsOf(again).filter((card) => kept1.includes(card))).toHaveLength(kept1.length);
+    const firstCards = cardsOf(first);
+    expect(cardsOf(again).filter((card) => firstCards.includes(card))).toHaveLength(firstCards.length);
   });
 });
