@@ -118,9 +118,8 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
         emptyOutDir = user.build?.emptyOutDir ?? undefined;
         return { build: { emptyOutDir: false } };
       }
-      // The plugin watches the seeds folder itself; Vite's watcher leaves it alone, unless it
-      // holds the app as well.
-      // (Its paths have forward slashes, on Windows too.)
+      // The plugin watches the seeds folder itself; Vite's watcher (whose paths have forward
+      // slashes, on Windows too) leaves it alone, unless it holds the app as well.
       const root = normalizePath(path.resolve(user.root ?? process.cwd()));
       const seeds = normalizePath(seedsFolder(root));
       const inSeeds = (file: string) => file === seeds || file.startsWith(`${seeds}/`);

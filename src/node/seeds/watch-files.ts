@@ -30,30 +30,33 @@ export function watchSeedFiles(root: string, onChange: (change: SeedChange) => v
     watchers.delete(dir);
   };
 
-  /** Watches `dir`, a folder of the seeds (`root` or under it); false when it cannot be. */
-  const watchFolder = (dir: string): boolean => {
+  /** Watches `dir` (once) with `listener`; false when it cannot be. */
+  const watchFolder = (dir: string, listener: (event: string, name: string | null) => void): boolean => {
     if (watchers.has(dir)) return true;
     try {
-      const watcher = watch(dir, (event, name) => {
-        // The folder itself removed or replaced, or the system could not say what changed.
-        if (name === null || !existsSync(dir)) {
-          walkAgain(true);
-          return;
-        }
-        const full = path.join(dir, name);
-        const file = path.relative(root, full).split(path.sep).join('/');
-        if (file.split('/').some((part) => part.startsWith('.'))) return;
-        if (isSeedFile(file)) onChange({ file });
-        // A folder added, removed or renamed; any other file (an editor's backup) is no seed.
-        else if (event === 'rename' && (watchers.has(full) || isFolder(full))) walkAgain(true);
-      });
-      // The folder removed: what it held is gone, which the next listing sees.
+      const watcher = watch(dir, listener);
+      // The folder removed: what it held is gone, which the next walk and listing see.
       watcher.on('error', () => walkAgain(true));
       watchers.set(dir, watcher);
       return true;
     } catch {
       return false;
     }
+  };
+
+  /** What an event in `dir`, a folder of the seeds (`root` or under it), tells. */
+  const seedsEvent = (dir: string) => (event: string, name: string | null) => {
+    // The folder itself removed or replaced, or the system could not say what changed.
+    if (name === null || !existsSync(dir)) {
+      walkAgain(true);
+      return;
+    }
+    const full = path.join(dir, name);
+    const file = path.relative(root, full).split(path.sep).join('/');
+    if (file.split('/').some((part) => part.startsWith('.'))) return;
+    if (isSeedFile(file)) onChange({ file });
+    // A folder added, removed or renamed; any other file (an editor's backup) is no seed.
+    else if (event === 'rename' && (watchers.has(full) || isFolder(full))) walkAgain(true);
   };
 
   /**
@@ -64,7 +67,7 @@ export function watchSeedFiles(root: string, onChange: (change: SeedChange) => v
     const found = new Set<string>();
     const realRoot = await realpath(root).catch(() => root);
     const visit = async (dir: string) => {
-      if (closed || found.has(dir) || !watchFolder(dir)) return;
+      if (closed || found.has(dir) || !watchFolder(dir, seedsEvent(dir))) return;
       found.add(dir);
       const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
       for (const entry of entries) {
@@ -83,18 +86,12 @@ export function watchSeedFiles(root: string, onChange: (change: SeedChange) => v
       let parent = path.dirname(root);
       while (!existsSync(parent) && path.dirname(parent) !== parent) parent = path.dirname(parent);
       // Any event of the parent's may be the seeds folder appearing: walked again, it is watched.
-      if (!closed) {
-        unwatch(parent);
-        const waiting = watchIfPossible(parent, () => {
-          if (existsSync(root)) walkAgain(true);
-        });
-        if (waiting) {
-          watchers.set(parent, waiting);
-          found.add(parent);
-        }
-        // Made while the parent was not yet watched.
+      const appeared = () => {
         if (existsSync(root)) walkAgain(true);
-      }
+      };
+      if (!closed && watchFolder(parent, appeared)) found.add(parent);
+      // Made while the parent was not yet watched.
+      appeared();
     }
     for (const dir of [...watchers.keys()]) if (!found.has(dir)) unwatch(dir);
   };
@@ -139,13 +136,3 @@ const isFolder = (full: string): boolean => {
     return false;
   }
 };
-
-function watchIfPossible(dir: string, listener: () => void): FSWatcher | undefined {
-  try {
-    const watcher = watch(dir, listener);
-    watcher.on('error', () => watcher.close());
-    return watcher;
-  } catch {
-    return undefined;
-  }
-}
