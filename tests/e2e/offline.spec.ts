@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './page-checks.ts';
@@ -33,6 +33,25 @@ async function waitUntilKept(page: Page): Promise<void> {
 async function cardTitles(page: Page): Promise<string[]> {
   await expect(page.getByRole('main')).toHaveAttribute('aria-busy', 'false');
   return page.getByRole('article').getByRole('heading', { level: 2 }).allTextContents();
+}
+
+const live = path.join(root, offlineOutDir);
+const staging = `${live}.next`;
+
+/**
+ * A deploy as a host does it: the new build is made beside the site being served (from a copy of
+ * it, as a build into the same folder would be) and swapped in whole. A build in the served folder
+ * itself would let an update check (the browser makes one after each navigation) read the
+ * worker half written: vite-plugin-pwa writes sw.js, then puts the precache list into it.
+ */
+function deploy(build: () => void): void {
+  rmSync(staging, { recursive: true, force: true });
+  cpSync(live, staging, { recursive: true });
+  build();
+  const old = `${live}.old`;
+  renameSync(live, old);
+  renameSync(staging, live);
+  rmSync(old, { recursive: true, force: true });
 }
 
 test.describe.configure({ mode: 'serial' });
@@ -120,10 +139,12 @@ test('saves a topic for offline, then offers a new build and shows its change af
     file ?? '',
     readFileSync(file ?? '', 'utf8').replace(`title: "${newest}"`, `title: "${changed}"`),
   );
-  execFileSync('npx', ['vite', 'build', '--outDir', offlineOutDir, '--emptyOutDir', '--logLevel', 'warn'], {
-    cwd: root,
-    env: { ...process.env, NEWS_SEEDS_DIR: offlineSeedsDir, NEWS_STRICT: '' },
-  });
+  deploy(() =>
+    execFileSync('npx', ['vite', 'build', '--outDir', staging, '--emptyOutDir', '--logLevel', 'warn'], {
+      cwd: root,
+      env: { ...process.env, NEWS_SEEDS_DIR: offlineSeedsDir, NEWS_STRICT: '' },
+    }),
+  );
   // What the page does every half hour and whenever it comes back into view.
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
   await expect(page.getByText('A new version of the reader is ready.')).toBeVisible({ timeout: 20_000 });
