@@ -1,12 +1,12 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isSeedFile, listSeedFiles, type FileListing } from '../seeds/list-files.ts';
-import { buildCorpus, type Corpus } from './corpus.ts';
+import { buildCorpus, emptyCorpusMemo, type Corpus, type CorpusMemo } from './corpus.ts';
 import type { ParseCache } from './parse-cache.ts';
 import { readSeedFolder, type ReadOptions } from './read-seeds.ts';
 import { emptyEmitMemo, type EmitMemo } from './emit/data-folder.ts';
-import type { StoryMemo } from './stories/find-stories.ts';
 import type { RenderMemo } from './write-data.ts';
+import type { StoryPageMemo } from './emit/story-pages.ts';
 
 /**
  * The incremental mechanism, one for the build and the dev server: what the last run of the
@@ -34,8 +34,8 @@ export type Archive = {
   kept?: Kept;
 };
 
-/** The last run's pieces, with the data each was made from, its stories, and the older articles' search shards. */
-export type Kept = EmitMemo & { pieces: RenderMemo; stories: StoryMemo };
+/** The last run's pieces, with the data each was made from, its order and stories, and the older articles' search shards. */
+export type Kept = EmitMemo & { pieces: RenderMemo; corpus: CorpusMemo; storyPages: StoryPageMemo };
 
 export type CorpusRead = {
   corpus: Corpus;
@@ -50,7 +50,7 @@ export const openArchive = (seedsDir: string, cache: ParseCache, longLived = fal
   cache,
   ...(longLived
     ? {
-        kept: { ...emptyEmitMemo(), pieces: new Map(), stories: {} },
+        kept: { ...emptyEmitMemo(), pieces: new Map(), corpus: emptyCorpusMemo(), storyPages: new Map() },
       }
     : {}),
 });
@@ -84,7 +84,7 @@ export async function readArchive(
     read.files,
     [...listing.issues, ...read.unreadable],
     listing.files.length,
-    archive.kept?.stories,
+    archive.kept?.corpus,
   );
   return { corpus, stats: read.stats, ms: performance.now() - start };
 }

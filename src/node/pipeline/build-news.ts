@@ -3,7 +3,7 @@ import type { Corpus } from './corpus.ts';
 import { emitDataFolder } from './emit/data-folder.ts';
 import { feedFiles, type TextFile } from './emit/feed-files.ts';
 import { sitemapFiles } from './emit/sitemap-files.ts';
-import { pagedStories, storyPageParts, type StoryPageParts } from './emit/story-pages.ts';
+import { pagedStories, storyPagesOf, type StoryPageMemo, type StoryPageParts } from './emit/story-pages.ts';
 import { storyPagePath } from '../../shared/story-paths.ts';
 import type { Kept } from './archive.ts';
 import { renderDataFolder, type PieceSink, type RenderedFolder } from './write-data.ts';
@@ -36,7 +36,7 @@ export function emitNews(corpus: Corpus, siteUrl: string, sink: PieceSink, kept?
     index,
     folder: renderDataFolder(files, sink, kept?.pieces),
     feeds: feedFiles(corpus.articles, siteUrl),
-    ...pageFiles(corpus, siteUrl),
+    ...pageFiles(corpus, siteUrl, kept?.storyPages),
     firstScreen: {
       files: Object.fromEntries(
         files
@@ -49,7 +49,11 @@ export function emitNews(corpus: Corpus, siteUrl: string, sink: PieceSink, kept?
 }
 
 /** Each story's page, and the sitemap (the reader, then the stories, oldest first) and robots.txt. */
-function pageFiles(corpus: Corpus, siteUrl: string): Pick<NewsOutput, 'pages' | 'storyPages'> {
+function pageFiles(
+  corpus: Corpus,
+  siteUrl: string,
+  memo?: StoryPageMemo,
+): Pick<NewsOutput, 'pages' | 'storyPages'> {
   const stories = pagedStories(corpus.articles, corpus.stories);
   const newest = corpus.articles.find((article) => article.published)?.publishedAt;
   const entries = stories.map(({ id, reports }) => ({
@@ -57,7 +61,7 @@ function pageFiles(corpus: Corpus, siteUrl: string): Pick<NewsOutput, 'pages' | 
     lastmod: (reports.at(-1) as (typeof reports)[number]).publishedAt,
   }));
   return {
-    storyPages: stories.map((story) => storyPageParts(story, siteUrl)),
+    storyPages: storyPagesOf(stories, siteUrl, memo),
     pages: sitemapFiles([{ path: '', lastmod: newest ?? new Date(0).toISOString() }, ...entries], siteUrl),
   };
 }

@@ -5,6 +5,7 @@ import type { SeedIssue } from '../seeds/issue.ts';
 import { mergeDuplicates } from '../seeds/merge-duplicates.ts';
 import type { ParsedFile } from '../seeds/parse-seed.ts';
 import type { SeedSummary } from '../seeds/report.ts';
+import { deriveFromPicked, type PickedMemo } from './memo.ts';
 import { findStories, type Story, type StoryMemo } from './stories/find-stories.ts';
 
 /** The archive as the reader shows it: every kept article, newest first, and the whole report. */
@@ -20,35 +21,81 @@ export type Corpus = {
   files: Map<string, string>;
 };
 
+/** What a long-lived process keeps of this stage from run to run (see Archive). */
+export type CorpusMemo = {
+  ids: PickedMemo<Map<string, string>>;
+  order: PickedMemo<ArchiveOrder>;
+  stories: StoryMemo;
+};
+
+export const emptyCorpusMemo = (): CorpusMemo => ({ ids: {}, order: {}, stories: {} });
+
 /**
  * Stage 3, the one place where articles meet: gives each accepted file its article id, merges
  * files with the same source URL (see mergeDuplicates), orders the rest newest first and groups
  * the articles that report the same event into stories (see findStories).
  * `files` are every listed file that could be read, in listing order; `issues` are the problems
- * found before parsing (unlisted links, unreadable files). `storyMemo`: the last run's stories,
- * kept by a long-lived process (see findStories).
+ * found before parsing (unlisted links, unreadable files). `memo`: what the last run found, kept
+ * by a long-lived process: the ids and the order while the files' paths, URLs, times and
+ * publication are the same (at 100,000 articles, 0.25 s of a dev-server edit of a title), and
+ * the stories (see findStories).
  */
 export function buildCorpus(
   files: readonly { file: string; parsed: ParsedFile }[],
   issues: readonly SeedIssue[],
   filesListed: number,
-  storyMemo?: StoryMemo,
+  memo?: CorpusMemo,
 ): Corpus {
-  const ids = articleIds(files.map(({ file }) => file));
+  const ids = deriveFromPicked(
+    memo?.ids,
+    files,
+    ({ file }) => [file],
+    () => articleIds(files.map(({ file }) => file)),
+  );
   const accepted = files.flatMap(({ file, parsed }) =>
     parsed.article ? [{ file, article: articleOf(parsed.article, ids.get(file) ?? file) }] : [],
   );
-  const merged = mergeDuplicates(accepted);
-  const articles = merged.kept.map(({ article }) => article).sort(compareNewestFirst);
-  const allIssues = [...issues, ...files.flatMap(({ parsed }) => parsed.issues), ...merged.issues].sort(
+  const order = deriveFromPicked(
+    memo?.order,
+    accepted,
+    // The ids follow from the paths.
+    ({ file, article: { url, published, publishedAt } }) => [file, url, published, publishedAt],
+    () => archiveOrder(accepted),
+  );
+  const articles = order.newestFirst.map((position) => (accepted[position] as Accepted).article);
+  const allIssues = [...issues, ...files.flatMap(({ parsed }) => parsed.issues), ...order.issues].sort(
     (a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0),
   );
   return {
     articles,
     issues: allIssues,
     summary: summaryOf(filesListed, articles.length, allIssues),
-    stories: findStories(articles, storyMemo),
-    files: new Map(merged.kept.map(({ file, article }) => [article.id, file])),
+    stories: findStories(articles, memo?.stories),
+    files: new Map(
+      order.byPath.map((position) => {
+        const { file, article } = accepted[position] as Accepted;
+        return [article.id, file];
+      }),
+    ),
+  };
+}
+
+type Accepted = { file: string; article: Article };
+
+/**
+ * The articles kept once duplicates are merged, as positions in the accepted list: in path order
+ * and newest first; and the warnings of the merge.
+ */
+type ArchiveOrder = { byPath: number[]; newestFirst: number[]; issues: SeedIssue[] };
+
+function archiveOrder(accepted: readonly Accepted[]): ArchiveOrder {
+  const merged = mergeDuplicates(accepted.map((entry, position) => ({ ...entry, position })));
+  return {
+    byPath: merged.kept.map(({ position }) => position),
+    newestFirst: [...merged.kept]
+      .sort((a, b) => compareNewestFirst(a.article, b.article))
+      .map(({ position }) => position),
+    issues: merged.issues,
   };
 }
 

@@ -18,7 +18,7 @@ import { openParseCache } from '../../../src/node/pipeline/parse-cache.ts';
 import { generatedSeeds } from '../../fixtures/generated-seeds.ts';
 import { seedFields, seedText } from '../../fixtures/seed-text.ts';
 
-/** Everything a run gives: the report, the index, every piece's text, the feeds. */
+/** Everything a run gives: the report, the index, every piece's text, the feeds, sitemap and story pages. */
 async function runOf(archive: Archive, changed?: readonly string[]) {
   const { corpus } = await readArchive(archive, changed);
   const pieces = new Map<string, string>();
@@ -32,6 +32,8 @@ async function runOf(archive: Archive, changed?: readonly string[]) {
     files: output.folder.files,
     pieces: new Map([...output.folder.pieces].map((name) => [name, pieces.get(name)])),
     feeds: output.feeds,
+    pages: output.pages,
+    storyPages: output.storyPages,
     firstScreen: output.firstScreen,
   };
 }

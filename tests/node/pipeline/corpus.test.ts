@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../../src/shared/article-schema.ts';
+import { buildCorpus, emptyCorpusMemo } from '../../../src/node/pipeline/corpus.ts';
+import type { ParsedFile } from '../../../src/node/seeds/parse-seed.ts';
+import { makeArticle } from '../../fixtures/articles.ts';
+
+/** A file read, as the parse cache gives it: the article's fields, without the id its path gives. */
+const read = (file: string, { id: _, ...fields }: Article) => ({
+  file,
+  parsed: { article: fields, issues: [], hash: file } as ParsedFile,
+});
+
+describe('the corpus, run after run (the dev server)', () => {
+  it('keeps its ids and order only while the paths, URLs, times and publication are the same', () => {
+    const memo = emptyCorpusMemo();
+    // a and b have one source URL: one article of the two, the published one (b).
+    const a = makeArticle({ url: 'https://example.com/same', published: false });
+    const b = makeArticle({ url: a.url, publishedAt: '2021-03-05T07:00:00.000Z' });
+    const c = makeArticle({ publishedAt: '2021-03-06T07:00:00.000Z' });
+    const base = [read('a.md', a), read('b.md', b), read('c.md', c)];
+    const runs = [
+      base,
+      [read('a.md', a), read('b.md', { ...b, published: false }), read('c.md', c)],
+      [read('a.md', { ...a, published: true }), read('b.md', b), read('c.md', c)],
+      [read('a.md', a), read('b.md', { ...b, url: 'https://example.com/b' }), read('c.md', c)],
+      [read('a.md', a), read('b.md', b), read('c.md', { ...c, publishedAt: '2021-03-04T07:00:00.000Z' })],
+      // The same id (the same name but its extension), another file.
+      [read('a.md', a), read('b.txt', b), read('c.md', c)],
+      [read('a.md', a), read('b.md', b), read('renamed.md', c)],
+      [read('a.md', a), read('b.md', b), read('c.md', { ...c, title: 'Only the title' })],
+      [read('a.md', a), read('c.md', c)],
+    ];
+    // Each run one change away from the one before: a change, then back.
+    for (const files of runs.flatMap((run) => [run, base])) {
+      expect(buildCorpus(files, [], files.length, memo)).toEqual(buildCorpus(files, [], files.length));
+    }
+  });
+});
