@@ -5,7 +5,7 @@ import type { SeedIssue } from '../seeds/issue.ts';
 import { mergeDuplicates } from '../seeds/merge-duplicates.ts';
 import type { ParsedFile } from '../seeds/parse-seed.ts';
 import type { SeedSummary } from '../seeds/report.ts';
-import { deriveFromPicked, type PickedMemo } from './memo.ts';
+import { deriveFromList, deriveFromPicked, type ListMemo, type PickedMemo } from './memo.ts';
 import { findStories, type Story, type StoryMemo } from './stories/find-stories.ts';
 
 /** The archive as the reader shows it: every kept article, newest first, and the whole report. */
@@ -23,7 +23,7 @@ export type Corpus = {
 
 /** What a long-lived process keeps of this stage from run to run (see Archive). */
 export type CorpusMemo = {
-  ids: PickedMemo<Map<string, string>>;
+  ids: ListMemo<string, Map<string, string>>;
   order: PickedMemo<ArchiveOrder>;
   stories: StoryMemo;
 };
@@ -46,21 +46,21 @@ export function buildCorpus(
   filesListed: number,
   memo?: CorpusMemo,
 ): Corpus {
-  const ids = deriveFromPicked(
+  const ids = deriveFromList(
     memo?.ids,
-    files,
-    ({ file }) => [file],
-    () => articleIds(files.map(({ file }) => file)),
+    files.map(({ file }) => file),
+    articleIds,
   );
   const accepted = files.flatMap(({ file, parsed }) =>
     parsed.article ? [{ file, article: articleOf(parsed.article, ids.get(file) ?? file) }] : [],
   );
   const order = deriveFromPicked(
     memo?.order,
-    accepted,
+    accepted.map(({ article }) => article),
     // The ids follow from the paths.
-    ({ file, article: { url, published, publishedAt } }) => [file, url, published, publishedAt],
+    ({ url, published, publishedAt }) => [url, published, publishedAt],
     () => archiveOrder(accepted),
+    memo ? accepted.map(({ file }) => file) : [],
   );
   const articles = order.newestFirst.map((position) => (accepted[position] as Accepted).article);
   const allIssues = [...issues, ...files.flatMap(({ parsed }) => parsed.issues), ...order.issues].sort(

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { searchFiles } from '../../../src/node/pipeline/emit/search-files.ts';
-import { deriveFromList, keptWords, memoByObject, type ListMemo } from '../../../src/node/pipeline/memo.ts';
+import {
+  deriveFromList,
+  deriveFromPicked,
+  keptWords,
+  memoByObject,
+  type ListMemo,
+  type PickedMemo,
+} from '../../../src/node/pipeline/memo.ts';
 import type { Article } from '../../../src/shared/article-schema.ts';
 import { makeArticle } from '../../fixtures/articles.ts';
 
@@ -80,6 +87,44 @@ describe('the search index of a growing archive', () => {
               4,
             ),
           );
+        }
+      }),
+    );
+  });
+
+  it('keeps a value derived from picked fields while those and the other values read are the same', () => {
+    type Item = { picked: number; other: number };
+    const item = fc.record({ picked: fc.nat(3), other: fc.nat(3) });
+    const step = fc.oneof(
+      fc.record({ add: item, first: fc.boolean() }),
+      fc.record({ remove: fc.nat(), first: fc.boolean() }),
+      // A copy of an item, with its picked field as it was or not: the shortcut for the same object must not hide it.
+      fc.record({ copy: fc.nat(), picked: fc.option(fc.nat(3), { nil: undefined }) }),
+      fc.record({ also: fc.nat(2) }),
+    );
+    fc.assert(
+      fc.property(fc.array(item), fc.array(step, { maxLength: 8 }), (start, steps) => {
+        let list: Item[] = start.map((values) => ({ ...values }));
+        let also = [0];
+        const derive = () => JSON.stringify([list.map(({ picked }) => picked), also]);
+        const memo: PickedMemo<string> = {};
+        const kept = () => deriveFromPicked(memo, list, ({ picked }) => [picked], derive, also);
+        expect(kept()).toBe(derive());
+        for (const change of steps) {
+          if ('add' in change) list = change.first ? [change.add, ...list] : [...list, change.add];
+          if ('remove' in change && list.length > 0) {
+            list = change.first ? list.slice(1) : list.slice(0, -1);
+          }
+          if ('copy' in change && list.length > 0) {
+            const at = change.copy % list.length;
+            const copy = {
+              ...(list[at] as Item),
+              ...(change.picked === undefined ? {} : { picked: change.picked }),
+            };
+            list = list.map((old, i) => (i === at ? copy : old));
+          }
+          if ('also' in change) also = [change.also];
+          expect(kept()).toBe(derive());
         }
       }),
     );

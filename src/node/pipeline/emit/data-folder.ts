@@ -56,14 +56,15 @@ export function emitDataFolder(
   const topics = deriveFromPicked(
     kept?.topics,
     articles,
-    ({ published, topics }, rank) => [published, byStory.cardStory[rank]?.id, topics.length, ...topics],
+    ({ published, topics }) => [published, ...topics],
     () => {
       const all = topicsOf(articles, byStory);
       return { index: topicIndex(all), files: topicFiles(all, articles.length) };
     },
+    // The topics' story counts: the story of each rank.
+    kept ? articles.map((_, rank) => byStory.cardStory[rank]?.id) : [],
   );
-  const panels = coverageOf(articles, stories, kept?.panels);
-  const coverage = articles.map((article) => panels.get(article.id) ?? { sameStory: [], related: [] });
+  const coverage = coverageOf(articles, stories, kept?.panels);
   // One summary per article, shared by every page that lists it.
   const summaries = articles.map((article, rank) =>
     cardOf(article, coverage[rank] as Coverage, byStory.cardStory[rank], kept?.cards),

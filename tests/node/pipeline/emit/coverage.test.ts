@@ -22,13 +22,15 @@ describe('what a panel lists', () => {
     ],
   });
   const other = makeArticle({ id: 'other', url: 'https://example.com/other', title: 'Something else' });
-  const panels = coverageOf(
-    [second, lead, other],
-    [{ ids: ['lead', 'second'], reasons: ['', '3 title words in common'] }],
-  );
+  const articles = [second, lead, other];
+  const panels = coverageOf(articles, [
+    { ids: ['lead', 'second'], reasons: ['', '3 title words in common'] },
+  ]);
+  // By rank, as the articles came.
+  const panel = (id: string) => panels[articles.findIndex((article) => article.id === id)];
 
   it('lists the other articles of the story, each with its outlet, date and why', () => {
-    expect(panels.get('second')?.sameStory).toEqual([
+    expect(panel('second')?.sameStory).toEqual([
       {
         id: 'lead',
         title: 'Acme unveils Zorblax',
@@ -39,14 +41,14 @@ describe('what a panel lists', () => {
         reason: 'first report',
       },
     ]);
-    expect(panels.get('lead')?.sameStory.map((item) => [item.id, item.reason])).toEqual([
+    expect(panel('lead')?.sameStory.map((item) => [item.id, item.reason])).toEqual([
       ['second', '3 title words in common'],
     ]);
-    expect(panels.get('other')).toEqual({ sameStory: [], related: [] });
+    expect(panel('other')).toEqual({ sameStory: [], related: [] });
   });
 
   it('lists the file’s own related reading without a URL twice, marking what is in the archive', () => {
-    expect(panels.get('second')?.related).toEqual([
+    expect(panel('second')?.related).toEqual([
       { title: 'Background on Acme', url: 'https://elsewhere.example/acme', type: 'article' },
       {
         title: 'Another story of this archive',
