@@ -7,6 +7,7 @@ import { readSeedFolder, type ReadOptions } from './read-seeds.ts';
 import { emptyEmitMemo, type EmitMemo } from './emit/data-folder.ts';
 import type { RenderMemo } from './write-data.ts';
 import type { StoryPageMemo } from './emit/story-pages.ts';
+import type { FeedMemo } from './emit/feed-files.ts';
 
 /**
  * The incremental mechanism, one for the build and the dev server: what the last run of the
@@ -35,7 +36,12 @@ export type Archive = {
 };
 
 /** The last run's pieces, with the data each was made from, its order and stories, and the older articles' search shards. */
-export type Kept = EmitMemo & { pieces: RenderMemo; corpus: CorpusMemo; storyPages: StoryPageMemo };
+export type Kept = EmitMemo & {
+  pieces: RenderMemo;
+  corpus: CorpusMemo;
+  storyPages: StoryPageMemo;
+  feeds: FeedMemo;
+};
 
 export type CorpusRead = {
   corpus: Corpus;
@@ -50,7 +56,13 @@ export const openArchive = (seedsDir: string, cache: ParseCache, longLived = fal
   cache,
   ...(longLived
     ? {
-        kept: { ...emptyEmitMemo(), pieces: new Map(), corpus: emptyCorpusMemo(), storyPages: new Map() },
+        kept: {
+          ...emptyEmitMemo(),
+          pieces: new Map(),
+          corpus: emptyCorpusMemo(),
+          storyPages: new Map(),
+          feeds: new Map(),
+        },
       }
     : {}),
 });

@@ -35,7 +35,7 @@ export function emitNews(corpus: Corpus, siteUrl: string, sink: PieceSink, kept?
   return {
     index,
     folder: renderDataFolder(files, sink, kept?.pieces),
-    feeds: feedFiles(corpus.articles, siteUrl),
+    feeds: feedFiles(corpus.articles, siteUrl, kept?.feeds),
     ...pageFiles(corpus, siteUrl, kept?.storyPages),
     firstScreen: {
       files: Object.fromEntries(

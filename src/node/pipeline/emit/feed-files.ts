@@ -2,6 +2,7 @@ import { generateAtomFeed, generateJsonFeed, generateOpml, generateRssFeed } fro
 import type { Article } from '../../../shared/article-schema.ts';
 import { feedPath, opmlPath, siteTitle, type FeedFormat } from '../../../shared/feed-paths.ts';
 import { topicKey } from '../../../shared/topics.ts';
+import { sameItems } from '../memo.ts';
 
 /** A file written as it is (not JSON of a value), at a path relative to the site's base. */
 export type TextFile = { path: string; text: string };
@@ -24,22 +25,30 @@ export const topicFeedLength = 25;
  * (an absolute URL, or the base path when it is not known); links to the site start with it.
  * Nothing in them changes unless the articles do: a feed's date is its newest item's.
  */
-export function feedFiles(articles: readonly Article[], siteUrl: string): TextFile[] {
+export function feedFiles(articles: readonly Article[], siteUrl: string, memo?: FeedMemo): TextFile[] {
   const published = articles.filter((article) => article.published);
   const topics = new Map<string, { name: string; articles: Article[] }>();
+  // Each topic's name cleaned once, not at each of its articles (0.03 s less at 100,000).
+  const cleaned = new Map<string, string>();
+  const clean = (name: string) => {
+    const text = cleaned.get(name) ?? xmlText(name);
+    cleaned.set(name, text);
+    return text;
+  };
+  const formats = (feed: Feed) => formatsKept(feed, siteUrl, memo);
   for (const article of published) {
-    for (const name of article.topics.map(xmlText)) {
+    for (const name of article.topics.map(clean)) {
       const topic = topics.get(topicKey(name)) ?? { name, articles: [] };
       topics.set(topicKey(name), topic);
       if (topic.articles.length < topicFeedLength) topic.articles.push(article);
     }
   }
   const byName = [...topics.values()].sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  const names = new Set(byName.map(({ name }) => name));
+  for (const topic of memo?.keys() ?? []) if (topic !== '' && !names.has(topic)) memo?.delete(topic);
   return [
-    ...formatsOf({ title: siteTitle, articles: published.slice(0, feedLength) }, siteUrl),
-    ...byName.flatMap(({ name, articles: items }) =>
-      formatsOf({ title: name, topic: name, articles: items }, siteUrl),
-    ),
+    ...formats({ title: siteTitle, articles: published.slice(0, feedLength) }),
+    ...byName.flatMap(({ name, articles: items }) => formats({ title: name, topic: name, articles: items })),
     // OPML asks for at least one outline: an archive without topics has no OPML.
     ...(byName.length > 0
       ? [
@@ -56,6 +65,21 @@ export function feedFiles(articles: readonly Article[], siteUrl: string): TextFi
 }
 
 type Feed = { title: string; topic?: string; articles: readonly Article[] };
+
+/** What a long-lived process keeps of the feeds from run to run: each feed's files, by its topic ('' for the archive's). */
+export type FeedMemo = Map<string, { articles: readonly Article[]; siteUrl: string; files: TextFile[] }>;
+
+/**
+ * A feed's files, or the last run's while it carries the same articles (the same objects): at
+ * 100,000 articles, 0.06 s of a dev-server edit went to writing again the feeds of 30 topics.
+ */
+function formatsKept(feed: Feed, siteUrl: string, memo?: FeedMemo): TextFile[] {
+  const known = memo?.get(feed.topic ?? '');
+  if (known && known.siteUrl === siteUrl && sameItems(known.articles, feed.articles)) return known.files;
+  const files = formatsOf(feed, siteUrl);
+  memo?.set(feed.topic ?? '', { articles: feed.articles, siteUrl, files });
+  return files;
+}
 
 function formatsOf(feed: Feed, siteUrl: string): TextFile[] {
   const url = (format: FeedFormat) => siteUrl + feedPath(format, feed.topic);

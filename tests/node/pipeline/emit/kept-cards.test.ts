@@ -120,6 +120,7 @@ describe('cards and panels kept from run to run (the dev server)', () => {
       [[{ ...a, id: 'renamed' }, b, c], []],
       [[{ ...a, url: 'https://elsewhere.example/a' }, b, c], []],
       [[{ ...a, type: 'video' }, b, c], []],
+      [[{ ...a, quality: 90 }, b, c], []],
       [[{ ...a, provider: { name: 'Example News', domain: 'other.example' } }, b, c], []],
       [[{ ...a, provider: { name: 'Other News', domain: 'example.com' } }, b, c], []],
       [[{ ...a, topics: ['Robots'] }, b, c], []],
