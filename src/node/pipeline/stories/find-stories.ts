@@ -31,6 +31,8 @@ export type Story = { ids: string[]; reasons: string[] };
 export type StoryMemo = { last?: StoryRun };
 
 type StoryRun = {
+  /** The articles as the run was given them (newest first). */
+  input: readonly StoryInput[];
   /** The articles, oldest first, and the position of each. */
   order: StoryInput[];
   positions: Map<StoryInput, number>;
@@ -85,41 +87,57 @@ export function findStories(articles: readonly StoryInput[], memo?: StoryMemo): 
   const last = memo?.last;
   // A run that fails half way leaves no half-patched index behind: the next starts cold.
   if (memo) memo.last = undefined;
-  // Each article's time looked up once, not at every comparison: 0.1 s less a run at 100,000.
-  const order = articles
-    .map((article) => ({ article, time: timeOf(article) }))
-    .sort((a, b) => a.time - b.time || compare(a.article.id, b.article.id))
-    .map(({ article }) => article);
+  const kept = last && inPlace(last, articles);
+  let order: StoryInput[];
   let index: WordIndex;
+  let spans: Span[];
   let changedTimes: number[] = [];
-  if (last) {
-    const now = new Set(order);
-    const removed = last.order.filter((article) => !now.has(article));
-    const added = order.filter((article) => !last.positions.has(article));
+  if (last && kept) {
+    // Articles edited in place (times and ids as they were): the same order and spans.
+    ({ order } = kept);
     index = last.index;
-    patchWordIndex(index, removed.map(entryOf), added.map(entryOf));
-    changedTimes = [...removed, ...added].map(timeOf).sort((a, b) => a - b);
+    patchWordIndex(index, kept.removed.map(entryOf), kept.added.map(entryOf));
+    changedTimes = kept.added.map(timeOf).sort((a, b) => a - b);
+    spans = last.spans;
   } else {
-    // One article's entry at a time (all of them at once, as sets, held 140 MB more at the peak).
-    index = wordIndex(() => mapped(order, entryOf));
+    // Each article's time looked up once, not at every comparison: 0.1 s less a run at 100,000.
+    order = articles
+      .map((article) => ({ article, time: timeOf(article) }))
+      .sort((a, b) => a.time - b.time || compare(a.article.id, b.article.id))
+      .map(({ article }) => article);
+    if (last) {
+      const now = new Set(order);
+      const removed = last.order.filter((article) => !now.has(article));
+      const added = order.filter((article) => !last.positions.has(article));
+      index = last.index;
+      patchWordIndex(index, removed.map(entryOf), added.map(entryOf));
+      changedTimes = [...removed, ...added].map(timeOf).sort((a, b) => a - b);
+    } else {
+      // One article's entry at a time (all of them at once, as sets, held 140 MB more at the peak).
+      index = wordIndex(() => mapped(order, entryOf));
+    }
+    spans = order.map((article) => spanOf(index, timeOf(article)));
   }
-  const spans = order.map((article) => spanOf(index, timeOf(article)));
   const weigher = weighing(index);
   const profiles = order.map((article, i) => {
     const span = spans[i] as Span;
-    const at = last?.positions.get(article);
-    const kept = at === undefined ? undefined : last?.profiles[at];
+    const at = kept ? (last.order[i] === article ? i : undefined) : last?.positions.get(article);
+    const keptProfile = at === undefined ? undefined : last?.profiles[at];
     const lastSpan = at === undefined ? undefined : last?.spans[at];
     // The same article, weighed over the same span, which no change falls in: the same weights.
-    if (kept && lastSpan?.[0] === span[0] && lastSpan[1] === span[1])
-      if (countWithin(changedTimes, span[0], span[1]) === 0) return kept;
+    if (keptProfile && lastSpan?.[0] === span[0] && lastSpan[1] === span[1])
+      if (countWithin(changedTimes, span[0], span[1]) === 0) return keptProfile;
     const facts = factsOf(article);
     return profileOf(article, facts, weigher(facts.time, facts.outlet, span));
   });
   const decisions = decide(profiles, last);
   if (memo) {
-    const positions = new Map(order.map((article, i) => [article, i]));
-    memo.last = { order, positions, spans, profiles, decisions, index };
+    const positions = last && kept ? last.positions : new Map(order.map((article, i) => [article, i]));
+    if (kept) {
+      for (const article of kept.removed) positions.delete(article);
+      for (const article of kept.added) positions.set(article, kept.places.get(article) as number);
+    }
+    memo.last = { input: articles, order, positions, spans, profiles, decisions, index };
   }
   const stories = new Map<StoryInput, Story>();
   order.forEach((article, i) => {
@@ -131,6 +149,37 @@ export function findStories(articles: readonly StoryInput[], memo?: StoryMemo): 
     } else stories.set(article, { ids: [article.id], reasons: [''] });
   });
   return [...stories.values()].filter((story) => story.ids.length > 1);
+}
+
+/**
+ * When `articles` are the last run's but for articles edited in place (another object at the same
+ * place, with the same time and id, as a retitle gives), the last run's order with the new objects
+ * in their places, and which were removed and added (at 100,000 articles, sorting and comparing
+ * every article again took 0.13 s of a dev-server edit); else undefined.
+ */
+function inPlace(
+  last: StoryRun,
+  articles: readonly StoryInput[],
+):
+  | { order: StoryInput[]; removed: StoryInput[]; added: StoryInput[]; places: Map<StoryInput, number> }
+  | undefined {
+  if (last.input.length !== articles.length) return undefined;
+  const order = [...last.order];
+  const removed: StoryInput[] = [];
+  const added: StoryInput[] = [];
+  const places = new Map<StoryInput, number>();
+  for (let i = 0; i < articles.length; i += 1) {
+    const article = articles[i] as StoryInput;
+    const before = last.input[i] as StoryInput;
+    if (article === before) continue;
+    if (article.id !== before.id || timeOf(article) !== timeOf(before)) return undefined;
+    const place = last.positions.get(before) as number;
+    order[place] = article;
+    places.set(article, place);
+    removed.push(before);
+    added.push(article);
+  }
+  return { order, removed, added, places };
 }
 
 /**

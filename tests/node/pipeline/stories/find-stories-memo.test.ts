@@ -45,6 +45,7 @@ function archive(): StoryInput[] {
 type Change =
   | { kind: 'add'; at: number; name: number; outlet: number }
   | { kind: 'retitle'; which: number; name: number }
+  | { kind: 'rename'; which: number; word: number }
   | { kind: 'move'; which: number; by: number }
   | { kind: 'delete'; which: number };
 
@@ -56,6 +57,9 @@ const change: fc.Arbitrary<Change> = fc.oneof(
     outlet: fc.nat(9),
   }),
   fc.record({ kind: fc.constant('retitle' as const), which: fc.nat(), name: fc.nat(names.length - 1) }),
+  // A title replaced by one word of the filler: the word's share of its weeks moves, and with it
+  // the weights of the articles around, though no time changes.
+  fc.record({ kind: fc.constant('rename' as const), which: fc.nat(), word: fc.nat(filler.length - 1) }),
   fc.record({
     kind: fc.constant('move' as const),
     which: fc.nat(),
@@ -80,6 +84,10 @@ function applied(articles: StoryInput[], next: Change, serial: number): StoryInp
     case 'retitle':
       return articles.map((item, i) =>
         i === pick(next.which) ? { ...item, title: `${names[next.name]} unveils ${item.title}` } : item,
+      );
+    case 'rename':
+      return articles.map((item, i) =>
+        i === pick(next.which) ? { ...item, title: filler[next.word] ?? '', excerpt: '' } : item,
       );
     case 'move':
       return articles.map((item, i) =>
