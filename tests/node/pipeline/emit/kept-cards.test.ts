@@ -100,7 +100,12 @@ describe('cards and panels kept from run to run (the dev server)', () => {
     const kept = emptyEmitMemo();
     const [a, b, c] = [
       makeArticle({ topics: ['AI'] }),
-      makeArticle({ publishedAt: '2021-03-05T07:00:00.000Z', topics: ['AI', 'Robots'] }),
+      makeArticle({
+        publishedAt: '2021-03-05T07:00:00.000Z',
+        topics: ['AI', 'Robots'],
+        // In the archive once a's URL is this.
+        related: [{ title: 'Elsewhere', url: 'https://elsewhere.example/a', type: 'article' }],
+      }),
       // No outlet named: its source's host names it.
       withoutProvider(makeArticle({ publishedAt: '2021-03-06T07:00:00.000Z', topics: ['Robots'] })),
     ] as [Article, Article, Article];
@@ -133,5 +138,15 @@ describe('cards and panels kept from run to run (the dev server)', () => {
     for (const [articles, stories] of runs.flatMap((run) => [run, runs[0] as [Article[], Story[]]])) {
       expect(emit(articles, stories, kept)).toEqual(emit(articles, stories));
     }
+    // The same articles, their stories changing: why one joined, then who joined.
+    const stories: Story[][] = [
+      [story],
+      [{ ...story, reasons: ['', 'other words'] }],
+      [{ ids: [a.id, c.id], reasons: ['', 'other words'] }],
+      [{ ids: [a.id, b.id, c.id], reasons: ['', 'the same words', 'the same words'] }],
+      [story],
+      [],
+    ];
+    for (const list of stories) expect(emit([a, b, c], list, kept)).toEqual(emit([a, b, c], list));
   });
 });
