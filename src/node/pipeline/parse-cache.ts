@@ -19,6 +19,8 @@ export type ParseCache = {
   set: (file: string, entry: CachedFile) => void;
   /** Forgets every file not in `files` (deleted or renamed ones). */
   keepOnly: (files: readonly string[]) => void;
+  /** Forgets `files`. */
+  forget: (files: readonly string[]) => void;
   /** Writes the shards that changed since the last save. */
   save: () => void;
 };
@@ -44,6 +46,9 @@ export function openParseCache(dir?: string): ParseCache {
     set: (file, entry) => {
       entries.set(file, entry);
       touch(file);
+    },
+    forget: (files) => {
+      for (const file of files) if (entries.delete(file)) touch(file);
     },
     keepOnly: (files) => {
       const keep = new Set(files);

@@ -206,6 +206,12 @@ describe('the archive, run after run', () => {
     const relisted = await readArchive(archive, ['more']);
     expect(relisted.corpus.summary).toEqual((await coldRun(dir)).summary);
     expect(relisted.corpus.summary.filesRead).toBe(42);
+    // Named and gone: read no more, and forgotten by the parse cache (which is saved to disk).
+    rmSync(path.join(dir, 'a-new-one.md'));
+    const gone = await readArchive(archive, ['a-new-one.md']);
+    expect(gone.corpus.summary.filesRead).toBe(41);
+    expect(archive.cache.get('a-new-one.md')).toBeUndefined();
+    expect(archive.cache.get(path.basename(other))).toBeDefined();
   });
 
   it('reads a linked file again when its target changes, though a watcher names another file', async () => {

@@ -139,16 +139,21 @@ export function findStories(articles: readonly StoryInput[], memo?: StoryMemo): 
     }
     memo.last = { input: articles, order, positions, spans, profiles, decisions, index };
   }
+  // A story for each lead that others joined, in the leads' order: not one for every article,
+  // then left out (96,000 stories made and dropped took 0.1 s of a dev-server edit at 100,000).
+  const followed = new Set<StoryInput>();
+  decisions.forEach(({ lead }, i) => {
+    if (lead !== order[i]) followed.add(lead);
+  });
   const stories = new Map<StoryInput, Story>();
   order.forEach((article, i) => {
     const { lead, reason } = decisions[i] as Decision;
-    const story = stories.get(lead);
-    if (story) {
-      story.ids.push(article.id);
-      story.reasons.push(reason);
-    } else stories.set(article, { ids: [article.id], reasons: [''] });
+    if (followed.has(article)) stories.set(article, { ids: [article.id], reasons: [''] });
+    const story = lead === article ? undefined : stories.get(lead);
+    story?.ids.push(article.id);
+    story?.reasons.push(reason);
   });
-  return [...stories.values()].filter((story) => story.ids.length > 1);
+  return [...stories.values()];
 }
 
 /**

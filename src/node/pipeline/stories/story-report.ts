@@ -1,5 +1,6 @@
 import { formatReport } from '../../seeds/report.ts';
 import type { Corpus } from '../corpus.ts';
+import type { Story } from './find-stories.ts';
 
 /** A story as an editor reviews it: its lead's title, its files (lead first) and why they were grouped. */
 export type StoryListing = { title: string; files: string[]; reasons: string[]; reason: string };
@@ -15,16 +16,16 @@ export function storyListings({ stories, articles, files }: Corpus): StoryListin
 }
 
 /** The report's line on stories: how many, and the largest. Undefined when every article stands alone. */
-export function storiesLine(corpus: Corpus): string | undefined {
-  const listings = storyListings(corpus);
-  const largest = listings.reduce<StoryListing | undefined>(
-    (best, story) => (!best || story.files.length > best.files.length ? story : best),
+export function storiesLine({ stories, articles }: Corpus): string | undefined {
+  const largest = stories.reduce<Story | undefined>(
+    (best, story) => (!best || story.ids.length > best.ids.length ? story : best),
     undefined,
   );
   if (!largest) return undefined;
-  const stories =
-    corpus.articles.length - listings.reduce((total, story) => total + story.files.length - 1, 0);
-  return `${corpus.articles.length} articles in ${stories} stories; ${listings.length} told by more than one article, the largest by ${largest.files.length}: “${largest.title}”`;
+  // The largest story's title found without a map of every article (0.05 s an edit at 100,000).
+  const title = articles.find((article) => article.id === largest.ids[0])?.title ?? '';
+  const count = articles.length - stories.reduce((total, story) => total + story.ids.length - 1, 0);
+  return `${articles.length} articles in ${count} stories; ${stories.length} told by more than one article, the largest by ${largest.ids.length}: “${title}”`;
 }
 
 /** `check:seeds --stories`: each story of more than one article, for an editor to review. */
