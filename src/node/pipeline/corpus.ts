@@ -71,27 +71,22 @@ export function buildCorpus(
     issues: allIssues,
     summary: summaryOf(filesListed, articles.length, allIssues),
     stories: findStories(articles, memo?.stories),
-    files: new Map(
-      order.byPath.map((position) => {
-        const { file, article } = accepted[position] as Accepted;
-        return [article.id, file];
-      }),
-    ),
+    files: order.files,
   };
 }
 
 type Accepted = { file: string; article: Article };
 
 /**
- * The articles kept once duplicates are merged, as positions in the accepted list: in path order
- * and newest first; and the warnings of the merge.
+ * The articles kept once duplicates are merged, as positions in the accepted list, newest first;
+ * the warnings of the merge; and the file of each kept article, by id, in path order.
  */
-type ArchiveOrder = { byPath: number[]; newestFirst: number[]; issues: SeedIssue[] };
+type ArchiveOrder = { newestFirst: number[]; issues: SeedIssue[]; files: Corpus['files'] };
 
 function archiveOrder(accepted: readonly Accepted[]): ArchiveOrder {
   const merged = mergeDuplicates(accepted.map((entry, position) => ({ ...entry, position })));
   return {
-    byPath: merged.kept.map(({ position }) => position),
+    files: new Map(merged.kept.map(({ file, article }) => [article.id, file])),
     newestFirst: [...merged.kept]
       .sort((a, b) => compareNewestFirst(a.article, b.article))
       .map(({ position }) => position),
