@@ -18,11 +18,14 @@ import type { FeedMemo } from './emit/feed-files.ts';
  *   and stat every file again (0.8 s at 100,000 files).
  * - What the stages derive from each article (its story facts and search words, see memo.ts), kept
  *   while its file is unchanged: the same parse gives the same article object.
- * - The dev server's (Kept): the last run's stories, so that a change recomputes the stories of its
- *   weeks only (see findStories); the search shards of the older articles while they are the same
- *   objects; and every piece rendered, with the data it was made from, so that a piece whose data
- *   is equal is not rendered again (see renderDataFolder). A build keeps none of it: its memory
- *   is let go when it ends.
+ * - The dev server's (Kept): the corpus' ids and order while the fields they are made of are the
+ *   same, and its stories, so that a change recomputes the stories of its weeks only (see
+ *   buildCorpus, findStories); each file made of a few fields of every article while those are
+ *   the same (topics, lookups, facets, the top order: deriveFromPicked); the panels, cards, story
+ *   pages and feeds while what each is made of is the same; the search shards of the older
+ *   articles while they are the same objects; and every piece rendered, with the data it was made
+ *   from, so that a piece whose data is equal is not rendered again (see renderDataFolder). A
+ *   build keeps none of it: its memory is let go when it ends.
  * Whatever was kept, a run gives what a cold build of the same files gives
  * (tests/node/pipeline/archive.test.ts).
  */
@@ -35,7 +38,7 @@ export type Archive = {
   kept?: Kept;
 };
 
-/** The last run's pieces, with the data each was made from, its order and stories, and the older articles' search shards. */
+/** What the dev server keeps of the last run, stage by stage (see Archive). */
 export type Kept = EmitMemo & {
   pieces: RenderMemo;
   corpus: CorpusMemo;

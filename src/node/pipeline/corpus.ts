@@ -57,8 +57,8 @@ export function buildCorpus(
   const order = deriveFromPicked(
     memo?.order,
     accepted.map(({ article }) => article),
-    // The ids follow from the paths.
-    ({ url, published, publishedAt }) => [url, published, publishedAt],
+    // The id too: it depends on every file read, rejected ones among them (see articleIds).
+    ({ id, url, published, publishedAt }) => [id, url, published, publishedAt],
     () => archiveOrder(accepted),
     memo ? accepted.map(({ file }) => file) : [],
   );

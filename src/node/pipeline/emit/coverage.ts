@@ -69,6 +69,7 @@ export function coverageOf(
     const members =
       joined.length === 0 ? noMembers : joined.flatMap(({ member, reason }) => [member, reason]);
     const known = memo.byArticle.get(article);
+    // The same version, the same URLs: the flags of its links looked up then still hold.
     const version = memo.urls.version;
     const archive = () => (memo.urls.set ??= new Set(memo.urls.list));
     const flags =
@@ -91,6 +92,8 @@ export function coverageOf(
     memo.last = { ...last, articles, stories, panels };
     return panels;
   }
+  // Until this run's panels are made, no last run (a run that fails half way leaves none behind).
+  memo.last = undefined;
   const list = articles.map((article) => article.url);
   if (!sameItems(memo.urls.list, list)) memo.urls = { list, version: memo.urls.version + 1 };
   const panels = articles.map(panelAt);

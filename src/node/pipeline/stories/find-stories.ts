@@ -121,6 +121,7 @@ export function findStories(articles: readonly StoryInput[], memo?: StoryMemo): 
   const weigher = weighing(index);
   const profiles = order.map((article, i) => {
     const span = spans[i] as Span;
+    // Where the article was in the last run: at the same place after an edit in place.
     const at = kept ? (last.order[i] === article ? i : undefined) : last?.positions.get(article);
     const keptProfile = at === undefined ? undefined : last?.profiles[at];
     const lastSpan = at === undefined ? undefined : last?.spans[at];
@@ -132,6 +133,7 @@ export function findStories(articles: readonly StoryInput[], memo?: StoryMemo): 
   });
   const decisions = decide(profiles, last);
   if (memo) {
+    // After an edit in place, the last run's map, patched: the last run is gone from the memo.
     const positions = last && kept ? last.positions : new Map(order.map((article, i) => [article, i]));
     if (kept) {
       for (const article of kept.removed) positions.delete(article);
