@@ -95,3 +95,29 @@ export function deriveFromPicked<T, V>(
   memo.last = { list, picked, also, value };
   return value;
 }
+
+/** Values derived by key, each with the items it was made of (see deriveByKey). */
+export type KeyedMemo<K, V> = Map<K, { items: readonly unknown[]; value: V }>;
+
+/**
+ * `derive()`, or the value `memo` holds for `key` while it was made of the same items (the same
+ * objects, in the same order): a story's page while its reports are the same, a feed while it
+ * carries the same articles. No memo: derived.
+ */
+export function deriveByKey<K, V>(
+  memo: KeyedMemo<K, V> | undefined,
+  key: K,
+  items: readonly unknown[],
+  derive: () => V,
+): V {
+  const known = memo?.get(key);
+  if (known && sameItems(known.items, items)) return known.value;
+  const value = derive();
+  memo?.set(key, { items, value });
+  return value;
+}
+
+/** Forgets every key of `memo` not in `keys` (a story or a topic gone). */
+export function keepOnlyKeys<K>(memo: KeyedMemo<K, unknown> | undefined, keys: ReadonlySet<K>): void {
+  for (const key of memo?.keys() ?? []) if (!keys.has(key)) memo?.delete(key);
+}

@@ -5,7 +5,7 @@ import { laterBy } from '../../../shared/time-apart.ts';
 import { outletOf } from '../../../shared/story-ranks.ts';
 import type { Story } from '../stories/find-stories.ts';
 import { escapeMarkup as escape } from './markup.ts';
-import { sameItems } from '../memo.ts';
+import { deriveByKey, keepOnlyKeys, type KeyedMemo } from '../memo.ts';
 
 /** A story as its page tells it: its id (its lead's) and its reports, oldest first. */
 export type StoryPage = { id: string; reports: Article[] };
@@ -31,10 +31,7 @@ export function pagedStories(articles: readonly Article[], stories: readonly Sto
 export type StoryPageParts = { path: string; title: string; head: string[]; body: string };
 
 /** What a long-lived process keeps of the story pages from run to run: each story's last page, by id. */
-export type StoryPageMemo = Map<
-  string,
-  { reports: readonly Article[]; siteUrl: string; parts: StoryPageParts }
->;
+export type StoryPageMemo = KeyedMemo<string, StoryPageParts>;
 
 /**
  * Each story's page (see storyPageParts); with a `memo`, the last run's while its reports are the
@@ -45,17 +42,10 @@ export function storyPagesOf(
   siteUrl: string,
   memo?: StoryPageMemo,
 ): StoryPageParts[] {
-  if (!memo) return stories.map((story) => storyPageParts(story, siteUrl));
-  const pages = stories.map((story) => {
-    const known = memo.get(story.id);
-    if (known && known.siteUrl === siteUrl && sameItems(known.reports, story.reports)) return known.parts;
-    const parts = storyPageParts(story, siteUrl);
-    memo.set(story.id, { reports: story.reports, siteUrl, parts });
-    return parts;
-  });
-  const paged = new Set(stories.map(({ id }) => id));
-  for (const id of memo.keys()) if (!paged.has(id)) memo.delete(id);
-  return pages;
+  keepOnlyKeys(memo, new Set(stories.map(({ id }) => id)));
+  return stories.map((story) =>
+    deriveByKey(memo, story.id, [siteUrl, ...story.reports], () => storyPageParts(story, siteUrl)),
+  );
 }
 
 /**
