@@ -3,10 +3,13 @@ import { keptWords, memoByObject } from '../memo.ts';
 import { storyRules, windowMs } from './story-rules.ts';
 import {
   countWithin,
+  openingBurst,
+  openingKey,
   patchWordIndex,
   spanOf,
   weighing,
   wordIndex,
+  type Burst,
   type Span,
   type WordEntry,
   type WordIndex,
@@ -55,6 +58,8 @@ type Profile = {
   titleWords: readonly string[];
   vector: Vector;
   outlet: string;
+  /** Its place in the burst of headlines that open on its headline's first word, if any. */
+  burst?: Burst;
 };
 
 type Building = {
@@ -114,7 +119,9 @@ export function findStories(articles: readonly StoryInput[], memo?: StoryMemo): 
     if (keptProfile && lastSpan?.[0] === span[0] && lastSpan[1] === span[1])
       if (countWithin(changedTimes, span[0], span[1]) === 0) return keptProfile;
     const facts = factsOf(article);
-    return profileOf(article, facts, weigher(facts.time, facts.outlet, span));
+    const opening = facts.titleWords[0];
+    const burst = opening === undefined ? undefined : openingBurst(index, opening, facts.time, facts.outlet);
+    return profileOf(article, facts, weigher(facts.time, facts.outlet, span), burst);
   });
   const decisions = decide(profiles, last);
   if (memo) {
@@ -234,6 +241,7 @@ function openStories() {
   // (A `related` link only lowers the bar for a story that shares words, so it needs no index.)
   const byWord = new Map<string, Set<Building>>();
   const byTitle = new Map<string, Set<Building>>();
+  const byBurst = new Map<string, Set<Building>>();
   const index = (map: Map<string, Set<Building>>, key: string, story: Building) => {
     const set = map.get(key) ?? new Set();
     set.add(story);
@@ -252,6 +260,7 @@ function openStories() {
     stories.push(story);
     for (const word of profile.vector.keys()) index(byWord, word, story);
     index(byTitle, profile.title, story);
+    if (profile.burst?.canLead) index(byBurst, profile.burst.word, story);
     return story;
   };
   const joinStory = (story: Building, profile: Profile, reason: string) => {
@@ -265,14 +274,17 @@ function openStories() {
       if (profile.time - story.lead.time <= windowMs) break;
       for (const word of story.centroid.keys()) byWord.get(word)?.delete(story);
       byTitle.get(story.lead.title)?.delete(story);
+      if (story.lead.burst) byBurst.get(story.lead.burst.word)?.delete(story);
     }
     // Each open story with the weighted words it shares with the article: only a story with
-    // enough of them, or the same title, is scored (2.8 s for 100,000 articles, 3.6 s scoring all).
+    // enough of them, the same title or a lead of the same burst is scored (2.8 s for 100,000
+    // articles, 3.6 s scoring all).
     const shared = new Map<Building, number>();
     for (const word of profile.vector.keys())
       for (const story of byWord.get(word) ?? []) shared.set(story, (shared.get(story) ?? 0) + 1);
     const candidates = new Map([...shared].filter(([, words]) => words >= storyRules.sharedWords));
-    for (const story of byTitle.get(profile.title) ?? []) candidates.set(story, shared.get(story) ?? 0);
+    for (const story of [...(byTitle.get(profile.title) ?? []), ...(burstOf(byBurst, profile) ?? [])])
+      candidates.set(story, shared.get(story) ?? 0);
     const best = bestMatch(profile, candidates);
     if (!best) return { lead: start(profile).lead.article, reason: '' };
     joinStory(best.story, profile, best.reason);
@@ -280,6 +292,9 @@ function openStories() {
   };
   return { start, join: joinStory, add };
 }
+
+const burstOf = (byBurst: ReadonlyMap<string, Set<Building>>, { burst }: Profile) =>
+  burst === undefined ? undefined : byBurst.get(burst.word);
 
 /** The story `profile` matches best, of `candidates` (with the words each shares); on a tie, the older one. */
 function bestMatch(profile: Profile, candidates: ReadonlyMap<Building, number>) {
@@ -349,15 +364,21 @@ const factsOf = memoByObject((article: StoryInput): Facts => ({
 
 const entryOf = (article: StoryInput): WordEntry => {
   const { time, outlet, titleWords, excerptWords } = factsOf(article);
-  // Each word once: the excerpt's, then those of the title it lacks.
+  // Each word once: the excerpt's, then those of the title it lacks; then the title's first.
   const titleOnly = titleWords.filter((word) => !excerptWords.includes(word));
-  return { time, outlet, words: [...excerptWords, ...titleOnly] };
+  const opening = titleWords[0];
+  return {
+    time,
+    outlet,
+    words: [...excerptWords, ...titleOnly, ...(opening === undefined ? [] : [openingKey(opening)])],
+  };
 };
 
 function profileOf(
   article: StoryInput,
   { time, outlet, title, titleWords, excerptWords }: Facts,
   weightOf: (word: string) => number,
+  burst: Burst | undefined,
 ): Profile {
   const vector: Vector = new Map();
   for (const word of excerptWords) vector.set(word, weightOf(word));
@@ -367,7 +388,7 @@ function profileOf(
     vector.set(word, (inExcerpt ?? 0) + storyRules.titleWeight * (inExcerpt ?? weightOf(word)));
   }
   for (const [word, weight] of vector) if (weight === 0) vector.delete(word);
-  return { article, time, title, titleWords, vector: scaled(vector), outlet };
+  return { article, time, title, titleWords, vector: scaled(vector), outlet, ...(burst ? { burst } : {}) };
 }
 
 /**
@@ -383,16 +404,30 @@ function matchStory(
   if (profile.title === lead.title) return { score: 2, reason: 'same title' };
   const cited = cites(profile, lead) || cites(lead, profile);
   const score = story.squared > 0 ? dot(profile.vector, story.centroid) / Math.sqrt(story.squared) : 0;
+  // Headlines of one burst opening on the same name, within its hours, the lead's among others:
+  // the outlets' paraphrases of one event ("IBM quits…", "IBM ditches…"), which share few words
+  // but the name.
+  const burst =
+    profile.burst !== undefined &&
+    lead.burst?.canLead === true &&
+    profile.burst.word === lead.burst.word &&
+    Math.abs(profile.time - lead.time) <= storyRules.burstHours * hour;
   const needed = story.outlets.has(profile.outlet)
     ? storyRules.sameOutletSimilarity
-    : cited
-      ? storyRules.citedSimilarity
-      : storyRules.similarity;
-  // One rare word in common is a coincidence of short texts, not a story.
-  if (score < needed || words < storyRules.sharedWords) return undefined;
+    : burst
+      ? storyRules.burstSimilarity
+      : cited
+        ? storyRules.citedSimilarity
+        : storyRules.similarity;
+  // One rare word in common is a coincidence of short texts, not a story (but for a burst's).
+  if (score < needed || (!burst && words < storyRules.sharedWords)) return undefined;
   const shared = profile.titleWords.filter((word) => lead.titleWords.includes(word)).length;
   const reason =
-    shared >= 2 ? `${shared} title words in common` : `${words} word${words === 1 ? '' : 's'} in common`;
+    score < storyRules.similarity && burst && !cited
+      ? 'headlines open on the same name, the same day'
+      : shared >= 2
+        ? `${shared} title words in common`
+        : `${words} word${words === 1 ? '' : 's'} in common`;
   return { score, reason: cited ? `${reason}, linked as related reading` : reason };
 }
 
@@ -415,5 +450,7 @@ function dot(a: Vector, b: Vector): number {
   for (const [word, weight] of a) total += weight * (b.get(word) ?? 0);
   return total;
 }
+
+const hour = 3600 * 1000;
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -21,4 +21,23 @@ export const storyRules = {
   sharedWords: 2,
   /** Title words count this many times an excerpt's. */
   titleWeight: 2,
+  /**
+   * A burst of headlines: at least this many outlets open a headline on the same significant word
+   * (IBM, the day IBM quits) within `burstHours` of each other...
+   */
+  burstOutlets: 4,
+  burstHours: 24,
+  /** ...at least this many times as often as the weeks around have headlines open on it. */
+  burstRatio: 3,
+  /**
+   * Only a headline with another outlet's on the same name within this many hours leads a burst's
+   * story: a lone piece hours ahead of the burst (an op-ed urging a company to do what it then
+   * announces) is not its first report.
+   */
+  burstLeadHours: 6,
+  /**
+   * How alike two articles of one burst, within `burstHours` of each other, must be: some weighted
+   * word in common besides the name, where the headlines' paraphrases share none of the others.
+   */
+  burstSimilarity: 0.05,
 };

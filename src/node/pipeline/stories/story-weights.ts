@@ -12,8 +12,14 @@ import { storyRules } from './story-rules.ts';
  * (docs/stories.md has the measurements).
  */
 
-/** An article as the weights see it: when it was published, by which outlet, and its words (each once). */
+/**
+ * An article as the weights see it: when it was published, by which outlet, and its words (each
+ * once), with the word its headline opens on under `openingKey` (see openingBurst).
+ */
 export type WordEntry = { time: number; outlet: string; words: readonly string[] };
+
+/** Where the index keeps the headlines that open on `word`: a key that no word can be. */
+export const openingKey = (word: string): string => `^${word}`;
 
 /**
  * The articles that have a word: their times, sorted, and each one's outlet (by number), in arrays
@@ -186,6 +192,41 @@ export function weighing(
       return common(elsewhere) ? 0 : Math.log(articlesAround / (elsewhere + 1));
     };
   };
+}
+
+/** An article's place in a burst of headlines that open on its headline's first word. */
+export type Burst = { word: string; canLead: boolean };
+
+/**
+ * The burst of headlines that open on `word` around `time`, when they burst (see storyRules): as
+ * many outlets as `burstOutlets` open one on it within `burstHours`, and `burstRatio` times as
+ * many as its rate in the rest of the weeks around would give. A name every outlet leads with
+ * every day (a giant of the archive's trade) never bursts; the day a company makes the news, its
+ * name does. An article of `outlet` may lead the burst's story when another outlet's headline
+ * opens on the word within `burstLeadHours`. (`burstHours` is no longer than `aroundHours`, so
+ * that a change outside an article's span moves no burst of it, as no weight.)
+ */
+export function openingBurst(
+  { ofWord, outletIds }: WordIndex,
+  word: string,
+  time: number,
+  outlet: string,
+): Burst | undefined {
+  const { times, outlets } = ofWord.get(openingKey(word)) ?? none;
+  const burst = storyRules.burstHours * hour;
+  const around = storyRules.aroundHours * hour;
+  const from = firstAtLeast(times, time - burst);
+  const to = firstAtLeast(times, time + burst + 1);
+  const outletsNear = new Set(outlets.subarray(from, to)).size;
+  const usual = countWithin(times, time - around, time + around) - (to - from);
+  const bursts =
+    outletsNear >= storyRules.burstOutlets &&
+    outletsNear >= (storyRules.burstRatio * usual * burst) / (around - burst);
+  if (!bursts) return undefined;
+  const lead = storyRules.burstLeadHours * hour;
+  const own = outletIds.get(outlet);
+  const near = outlets.subarray(firstAtLeast(times, time - lead), firstAtLeast(times, time + lead + 1));
+  return { word, canLead: near.some((other) => other !== own) };
 }
 
 /**

@@ -27,6 +27,8 @@ function article(id: string, time: number, title: string, outlet: string): Story
   };
 }
 
+const burstStart = (burst: number) => start + (70 + burst * 12) * day;
+
 function archive(): StoryInput[] {
   const articles: StoryInput[] = [];
   for (let i = 0; i < 760; i += 1) {
@@ -39,6 +41,19 @@ function archive(): StoryInput[] {
         : `${filler[i % 12]} ${filler[(i * 7) % 12]} report number ${i}`;
     articles.push(article(`a${i}`, time, title, `outlet${i % 6}`));
   }
+  // In the sparse tail, bursts of headlines opening on a name (see openingBurst): one of exactly
+  // four outlets, which a change can break, one of three, which a change can make one.
+  for (const [burst, outlets] of [
+    [0, 4],
+    [1, 3],
+  ] as const) {
+    for (let k = 0; k < outlets; k += 1) {
+      const time = burstStart(burst) + k * 3 * 3_600_000;
+      // Only the name in common: too little for a story but for the burst.
+      const title = `${names[burst]} ${filler[k]} ${filler[(k + 5) % 12]} item${burst}${k}`;
+      articles.push({ ...article(`b${burst}-${k}`, time, title, `burst${k}`), excerpt: '' });
+    }
+  }
   return articles;
 }
 
@@ -47,7 +62,11 @@ type Change =
   | { kind: 'retitle'; which: number; name: number }
   | { kind: 'rename'; which: number; word: number }
   | { kind: 'move'; which: number; by: number }
-  | { kind: 'delete'; which: number };
+  | { kind: 'delete'; which: number }
+  // A headline opening on a burst's name, near it: a burst of three made one of four...
+  | { kind: 'burst'; burst: number; outlet: number; hours: number }
+  // ...and one of the bursts' own headlines deleted: a burst of four made one of three.
+  | { kind: 'unburst'; burst: number; member: number };
 
 const change: fc.Arbitrary<Change> = fc.oneof(
   fc.record({
@@ -66,6 +85,13 @@ const change: fc.Arbitrary<Change> = fc.oneof(
     by: fc.integer({ min: -3 * day, max: 3 * day }),
   }),
   fc.record({ kind: fc.constant('delete' as const), which: fc.nat() }),
+  fc.record({
+    kind: fc.constant('burst' as const),
+    burst: fc.nat(1),
+    outlet: fc.nat(5),
+    hours: fc.integer({ min: -30, max: 30 }),
+  }),
+  fc.record({ kind: fc.constant('unburst' as const), burst: fc.nat(1), member: fc.nat(3) }),
 );
 
 function applied(articles: StoryInput[], next: Change, serial: number): StoryInput[] {
@@ -97,6 +123,21 @@ function applied(articles: StoryInput[], next: Change, serial: number): StoryInp
       );
     case 'delete':
       return articles.filter((_, i) => i !== pick(next.which));
+    case 'burst':
+      return [
+        ...articles,
+        {
+          ...article(
+            `n${serial}`,
+            burstStart(next.burst) + next.hours * 3_600_000,
+            `${names[next.burst]} joins item${serial}`,
+            `burst${next.outlet}`,
+          ),
+          excerpt: '',
+        },
+      ];
+    case 'unburst':
+      return articles.filter((item) => item.id !== `b${next.burst}-${next.member}`);
   }
 }
 
@@ -134,6 +175,10 @@ describe('stories found again after a change', () => {
     const memo: StoryMemo = {};
     const first = findStories(articles, memo);
     expect(first.length).toBeGreaterThan(5);
+    // The burst of four outlets forms by the burst alone: changes reach the rule.
+    expect(first.some((story) => story.reasons.some((reason) => reason.startsWith('headlines open')))).toBe(
+      true,
+    );
     expect(findStories(articles, memo)).toEqual(first);
     const broken = [
       ...articles,

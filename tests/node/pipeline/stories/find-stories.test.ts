@@ -176,6 +176,70 @@ describe('finding stories', () => {
     expect(storiesAmong(findStories([...background, ...unrelated]), ids)).toEqual([]);
   });
 
+  // Five outlets within hours, each headline opening on the company's name in its own words, as
+  // outlets told IBM's exit from facial recognition: beyond the name, few words in common.
+  const burst = [
+    ['Kestrova quits drone deliveries after city complaints', 'The retailer will stop flying parcels.'],
+    ['Kestrova ditches its delivery drones', 'Noise and safety concerns ground the fleet.'],
+    ['Kestrova steps back from drones, calls for rules', 'Its chief asked regulators for national rules.'],
+    ['Kestrova is grounding its drone fleet for good', 'Shoppers in three cities get parcels by van again.'],
+    ['Kestrova ends drone program amid noise protests', 'Residents had protested for months.'],
+  ].map(([title, excerpt], i) =>
+    article(`burst-${i}`, 100 + i * 4, title ?? '', excerpt ?? '', `Burst outlet ${i}`),
+  );
+  const burstIds = burst.map((item) => item.id);
+
+  it('groups a burst of headlines from four outlets or more that open on one name', () => {
+    const stories = findStories([...background, ...burst]);
+    expect(storiesAmong(stories, burstIds)).toEqual([[...burstIds].sort()]);
+    // Most join by the burst alone: their words are not alike enough otherwise.
+    const reasons = stories.find((story) => story.ids.includes('burst-0'))?.reasons ?? [];
+    expect(
+      reasons.filter((reason) => reason.startsWith('headlines open on the same name')).length,
+    ).toBeGreaterThan(1);
+  });
+
+  it('takes no burst from fewer than four outlets, or from a headline a day after the lead', () => {
+    const three = burst.slice(2);
+    expect(storiesAmong(findStories([...background, ...three]), burstIds)).toEqual([]);
+    // The fifth report, two days later: the first four are a burst, it is not of it.
+    const late = [...burst.slice(0, 4), { ...(burst[4] as Article), publishedAt: at(100 + 48) }];
+    expect(storiesAmong(findStories([...background, ...late]), burstIds)).toEqual([
+      ['burst-0', 'burst-1', 'burst-2', 'burst-3'],
+    ]);
+  });
+
+  it('lets no lone headline hours ahead of a burst lead it', () => {
+    // An op-ed urging the company to do what it announces ten hours later.
+    const lone = article(
+      'burst-lone',
+      90,
+      'Kestrova urged to rethink its plans',
+      'Campaigners asked the retailer to stop.',
+      'Opinion Daily',
+    );
+    const stories = findStories([...background, lone, ...burst]);
+    expect(storiesAmong(stories, [...burstIds, lone.id])).toEqual([[...burstIds].sort()]);
+  });
+
+  it('takes no burst from a name four outlets open on every day, in its different announcements', () => {
+    // A giant of the archive's trade: four outlets open on it every day, each on other news (the
+    // news of one day sharing a word or two, as a company's different announcements do).
+    const verbs = 'expands opens buys sues hires'.split(' ');
+    const subjects = 'cloud chips earnings offices robots satellites lawsuits batteries'.split(' ');
+    const daily = Array.from({ length: 40 }, (_, i) =>
+      article(
+        `daily-${i}`,
+        Math.floor(i / 4) * 24 + (i % 4),
+        `Vantor ${verbs[i % verbs.length]} ${subjects[i % 8]} and ${subjects[(i + 1) % 8]} unit${i}`,
+        `Details of unit${i} and plan${i}.`,
+        `Daily outlet ${i % 4}`,
+      ),
+    );
+    const ids = daily.map((item) => item.id);
+    expect(storiesAmong(findStories([...background, ...daily]), ids)).toEqual([]);
+  });
+
   it('gives the same stories whatever the order of the articles', () => {
     const all = [...background, ...paraphrased];
     const shuffled = [...all].sort(
