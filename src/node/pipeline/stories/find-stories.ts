@@ -119,7 +119,7 @@ export function findStories(articles: readonly StoryInput[], memo?: StoryMemo): 
     if (keptProfile && lastSpan?.[0] === span[0] && lastSpan[1] === span[1])
       if (countWithin(changedTimes, span[0], span[1]) === 0) return keptProfile;
     const facts = factsOf(article);
-    const opening = facts.titleWords[0];
+    const { opening } = facts;
     const burst = opening === undefined ? undefined : openingBurst(index, opening, facts.time, facts.outlet);
     return profileOf(article, facts, weigher(facts.time, facts.outlet, span), burst);
   });
@@ -352,21 +352,33 @@ type Facts = {
   title: string;
   titleWords: readonly string[];
   excerptWords: readonly string[];
+  /** The word its headline opens on, for bursts (see opensOnLabel). */
+  opening?: string;
 };
 
-const factsOf = memoByObject((article: StoryInput): Facts => ({
-  time: Date.parse(article.publishedAt),
-  outlet: outletOf(article),
-  title: normalisedTitle(article.title),
-  titleWords: keptWords(storyWords(article.title)),
-  excerptWords: keptWords(storyWords(article.excerpt ?? '')),
-}));
+const factsOf = memoByObject((article: StoryInput): Facts => {
+  const titleWords = keptWords(storyWords(article.title));
+  const [opening] = titleWords;
+  return {
+    time: Date.parse(article.publishedAt),
+    outlet: outletOf(article),
+    title: normalisedTitle(article.title),
+    titleWords,
+    excerptWords: keptWords(storyWords(article.excerpt ?? '')),
+    ...(opening === undefined || opensOnLabel(article.title) ? {} : { opening }),
+  };
+});
+
+/**
+ * Whether a headline opens on a label ("Coronavirus: …", "Daily Crunch: …", "Podcast: …"): a
+ * section or a theme, not who made the news, so its first word makes no burst.
+ */
+const opensOnLabel = (title: string) => /^[^:]{1,30}:\s/.test(title);
 
 const entryOf = (article: StoryInput): WordEntry => {
-  const { time, outlet, titleWords, excerptWords } = factsOf(article);
-  // Each word once: the excerpt's, then those of the title it lacks; then the title's first.
+  const { time, outlet, titleWords, excerptWords, opening } = factsOf(article);
+  // Each word once: the excerpt's, then those of the title it lacks; then the one it opens on.
   const titleOnly = titleWords.filter((word) => !excerptWords.includes(word));
-  const opening = titleWords[0];
   return {
     time,
     outlet,

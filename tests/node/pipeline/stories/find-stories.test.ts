@@ -222,6 +222,22 @@ describe('finding stories', () => {
     expect(storiesAmong(stories, [...burstIds, lone.id])).toEqual([[...burstIds].sort()]);
   });
 
+  it('takes no burst from headlines that open on a label', () => {
+    // Five outlets' different news of one day under one label: only the label in common.
+    const news = [
+      'Port of Arvel reopens to ships',
+      'Schools in Bexa close for a week',
+      'Markets in Corlin fall sharply',
+      'Flights to Dunmor halted',
+      'Hospitals in Eskar fill up',
+    ];
+    const labelled = news.map((text, i) =>
+      article(`label-${i}`, 100 + i, `Outbreak: ${text}`, `${text}, officials said.`, `Label outlet ${i}`),
+    );
+    const ids = labelled.map((item) => item.id);
+    expect(storiesAmong(findStories([...background, ...labelled]), ids)).toEqual([]);
+  });
+
   it('takes no burst from a name four outlets open on every day, in its different announcements', () => {
     // A giant of the archive's trade: four outlets open on it every day, each on other news (the
     // news of one day sharing a word or two, as a company's different announcements do).
