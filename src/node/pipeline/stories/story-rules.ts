@@ -13,8 +13,10 @@ export const storyRules = {
   aroundHours: 15 * 24,
   /** ...not counting those of this many hours around it: the days of its own story. */
   ownHours: 12,
-  /** ...the weeks widened to hold at least this many articles, in a sparse archive. */
+  /** ...the weeks widened to hold at least this many articles, in a sparse archive... */
   aroundArticles: 200,
+  /** ...but weeks that hold this many alone are enough to say which words are everyday. */
+  weeksArticles: 50,
   /** A word in more of those articles than this share carries no weight: the archive's everyday words. */
   commonShare: 0.15,
   /** Weighted words the article and the story must have in common, besides being alike. */

@@ -159,10 +159,17 @@ export function weighing(
   index: WordIndex,
 ): (time: number, outlet: string, span: Span) => (word: string) => number {
   const own = storyRules.ownHours * hour;
+  const around = storyRules.aroundHours * hour;
   const cursors = new Map<Occurrences, Cursor>();
   return (time, outlet, [from, to]) => {
     const articlesAround = countWithin(index.times, from, to);
     const common = (elsewhere: number) => elsewhere > storyRules.commonShare * articlesAround;
+    // A span widened beyond the weeks, whose weeks alone hold enough articles to say which words
+    // are everyday: the articles further away (another year, another archive beside it) do not
+    // make them rare.
+    const widened = from < time - around || to > time + around;
+    const inWeeks = widened ? countWithin(index.times, time - around, time + around) : 0;
+    const weeksJudge = inWeeks >= storyRules.weeksArticles;
     const outletNumber = index.outletIds.get(outlet);
     return (word) => {
       const occurrences = index.ofWord.get(word) ?? none;
@@ -189,7 +196,12 @@ export function weighing(
       }
       // The article itself and one report per other outlet are left out; its own outlet's others count.
       const elsewhere = outsideOwn + (ownTo - ownFrom - 1) - otherOutlets;
-      return common(elsewhere) ? 0 : Math.log(articlesAround / (elsewhere + 1));
+      if (common(elsewhere)) return 0;
+      if (weeksJudge) {
+        const beyondWeeks = cursor.to - cursor.from - countWithin(times, time - around, time + around);
+        if (elsewhere - beyondWeeks > storyRules.commonShare * inWeeks) return 0;
+      }
+      return Math.log(articlesAround / (elsewhere + 1));
     };
   };
 }

@@ -95,6 +95,48 @@ describe('stories are local in time', () => {
   });
 });
 
+describe('the everyday words of a small archive', () => {
+  const day = 86_400_000;
+  const start = Date.UTC(2020, 3, 6);
+  const item = (id: string, time: number, title: string, excerpt = ''): StoryInput => ({
+    id,
+    title,
+    excerpt,
+    publishedAt: new Date(time).toISOString(),
+    url: `https://example.org/${id}`,
+    provider: { name: `outlet ${id}` },
+    related: [],
+  });
+  // Sixty articles of ten days (fewer than the 200 a span is widened to), one in five about the
+  // pandemic, as an archive of April 2020 is; and two that share only "robotics" and "pandemic".
+  const weeks = Array.from({ length: 60 }, (_, i) =>
+    item(
+      `w${i}`,
+      start + i * 4 * 3_600_000,
+      `Gadget${i} review${i}`,
+      i % 5 === 0 ? 'Amid the pandemic.' : '',
+    ),
+  );
+  const pair = [
+    item('pair-a', start + 5 * day, 'Robotics makers and the pandemic'),
+    item('pair-b', start + 5 * day + 3_600_000, 'Pandemic and robotics orders'),
+  ];
+  // Another archive of 150 articles, a month later, that never names the pandemic.
+  const beside = Array.from({ length: 150 }, (_, i) =>
+    item(`x${i}`, start + 40 * day + i * 3_600_000, `Widget${i} notes${i}`),
+  );
+
+  it('keeps them everyday when another archive is set beside it', () => {
+    const together = (articles: StoryInput[]) =>
+      findStories(articles).filter((story) => story.ids.some((id) => id.startsWith('pair')));
+    // Alone, "pandemic" is in a fifth of the span: everyday, so one word in common is no story.
+    expect(together([...weeks, ...pair])).toEqual([]);
+    // Beside the other archive, the span widened to 200 holds it in one in fourteen; the weeks
+    // alone still say it is everyday.
+    expect(together([...weeks, ...pair, ...beside])).toEqual([]);
+  });
+});
+
 describe('a template is not a story', () => {
   const at = Date.UTC(2022, 0, 1);
   const item = (id: string, title: string, outlet: string): StoryInput => ({
