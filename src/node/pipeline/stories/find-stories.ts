@@ -1,5 +1,5 @@
 import type { Article } from '../../../shared/article-schema.ts';
-import { keptWords, memoByObject } from '../memo.ts';
+import { memoByObject } from '../memo.ts';
 import { storyRules, windowMs } from './story-rules.ts';
 import {
   countWithin,
@@ -357,14 +357,14 @@ type Facts = {
 };
 
 const factsOf = memoByObject((article: StoryInput): Facts => {
-  const titleWords = keptWords(storyWords(article.title));
+  const titleWords = storyWords(article.title);
   const [opening] = titleWords;
   return {
     time: Date.parse(article.publishedAt),
     outlet: outletOf(article),
     title: normalisedTitle(article.title),
     titleWords,
-    excerptWords: keptWords(storyWords(article.excerpt ?? '')),
+    excerptWords: storyWords(article.excerpt ?? ''),
     ...(opening === undefined || opensOnLabel(article.title) ? {} : { opening }),
   };
 });
@@ -451,10 +451,25 @@ function scaled(vector: Vector): Vector {
 }
 
 /** Whether `from` lists `to` in its related reading, by URL or by title. */
-const cites = (from: Profile, to: Profile): boolean =>
-  from.article.related.some(
-    (item) => item.url === to.article.url || normalisedTitle(item.title) === to.title,
-  );
+function cites(from: Profile, to: Profile): boolean {
+  const { urls, titles } = citedBy(from.article);
+  return urls.has(to.article.url) || titles.has(to.title);
+}
+
+const citesNothing = { urls: new Set<string>(), titles: new Set<string>() };
+
+/**
+ * The URLs and titles (as normalisedTitle gives them) an article's related reading lists, worked
+ * out at its first match: normalised at every match, they took 0.3 s of the stage at 100,000.
+ */
+const citedBy = memoByObject((article: StoryInput) =>
+  article.related.length === 0
+    ? citesNothing
+    : {
+        urls: new Set(article.related.map((item) => item.url)),
+        titles: new Set(article.related.map((item) => normalisedTitle(item.title))),
+      },
+);
 
 /** The dot product of a sparse vector with another. */
 function dot(a: Vector, b: Vector): number {

@@ -163,6 +163,37 @@ describe('finding stories', () => {
     expect(stories).toEqual([['chain-a', 'chain-b']]);
   });
 
+  it('takes a related link, by URL or by title as outlets print it, as support for a weak match', () => {
+    const launch = article('weak-a', 100, 'Zorblax rocket lands in Nevada', '', 'Wire One', {
+      url: 'https://one.example/zorblax',
+    });
+    const party = article(
+      'weak-b',
+      103,
+      'Zorblax rocket team celebrates with pizza and cake tonight',
+      '',
+      'Daily Two',
+    );
+    const among = (other: Article) =>
+      storiesAmong(findStories([...background, launch, other]), ['weak-a', 'weak-b']);
+    // Two words in common, too little alike for a story on their own...
+    expect(among(party)).toEqual([]);
+    // ...enough with a link from one to the other, by its URL or by its title, however cased.
+    const byUrl = { ...party, related: [{ title: 'Elsewhere', url: launch.url, type: 'article' as const }] };
+    expect(among(byUrl)).toEqual([['weak-a', 'weak-b']]);
+    const byTitle = {
+      ...party,
+      related: [
+        {
+          title: 'ZORBLAX rocket lands in Nevada!',
+          url: 'https://mirror.example/z',
+          type: 'article' as const,
+        },
+      ],
+    };
+    expect(among(byTitle)).toEqual([['weak-a', 'weak-b']]);
+  });
+
   it('takes a related link as support, never as a match on its own', () => {
     const unrelated = [
       article('linked-a', 0, 'Zorblax rocket lands in Nevada', 'A rocket landing.', 'Wire One'),
