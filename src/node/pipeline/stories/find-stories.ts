@@ -82,7 +82,9 @@ type Building = {
  * its own. Matching the whole story rather than any one member keeps a path of weak links from
  * chaining stories together, and lets a big story, told in many words, stay whole. The same
  * title joins at once; an outlet the story has already needs more; a `related` link lowers the
- * bar, never to nothing. The same articles give the same stories, whatever their order.
+ * bar, never to nothing; another outlet's headline of the lead's burst (see openingBurst: many
+ * outlets opening a headline on one name within a day) needs little more than the name. The same
+ * articles give the same stories, whatever their order.
  *
  * With a `memo` of the last run, only what a change can move is computed again: the profiles of
  * the articles whose weeks hold a changed article, and the pass from the first of them until its
@@ -370,10 +372,11 @@ const factsOf = memoByObject((article: StoryInput): Facts => {
 });
 
 /**
- * Whether a headline opens on a label ("Coronavirus: …", "Daily Crunch: …", "Podcast: …"): a
- * section or a theme, not who made the news, so its first word makes no burst.
+ * Whether a headline opens on a label of a word or two ("Coronavirus: …", "Daily Crunch: …",
+ * "Podcast: …"): a section or a theme, not who made the news, so its first word makes no burst.
+ * (A headline with a subtitle, "IBM quits facial recognition: what it means", has none.)
  */
-const opensOnLabel = (title: string) => /^[^:]{1,30}:\s/.test(title);
+const opensOnLabel = (title: string) => /^\s*[^\s:]+(?:\s+[^\s:]+)?\s*:\s/.test(title);
 
 const entryOf = (article: StoryInput): WordEntry => {
   const { time, outlet, titleWords, excerptWords, opening } = factsOf(article);
@@ -416,32 +419,41 @@ function matchStory(
   if (profile.title === lead.title) return { score: 2, reason: 'same title' };
   const cited = cites(profile, lead) || cites(lead, profile);
   const score = story.squared > 0 ? dot(profile.vector, story.centroid) / Math.sqrt(story.squared) : 0;
-  // Headlines of one burst opening on the same name, within its hours, the lead's among others:
-  // the outlets' paraphrases of one event ("IBM quits…", "IBM ditches…"), which share few words
-  // but the name.
-  const burst =
-    profile.burst !== undefined &&
-    lead.burst?.canLead === true &&
-    profile.burst.word === lead.burst.word &&
-    Math.abs(profile.time - lead.time) <= storyRules.burstHours * hour;
-  const needed = story.outlets.has(profile.outlet)
+  const found = (reason: string) => ({
+    score,
+    reason: cited ? `${reason}, linked as related reading` : reason,
+  });
+  // One rare word in common is a coincidence of short texts, not a story. An outlet the story has
+  // already needs more (a release sent again, not a series); a related link lowers the bar, never
+  // to nothing.
+  const sameOutlet = story.outlets.has(profile.outlet);
+  const needed = sameOutlet
     ? storyRules.sameOutletSimilarity
-    : burst
-      ? storyRules.burstSimilarity
-      : cited
-        ? storyRules.citedSimilarity
-        : storyRules.similarity;
-  // One rare word in common is a coincidence of short texts, not a story (but for a burst's).
-  if (score < needed || (!burst && words < storyRules.sharedWords)) return undefined;
-  const shared = profile.titleWords.filter((word) => lead.titleWords.includes(word)).length;
-  const reason =
-    score < storyRules.similarity && burst && !cited
-      ? 'headlines open on the same name, the same day'
-      : shared >= 2
-        ? `${shared} title words in common`
-        : `${words} word${words === 1 ? '' : 's'} in common`;
-  return { score, reason: cited ? `${reason}, linked as related reading` : reason };
+    : cited
+      ? storyRules.citedSimilarity
+      : storyRules.similarity;
+  if (score >= needed && words >= storyRules.sharedWords) {
+    const shared = profile.titleWords.filter((word) => lead.titleWords.includes(word)).length;
+    return found(
+      shared >= 2 ? `${shared} title words in common` : `${words} word${words === 1 ? '' : 's'} in common`,
+    );
+  }
+  // Or another outlet's headline of the lead's burst.
+  if (!sameOutlet && inBurst(profile, lead) && score >= storyRules.burstSimilarity)
+    return found('headlines open on the same name, within a day');
+  return undefined;
 }
+
+/**
+ * Whether `profile` is of the burst its story's `lead` leads (see openingBurst), within a day of
+ * it: the outlets' paraphrases of one event ("IBM quits…", "IBM ditches…"), which share few words
+ * but the name.
+ */
+const inBurst = (profile: Profile, lead: Profile): boolean =>
+  profile.burst !== undefined &&
+  lead.burst?.canLead === true &&
+  profile.burst.word === lead.burst.word &&
+  Math.abs(profile.time - lead.time) <= storyRules.burstHours * hour;
 
 /** `vector` made of length 1, in place. */
 function scaled(vector: Vector): Vector {

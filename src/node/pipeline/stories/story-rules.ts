@@ -25,11 +25,12 @@ export const storyRules = {
   titleWeight: 2,
   /**
    * A burst of headlines: at least this many outlets open a headline on the same significant word
-   * (IBM, the day IBM quits) within `burstHours` of each other...
+   * (IBM, the day IBM quits) within `burstHours` either side of an article (shorter than
+   * `aroundHours`, whose weeks must hold the burst)...
    */
   burstOutlets: 4,
   burstHours: 24,
-  /** ...at least this many times as often as the weeks around have headlines open on it. */
+  /** ...at least this many times as often as the rest of the weeks around have headlines open on it. */
   burstRatio: 3,
   /**
    * Only a headline with another outlet's on the same name within this many hours leads a burst's
@@ -38,8 +39,9 @@ export const storyRules = {
    */
   burstLeadHours: 6,
   /**
-   * How alike two articles of one burst, within `burstHours` of each other, must be: some weighted
-   * word in common besides the name, where the headlines' paraphrases share none of the others.
+   * How alike another outlet's headline of the lead's burst, within `burstHours` of the lead, must
+   * be: some weight in common (the name's, where it is rare, or another word's), where the
+   * headlines' paraphrases share little else.
    */
   burstSimilarity: 0.05,
 };

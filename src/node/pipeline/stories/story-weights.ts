@@ -215,8 +215,8 @@ export type Burst = { word: string; canLead: boolean };
  * many as its rate in the rest of the weeks around would give. A name every outlet leads with
  * every day (a giant of the archive's trade) never bursts; the day a company makes the news, its
  * name does. An article of `outlet` may lead the burst's story when another outlet's headline
- * opens on the word within `burstLeadHours`. (`burstHours` is no longer than `aroundHours`, so
- * that a change outside an article's span moves no burst of it, as no weight.)
+ * opens on the word within `burstLeadHours`. Everything it reads lies in the article's weeks,
+ * inside its span, so that a change outside the span moves no burst of it, as no weight.
  */
 export function openingBurst(
   { ofWord, outletIds }: WordIndex,
@@ -225,19 +225,19 @@ export function openingBurst(
   outlet: string,
 ): Burst | undefined {
   const { times, outlets } = ofWord.get(openingKey(word)) ?? none;
-  const burst = storyRules.burstHours * hour;
-  const around = storyRules.aroundHours * hour;
-  const from = firstAtLeast(times, time - burst);
-  const to = firstAtLeast(times, time + burst + 1);
+  const burstMs = storyRules.burstHours * hour;
+  const aroundMs = storyRules.aroundHours * hour;
+  const from = firstAtLeast(times, time - burstMs);
+  const to = firstAtLeast(times, time + burstMs + 1);
   const outletsNear = new Set(outlets.subarray(from, to)).size;
-  const usual = countWithin(times, time - around, time + around) - (to - from);
+  const usual = countWithin(times, time - aroundMs, time + aroundMs) - (to - from);
   const bursts =
     outletsNear >= storyRules.burstOutlets &&
-    outletsNear >= (storyRules.burstRatio * usual * burst) / (around - burst);
+    outletsNear >= (storyRules.burstRatio * usual * burstMs) / (aroundMs - burstMs);
   if (!bursts) return undefined;
-  const lead = storyRules.burstLeadHours * hour;
+  const leadMs = storyRules.burstLeadHours * hour;
   const own = outletIds.get(outlet);
-  const near = outlets.subarray(firstAtLeast(times, time - lead), firstAtLeast(times, time + lead + 1));
+  const near = outlets.subarray(firstAtLeast(times, time - leadMs), firstAtLeast(times, time + leadMs + 1));
   return { word, canLead: near.some((other) => other !== own) };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findStories, type Story } from '../../../../src/node/pipeline/stories/find-stories.ts';
+import { findStories, storyRules, type Story } from '../../../../src/node/pipeline/stories/find-stories.ts';
 import type { Article } from '../../../../src/shared/article-schema.ts';
 import { makeArticle } from '../../../fixtures/articles.ts';
 
@@ -228,6 +228,38 @@ describe('finding stories', () => {
     expect(
       reasons.filter((reason) => reason.startsWith('headlines open on the same name')).length,
     ).toBeGreaterThan(1);
+  });
+
+  it('says a headline joined by its burst did, linked or not, and weighs a burst within its weeks', () => {
+    // A report that shares only the name, and links to the first: the burst let it in, not the link.
+    const lead = burst[0] as Article;
+    const statement = article(
+      'burst-linked',
+      118,
+      'Kestrova statement ends weeks of silence',
+      '',
+      'Burst outlet 5',
+      {
+        related: [{ title: 'Elsewhere', url: lead.url, type: 'article' }],
+      },
+    );
+    const story = findStories([...background, ...burst, statement]).find((found) =>
+      found.ids.includes('burst-0'),
+    );
+    expect(story?.reasons[story.ids.indexOf('burst-linked')]).toBe(
+      'headlines open on the same name, within a day, linked as related reading',
+    );
+    // What a burst reads (its day either side) lies in the weeks an article is weighed over.
+    expect(storyRules.burstHours).toBeLessThan(storyRules.aroundHours);
+  });
+
+  it('keeps the opening word of a headline with a subtitle, not of one after a label', () => {
+    const subtitled = burst.map((item, i) =>
+      i === 0 ? { ...item, title: 'Kestrova quits drones: what it means' } : item,
+    );
+    expect(storiesAmong(findStories([...background, ...subtitled.slice(0, 4)]), burstIds)).toEqual([
+      ['burst-0', 'burst-1', 'burst-2', 'burst-3'],
+    ]);
   });
 
   it('takes no burst from fewer than four outlets, or from a headline a day after the lead', () => {
