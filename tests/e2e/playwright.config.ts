@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import {
+  burstsCorpusDir,
   corpusDir,
   devSeedsDir,
   hostileSeedsDir,
@@ -25,6 +26,12 @@ export default defineConfig({
       spec: 'stories.spec.ts',
       server: site('stories', 4316, storiesCorpusDir, '', { siteUrl: true }),
       needs: storiesCorpusDir,
+    },
+    {
+      name: 'bursts',
+      spec: 'bursts.spec.ts',
+      server: site('bursts', 4318, burstsCorpusDir),
+      needs: burstsCorpusDir,
     },
     {
       name: 'offline',

@@ -13,6 +13,8 @@ export const root = path.resolve(import.meta.dirname, '../..');
 export const corpusDir = '../shared/corpus/smartable-power-apps';
 /** The seed's own site, April 2020: stories told by several outlets. */
 export const storiesCorpusDir = '../shared/corpus/smartable-ai-2020-04';
+/** June 2020's facial-recognition month: stories told in bursts of headlines on one name. */
+export const burstsCorpusDir = '../shared/corpus/smartable-ai-2020-06-faces';
 
 /** The dev server on a scratch copy of the seeds, which the dev spec edits while the page is open. */
 export const devSeedsDir = '.e2e/dev-seeds';
