@@ -15,9 +15,9 @@ export function memoByObject<K extends object, V>(derive: (key: K) => V): (key: 
 
 /**
  * Every word kept by keptWords or sharedWord (the search index's and the stories'), once: the
- * canonical string of each. It only grows (a dev server
- * keeps the words of articles deleted since it started), as a language's vocabulary does: far
- * slower than the archive (the bench's 100,000 articles have 83,499 words).
+ * canonical string of each. It only grows (a dev server keeps the words of articles deleted since
+ * it started), as a language's vocabulary does: far slower than the archive (the bench's 100,000
+ * articles have 83,499 words).
  */
 const vocabulary = new Map<string, string>();
 
