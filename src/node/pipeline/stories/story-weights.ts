@@ -45,20 +45,21 @@ export function wordIndex(entriesOf: () => Iterable<WordEntry>): WordIndex {
   for (const { words } of entriesOf())
     for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
   const index: WordIndex = { times: [], outletIds: new Map(), ofWord: new Map() };
+  // Each word's arrays with how far they are filled, found by one lookup of the word.
+  const filling = new Map<string, Occurrences & { filled: number }>();
   for (const [word, count] of counts)
-    index.ofWord.set(word, { times: new Float64Array(count), outlets: new Int32Array(count) });
-  const filled = new Map<string, number>();
+    filling.set(word, { times: new Float64Array(count), outlets: new Int32Array(count), filled: 0 });
   for (const { time, outlet, words } of entriesOf()) {
     index.times.push(time);
     const id = outletId(index, outlet);
     for (const word of words) {
-      const at = filled.get(word) ?? 0;
-      const occurrences = index.ofWord.get(word) as Occurrences;
-      occurrences.times[at] = time;
-      occurrences.outlets[at] = id;
-      filled.set(word, at + 1);
+      const occurrences = filling.get(word) as Occurrences & { filled: number };
+      occurrences.times[occurrences.filled] = time;
+      occurrences.outlets[occurrences.filled] = id;
+      occurrences.filled += 1;
     }
   }
+  for (const [word, { times, outlets }] of filling) index.ofWord.set(word, { times, outlets });
   return index;
 }
 
@@ -160,7 +161,9 @@ export function weighing(
 ): (time: number, outlet: string, span: Span) => (word: string) => number {
   const own = storyRules.ownHours * hour;
   const around = storyRules.aroundHours * hour;
-  const cursors = new Map<Occurrences, Cursor>();
+  // Each word's occurrences and cursor, found by one lookup of the word, not two (with the word
+  // index's single lookup below: the stage 2.75-2.84 s against 2.85-2.90 s, from JSON).
+  const cursors = new Map<string, Cursor & { occurrences: Occurrences }>();
   return (time, outlet, [from, to]) => {
     const articlesAround = countWithin(index.times, from, to);
     const common = (elsewhere: number) => elsewhere > storyRules.commonShare * articlesAround;
@@ -172,13 +175,12 @@ export function weighing(
     const weeksJudge = inWeeks >= storyRules.weeksArticles;
     const outletNumber = index.outletIds.get(outlet);
     return (word) => {
-      const occurrences = index.ofWord.get(word) ?? none;
-      const { times, outlets } = occurrences;
-      let cursor = cursors.get(occurrences);
+      let cursor = cursors.get(word);
       if (!cursor) {
-        cursor = { from: 0, to: 0, ownFrom: 0, ownTo: 0 };
-        cursors.set(occurrences, cursor);
+        cursor = { occurrences: index.ofWord.get(word) ?? none, from: 0, to: 0, ownFrom: 0, ownTo: 0 };
+        cursors.set(word, cursor);
       }
+      const { times, outlets } = cursor.occurrences;
       cursor.from = firstAtLeastFrom(times, from, cursor.from);
       cursor.to = firstAtLeastFrom(times, to + 1, cursor.to);
       cursor.ownFrom = firstAtLeastFrom(times, time - own, cursor.ownFrom);
