@@ -285,8 +285,10 @@ function openStories() {
     for (const word of profile.vector.keys())
       for (const story of byWord.get(word) ?? []) shared.set(story, (shared.get(story) ?? 0) + 1);
     const candidates = new Map([...shared].filter(([, words]) => words >= storyRules.sharedWords));
-    for (const story of [...(byTitle.get(profile.title) ?? []), ...(burstOf(byBurst, profile) ?? [])])
-      candidates.set(story, shared.get(story) ?? 0);
+    for (const story of byTitle.get(profile.title) ?? []) candidates.set(story, shared.get(story) ?? 0);
+    if (profile.burst)
+      for (const story of byBurst.get(profile.burst.word) ?? [])
+        candidates.set(story, shared.get(story) ?? 0);
     const best = bestMatch(profile, candidates);
     if (!best) return { lead: start(profile).lead.article, reason: '' };
     joinStory(best.story, profile, best.reason);
@@ -294,9 +296,6 @@ function openStories() {
   };
   return { start, join: joinStory, add };
 }
-
-const burstOf = (byBurst: ReadonlyMap<string, Set<Building>>, { burst }: Profile) =>
-  burst === undefined ? undefined : byBurst.get(burst.word);
 
 /** The story `profile` matches best, of `candidates` (with the words each shares); on a tie, the older one. */
 function bestMatch(profile: Profile, candidates: ReadonlyMap<Building, number>) {

@@ -14,6 +14,18 @@ const eventEvery = 25;
 const eventReports = 4;
 const indexOf = (id: string) => Number(id.slice(0, 6));
 
+const day = 86_400_000;
+/** An article of an outlet of its own, at `time`. */
+const article = (id: string, time: number, title: string, excerpt = ''): StoryInput => ({
+  id,
+  title,
+  excerpt,
+  publishedAt: new Date(time).toISOString(),
+  url: `https://example.org/${id}`,
+  provider: { name: `outlet ${id}` },
+  related: [],
+});
+
 describe('stories of a generated archive with planted stories', async () => {
   const base = (await loadSeeds(generatedSeeds(200))).articles;
   const otherDir = path.join(mkdtempSync(path.join(tmpdir(), 'news-unrelated-')), 'seeds');
@@ -52,7 +64,6 @@ describe('stories of a generated archive with planted stories', async () => {
 });
 
 describe('stories are local in time', () => {
-  const day = 86_400_000;
   const vocabulary = Array.from(
     { length: 400 },
     (_, i) => `word${String.fromCharCode(97 + (i % 26))}${Math.floor(i / 26)}x`,
@@ -61,15 +72,6 @@ describe('stories are local in time', () => {
   const random = () => (state = (state * 48_271) % 2_147_483_647) / 2_147_483_647;
   const pick = (n: number) =>
     Array.from({ length: n }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(' ');
-  const article = (id: string, time: number, title: string, excerpt: string): StoryInput => ({
-    id,
-    title,
-    excerpt,
-    publishedAt: new Date(time).toISOString(),
-    url: `https://example.org/${id}`,
-    provider: { name: `outlet ${id}` },
-    related: [],
-  });
   // 300 articles a day for 10 days (dense: every article has 200 within 15 days), a story of four
   // reports each day, told with the same three names.
   const stretch = (from: number, prefix: string, everyTitle = '') =>
@@ -96,21 +98,11 @@ describe('stories are local in time', () => {
 });
 
 describe('the everyday words of a small archive', () => {
-  const day = 86_400_000;
   const start = Date.UTC(2020, 3, 6);
-  const item = (id: string, time: number, title: string, excerpt = ''): StoryInput => ({
-    id,
-    title,
-    excerpt,
-    publishedAt: new Date(time).toISOString(),
-    url: `https://example.org/${id}`,
-    provider: { name: `outlet ${id}` },
-    related: [],
-  });
   // Sixty articles of ten days (fewer than the 200 a span is widened to), one in five about the
   // pandemic, as an archive of April 2020 is; and two that share only "robotics" and "pandemic".
   const weeks = Array.from({ length: 60 }, (_, i) =>
-    item(
+    article(
       `w${i}`,
       start + i * 4 * 3_600_000,
       `Gadget${i} review${i}`,
@@ -118,12 +110,12 @@ describe('the everyday words of a small archive', () => {
     ),
   );
   const pair = [
-    item('pair-a', start + 5 * day, 'Robotics makers and the pandemic'),
-    item('pair-b', start + 5 * day + 3_600_000, 'Pandemic and robotics orders'),
+    article('pair-a', start + 5 * day, 'Robotics makers and the pandemic'),
+    article('pair-b', start + 5 * day + 3_600_000, 'Pandemic and robotics orders'),
   ];
   // Another archive of 150 articles, a month later, that never names the pandemic.
   const beside = Array.from({ length: 150 }, (_, i) =>
-    item(`x${i}`, start + 40 * day + i * 3_600_000, `Widget${i} notes${i}`),
+    article(`x${i}`, start + 40 * day + i * 3_600_000, `Widget${i} notes${i}`),
   );
 
   it('keeps them everyday when another archive is set beside it', () => {
