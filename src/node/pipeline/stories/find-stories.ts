@@ -214,11 +214,11 @@ function decide(profiles: readonly Profile[], last?: StoryRun): Decision[] {
       if (story) pass.join(story, profile, reason);
     }
   }
+  const asBefore = (j: number) =>
+    j >= profiles.length - same &&
+    decisions[j]?.lead === lastDecisions[j + shift]?.lead &&
+    decisions[j]?.reason === lastDecisions[j + shift]?.reason;
   for (let i = first; i < profiles.length; i += 1) {
-    const asBefore = (j: number) =>
-      j >= profiles.length - same &&
-      decisions[j]?.lead === lastDecisions[j + shift]?.lead &&
-      decisions[j]?.reason === lastDecisions[j + shift]?.reason;
     if (i >= profiles.length - same) {
       let j = firstOpen(profiles, i);
       while (j < i && asBefore(j)) j += 1;
@@ -425,33 +425,31 @@ function matchStory(
   const { lead } = story;
   if (profile.title === lead.title) return { score: 2, reason: 'same title' };
   const score = story.squared > 0 ? dot(profile.vector, story.centroid) / Math.sqrt(story.squared) : 0;
-  // Whether either links to the other, looked up only when it can matter (for every candidate,
-  // it took 0.1 s more at 100,000: most are below every bar).
-  let linked: boolean | undefined;
-  const cited = () => (linked ??= cites(profile, lead) || cites(lead, profile));
-  const found = (reason: string) => ({
-    score,
-    reason: cited() ? `${reason}, linked as related reading` : reason,
-  });
   // One rare word in common is a coincidence of short texts, not a story. An outlet the story has
   // already needs more (a release sent again, not a series); a related link lowers the bar, never
-  // to nothing.
+  // to nothing (looked up only for a score it can change, and for the reason: for every candidate
+  // it took 0.1 s more at 100,000, most being below every bar).
   const sameOutlet = story.outlets.has(profile.outlet);
-  const passes = (bar: number) => score >= bar && words >= storyRules.sharedWords;
-  const matched = sameOutlet
-    ? passes(storyRules.sameOutletSimilarity)
-    : passes(storyRules.similarity) || (passes(storyRules.citedSimilarity) && cited());
-  if (matched) {
+  const enoughWords = words >= storyRules.sharedWords;
+  let reason: string | undefined;
+  if (
+    enoughWords &&
+    (score >= (sameOutlet ? storyRules.sameOutletSimilarity : storyRules.similarity) ||
+      (!sameOutlet && score >= storyRules.citedSimilarity && linked(profile, lead)))
+  ) {
     const shared = profile.titleWords.filter((word) => lead.titleWords.includes(word)).length;
-    return found(
-      shared >= 2 ? `${shared} title words in common` : `${words} word${words === 1 ? '' : 's'} in common`,
-    );
+    reason =
+      shared >= 2 ? `${shared} title words in common` : `${words} word${words === 1 ? '' : 's'} in common`;
+  } else if (!sameOutlet && inBurst(profile, lead) && score >= storyRules.burstSimilarity) {
+    // Or another outlet's headline of the lead's burst.
+    reason = 'headlines open on the same name, within a day';
   }
-  // Or another outlet's headline of the lead's burst.
-  if (!sameOutlet && inBurst(profile, lead) && score >= storyRules.burstSimilarity)
-    return found('headlines open on the same name, within a day');
-  return undefined;
+  if (reason === undefined) return undefined;
+  return { score, reason: linked(profile, lead) ? `${reason}, linked as related reading` : reason };
 }
+
+/** Whether either article lists the other in its related reading. */
+const linked = (a: Profile, b: Profile) => cites(a, b) || cites(b, a);
 
 /**
  * Whether `profile` is of the burst its story's `lead` leads (see openingBurst), within a day of
