@@ -261,7 +261,7 @@ function openStories() {
     };
     stories.push(story);
     for (const word of profile.vector.keys()) index(byWord, word, story);
-    index(byTitle, profile.title, story);
+    if (profile.title !== '') index(byTitle, profile.title, story);
     if (profile.burst?.canLead) index(byBurst, profile.burst.word, story);
     return story;
   };
@@ -423,7 +423,8 @@ function matchStory(
   words: number,
 ): { score: number; reason: string } | undefined {
   const { lead } = story;
-  if (profile.title === lead.title) return { score: 2, reason: 'same title' };
+  // A title of no letter or digit ("!!!", "🔥") is no title to have in common.
+  if (profile.title !== '' && profile.title === lead.title) return { score: 2, reason: 'same title' };
   const score = story.squared > 0 ? dot(profile.vector, story.centroid) / Math.sqrt(story.squared) : 0;
   // One rare word in common is a coincidence of short texts, not a story. An outlet the story has
   // already needs more (a release sent again, not a series); a related link lowers the bar, never
@@ -472,7 +473,7 @@ function scaled(vector: Vector): Vector {
 /** Whether `from` lists `to` in its related reading, by URL or by title. */
 function cites(from: Profile, to: Profile): boolean {
   const { urls, titles } = citedBy(from.article);
-  return urls.has(to.article.url) || titles.has(to.title);
+  return urls.has(to.article.url) || (to.title !== '' && titles.has(to.title));
 }
 
 const citesNothing = { urls: new Set<string>(), titles: new Set<string>() };

@@ -133,6 +133,34 @@ describe('finding stories', () => {
     expect(stories.find((story) => story.ids.includes('release-2'))?.reasons[1]).toBe('same title');
   });
 
+  it('takes no two titles of no letter or digit for the same title, nor for a related link', () => {
+    const marks = [
+      article('marks-1', 0, '!!!', 'Zorvex opens a bakery in Lyon.', 'Wire One'),
+      article('marks-2', 2, '🔥🔥', 'Quintal wins the chess open in Oslo.', 'Daily Two'),
+    ];
+    expect(storiesAmong(findStories([...background, ...marks]), ['marks-1', 'marks-2'])).toEqual([]);
+    // A weak match that a link would support, by its URL, but not by a title of no letter either.
+    const launch = article('weak-a', 100, '!!!', 'Zorblax rocket lands in Nevada', 'Wire One', {
+      url: 'https://one.example/zorblax',
+    });
+    const party = article(
+      'weak-b',
+      103,
+      'Zorblax rocket team celebrates with pizza and cake tonight',
+      '',
+      'Daily Two',
+    );
+    const linkedBy = (title: string, url: string) => ({
+      ...party,
+      related: [{ title, url, type: 'article' as const }],
+    });
+    const among = (other: Article) =>
+      storiesAmong(findStories([...background, launch, other]), ['weak-a', 'weak-b']);
+    expect(among(party)).toEqual([]);
+    expect(among(linkedBy('Elsewhere', launch.url))).toEqual([['weak-a', 'weak-b']]);
+    expect(among(linkedBy('???', 'https://mirror.example/z'))).toEqual([]);
+  });
+
   it('never grows a story by a path of weak links', () => {
     // a and c share nothing; b shares half its words with each.
     const chain = [
