@@ -283,11 +283,13 @@ function openStories() {
     // articles, 3.6 s scoring all).
     const shared = new Map<Building, number>();
     for (const word of profile.vector.keys())
-      for (const story of byWord.get(word) ?? []) shared.set(story, (shared.get(story) ?? 0) + 1);
-    const candidates = new Map([...shared].filter(([, words]) => words >= storyRules.sharedWords));
-    for (const story of byTitle.get(profile.title) ?? []) candidates.set(story, shared.get(story) ?? 0);
+      for (const story of byWord.get(word) ?? noStories) shared.set(story, (shared.get(story) ?? 0) + 1);
+    const candidates = new Map<Building, number>();
+    for (const [story, words] of shared) if (words >= storyRules.sharedWords) candidates.set(story, words);
+    for (const story of byTitle.get(profile.title) ?? noStories)
+      candidates.set(story, shared.get(story) ?? 0);
     if (profile.burst)
-      for (const story of byBurst.get(profile.burst.word) ?? [])
+      for (const story of byBurst.get(profile.burst.word) ?? noStories)
         candidates.set(story, shared.get(story) ?? 0);
     const best = bestMatch(profile, candidates);
     if (!best) return { lead: start(profile).lead.article, reason: '' };
@@ -296,6 +298,8 @@ function openStories() {
   };
   return { start, join: joinStory, add };
 }
+
+const noStories: ReadonlySet<Building> = new Set();
 
 /** The story `profile` matches best, of `candidates` (with the words each shares); on a tie, the older one. */
 function bestMatch(profile: Profile, candidates: ReadonlyMap<Building, number>) {

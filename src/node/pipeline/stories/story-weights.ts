@@ -231,6 +231,8 @@ export function openingBurst(
   const aroundMs = storyRules.aroundHours * hour;
   const from = firstAtLeast(times, time - burstMs);
   const to = firstAtLeast(times, time + burstMs + 1);
+  // Fewer headlines near than a burst needs outlets (most headlines): none, and no set made.
+  if (to - from < storyRules.burstOutlets) return undefined;
   const outletsNear = new Set(outlets.subarray(from, to)).size;
   const usual = countWithin(times, time - aroundMs, time + aroundMs) - (to - from);
   const bursts =
