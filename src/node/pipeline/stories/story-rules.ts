@@ -5,7 +5,10 @@ export const windowMs = 120 * 3600 * 1000;
 export const storyRules = {
   /** How alike an article and a story must be (cosine of their weighted words, 0 to 1). */
   similarity: 0.45,
-  /** When a `related` link joins the article and the story's lead: support, never a match alone. */
+  /**
+   * When a `related` link joins the article and the story's lead: support, never a match alone.
+   * Below `similarity` (a link lowers the bar; matchStory looks links up only under it).
+   */
   citedSimilarity: 0.25,
   /** For an article of an outlet the story already has (a release sent again, not a series). */
   sameOutletSimilarity: 0.6,

@@ -220,6 +220,8 @@ describe('finding stories', () => {
       ],
     };
     expect(among(byTitle)).toEqual([['weak-a', 'weak-b']]);
+    // A link lowers the bar: matchStory looks links up only for a score under the usual one.
+    expect(storyRules.citedSimilarity).toBeLessThan(storyRules.similarity);
   });
 
   it('takes a related link as support, never as a match on its own', () => {
