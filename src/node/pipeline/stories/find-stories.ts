@@ -4,7 +4,6 @@ import { storyRules, windowMs } from './story-rules.ts';
 import {
   countWithin,
   openingBurst,
-  openingKey,
   patchWordIndex,
   spanOf,
   weighing,
@@ -49,13 +48,14 @@ type StoryRun = {
 /** The story an article joined, named by its lead (the article itself when it leads one), and why. */
 type Decision = { lead: StoryInput; reason: string };
 
-type Vector = Map<string, number>;
+/** Weights by word (by its number, see storyWords). */
+type Vector = Map<number, number>;
 
 type Profile = {
   article: StoryInput;
   time: number;
   title: string;
-  titleWords: readonly string[];
+  titleWords: readonly number[];
   vector: Vector;
   outlet: string;
   /** Its place in the burst of headlines that open on its headline's first word, if any. */
@@ -241,10 +241,10 @@ function firstOpen(profiles: readonly Profile[], at: number): number {
 function openStories() {
   const stories: Building[] = [];
   // (A `related` link only lowers the bar for a story that shares words, so it needs no index.)
-  const byWord = new Map<string, Set<Building>>();
+  const byWord = new Map<number, Set<Building>>();
   const byTitle = new Map<string, Set<Building>>();
-  const byBurst = new Map<string, Set<Building>>();
-  const index = (map: Map<string, Set<Building>>, key: string, story: Building) => {
+  const byBurst = new Map<number, Set<Building>>();
+  const index = <K>(map: Map<K, Set<Building>>, key: K, story: Building) => {
     const set = map.get(key) ?? new Set();
     set.add(story);
     map.set(key, set);
@@ -355,12 +355,12 @@ type Facts = {
   time: number;
   outlet: string;
   title: string;
-  titleWords: readonly string[];
-  excerptWords: readonly string[];
+  titleWords: readonly number[];
+  excerptWords: readonly number[];
   /** The title's words the excerpt lacks: once, not at each of the word index's two passes (0.05 s). */
-  titleOnly: readonly string[];
+  titleOnly: readonly number[];
   /** The word its headline opens on, for bursts (see opensOnLabel). */
-  opening?: string;
+  opening?: number;
 };
 
 const factsOf = memoByObject((article: StoryInput): Facts => {
@@ -387,18 +387,19 @@ const opensOnLabel = (title: string) => /^\s*[^\s:]+(?:\s+[^\s:]+)?\s*:\s/.test(
 
 const entryOf = (article: StoryInput): WordEntry => {
   const { time, outlet, excerptWords, titleOnly, opening } = factsOf(article);
-  // Each word once: the excerpt's, then those of the title it lacks; then the one it opens on.
+  // Each word once: the excerpt's, then those of the title it lacks; and the one it opens on.
   return {
     time,
     outlet,
-    words: [...excerptWords, ...titleOnly, ...(opening === undefined ? [] : [openingKey(opening)])],
+    words: [...excerptWords, ...titleOnly],
+    ...(opening === undefined ? {} : { opening }),
   };
 };
 
 function profileOf(
   article: StoryInput,
   { time, outlet, title, titleWords, excerptWords }: Facts,
-  weightOf: (word: string) => number,
+  weightOf: (word: number) => number,
   burst: Burst | undefined,
 ): Profile {
   // Only the words that weigh something: all set, then those of no weight deleted, the stage took

@@ -13,13 +13,10 @@ import { storyRules } from './story-rules.ts';
  */
 
 /**
- * An article as the weights see it: when it was published, by which outlet, and its words (each
- * once), with the word its headline opens on under `openingKey` (see openingBurst).
+ * An article as the weights see it: when it was published, by which outlet, its words (each once,
+ * by number: see storyWords) and the word its headline opens on (see openingBurst).
  */
-export type WordEntry = { time: number; outlet: string; words: readonly string[] };
-
-/** Where the index keeps the headlines that open on `word`: a key that no word can be. */
-export const openingKey = (word: string): string => `^${word}`;
+export type WordEntry = { time: number; outlet: string; words: readonly number[]; opening?: number };
 
 /**
  * The articles that have a word: their times, sorted, and each one's outlet (by number), in arrays
@@ -28,8 +25,16 @@ export const openingKey = (word: string): string => `^${word}`;
  */
 type Occurrences = { times: Float64Array; outlets: Int32Array };
 
-/** Every article's time, sorted; each outlet's number; the articles that have each word. */
-export type WordIndex = { times: number[]; outletIds: Map<string, number>; ofWord: Map<string, Occurrences> };
+/**
+ * Every article's time, sorted; each outlet's number; the articles that have each word, and those
+ * whose headline opens on it, by the word's number (`none` for a word of no article).
+ */
+export type WordIndex = {
+  times: number[];
+  outletIds: Map<string, number>;
+  ofWord: Occurrences[];
+  ofOpening: Occurrences[];
+};
 
 /** The span of time an article's words are weighed in: from, to (inclusive). */
 export type Span = readonly [number, number];
@@ -41,26 +46,44 @@ const hour = 3600 * 1000;
  * count each word's occurrences, once to fill arrays of that size.
  */
 export function wordIndex(entriesOf: () => Iterable<WordEntry>): WordIndex {
-  const counts = new Map<string, number>();
-  for (const { words } of entriesOf())
-    for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
-  const index: WordIndex = { times: [], outletIds: new Map(), ofWord: new Map() };
-  // Each word's arrays with how far they are filled, found by one lookup of the word.
-  const filling = new Map<string, Occurrences & { filled: number }>();
-  for (const [word, count] of counts)
-    filling.set(word, { times: new Float64Array(count), outlets: new Int32Array(count), filled: 0 });
-  for (const { time, outlet, words } of entriesOf()) {
+  const wordCounts: number[] = [];
+  const openingCounts: number[] = [];
+  for (const { words, opening } of entriesOf()) {
+    for (const word of words) countOne(wordCounts, word);
+    if (opening !== undefined) countOne(openingCounts, opening);
+  }
+  const index: WordIndex = {
+    times: [],
+    outletIds: new Map(),
+    ofWord: wordCounts.map(sized),
+    ofOpening: openingCounts.map(sized),
+  };
+  // How far each word's arrays are filled.
+  const wordFilled = new Int32Array(wordCounts.length);
+  const openingFilled = new Int32Array(openingCounts.length);
+  for (const { time, outlet, words, opening } of entriesOf()) {
     index.times.push(time);
     const id = outletId(index, outlet);
-    for (const word of words) {
-      const occurrences = filling.get(word) as Occurrences & { filled: number };
-      occurrences.times[occurrences.filled] = time;
-      occurrences.outlets[occurrences.filled] = id;
-      occurrences.filled += 1;
-    }
+    for (const word of words) fillOne(index.ofWord[word] as Occurrences, wordFilled, word, time, id);
+    if (opening !== undefined)
+      fillOne(index.ofOpening[opening] as Occurrences, openingFilled, opening, time, id);
   }
-  for (const [word, { times, outlets }] of filling) index.ofWord.set(word, { times, outlets });
   return index;
+}
+
+function countOne(counts: number[], word: number): void {
+  while (counts.length <= word) counts.push(0);
+  counts[word] = (counts[word] as number) + 1;
+}
+
+const sized = (count: number): Occurrences =>
+  count === 0 ? none : { times: new Float64Array(count), outlets: new Int32Array(count) };
+
+function fillOne(occurrences: Occurrences, filled: Int32Array, word: number, time: number, outlet: number) {
+  const at = filled[word] as number;
+  occurrences.times[at] = time;
+  occurrences.outlets[at] = outlet;
+  filled[word] = at + 1;
 }
 
 /** `index` with the `removed` articles taken out and the `added` put in, in place. */
@@ -69,37 +92,39 @@ export function patchWordIndex(
   removed: readonly WordEntry[],
   added: readonly WordEntry[],
 ): void {
-  for (const { time, outlet, words } of removed) {
+  for (const { time, outlet, words, opening } of removed) {
     index.times.splice(firstAtLeast(index.times, time), 1);
     const id = outletId(index, outlet);
-    for (const word of words) {
-      const occurrences = index.ofWord.get(word);
-      if (!occurrences) continue;
-      let at = firstAtLeast(occurrences.times, time);
-      while (occurrences.outlets[at] !== id && occurrences.times[at] === time) at += 1;
-      if (occurrences.times.length === 1) index.ofWord.delete(word);
-      else
-        index.ofWord.set(word, {
-          times: without(occurrences.times, at),
-          outlets: without(occurrences.outlets, at),
-        });
-    }
+    for (const word of words) takeOut(index.ofWord, word, time, id);
+    if (opening !== undefined) takeOut(index.ofOpening, opening, time, id);
   }
-  for (const { time, outlet, words } of added) {
+  for (const { time, outlet, words, opening } of added) {
     index.times.splice(firstAtLeast(index.times, time), 0, time);
     const id = outletId(index, outlet);
-    for (const word of words) {
-      const occurrences = index.ofWord.get(word) ?? {
-        times: new Float64Array(0),
-        outlets: new Int32Array(0),
-      };
-      const at = firstAtLeast(occurrences.times, time);
-      index.ofWord.set(word, {
-        times: withAt(occurrences.times, at, time),
-        outlets: withAt(occurrences.outlets, at, id),
-      });
-    }
+    for (const word of words) putIn(index.ofWord, word, time, id);
+    if (opening !== undefined) putIn(index.ofOpening, opening, time, id);
   }
+}
+
+function takeOut(table: Occurrences[], word: number, time: number, outlet: number): void {
+  const occurrences = table[word] ?? none;
+  if (occurrences.times.length === 0) return;
+  let at = firstAtLeast(occurrences.times, time);
+  while (occurrences.outlets[at] !== outlet && occurrences.times[at] === time) at += 1;
+  table[word] =
+    occurrences.times.length === 1
+      ? none
+      : { times: without(occurrences.times, at), outlets: without(occurrences.outlets, at) };
+}
+
+function putIn(table: Occurrences[], word: number, time: number, outlet: number): void {
+  while (table.length <= word) table.push(none);
+  const occurrences = table[word] as Occurrences;
+  const at = firstAtLeast(occurrences.times, time);
+  table[word] = {
+    times: withAt(occurrences.times, at, time),
+    outlets: withAt(occurrences.outlets, at, outlet),
+  };
 }
 
 function outletId(index: WordIndex, outlet: string): number {
@@ -158,12 +183,12 @@ type Cursor = { from: number; to: number; ownFrom: number; ownTo: number };
  */
 export function weighing(
   index: WordIndex,
-): (time: number, outlet: string, span: Span) => (word: string) => number {
+): (time: number, outlet: string, span: Span) => (word: number) => number {
   const own = storyRules.ownHours * hour;
   const around = storyRules.aroundHours * hour;
   // Each word's occurrences and cursor, found by one lookup of the word, not two (with the word
   // index's single lookup below: the stage 2.75-2.84 s against 2.85-2.90 s, from JSON).
-  const cursors = new Map<string, Cursor & { occurrences: Occurrences }>();
+  const cursors: ((Cursor & { occurrences: Occurrences }) | undefined)[] = [];
   return (time, outlet, [from, to]) => {
     const articlesAround = countWithin(index.times, from, to);
     const common = (elsewhere: number) => elsewhere > storyRules.commonShare * articlesAround;
@@ -175,10 +200,11 @@ export function weighing(
     const weeksJudge = inWeeks >= storyRules.weeksArticles;
     const outletNumber = index.outletIds.get(outlet);
     return (word) => {
-      let cursor = cursors.get(word);
+      let cursor = cursors[word];
       if (!cursor) {
-        cursor = { occurrences: index.ofWord.get(word) ?? none, from: 0, to: 0, ownFrom: 0, ownTo: 0 };
-        cursors.set(word, cursor);
+        cursor = { occurrences: index.ofWord[word] ?? none, from: 0, to: 0, ownFrom: 0, ownTo: 0 };
+        while (cursors.length < word) cursors.push(undefined);
+        cursors[word] = cursor;
       }
       const { times, outlets } = cursor.occurrences;
       cursor.from = firstAtLeastFrom(times, from, cursor.from);
@@ -209,7 +235,7 @@ export function weighing(
 }
 
 /** An article's place in a burst of headlines that open on its headline's first word. */
-export type Burst = { word: string; canLead: boolean };
+export type Burst = { word: number; canLead: boolean };
 
 /**
  * The burst of headlines that open on `word` around `time`, when they burst (see storyRules): as
@@ -221,12 +247,12 @@ export type Burst = { word: string; canLead: boolean };
  * inside its span, so that a change outside the span moves no burst of it, as no weight.
  */
 export function openingBurst(
-  { ofWord, outletIds }: WordIndex,
-  word: string,
+  { ofOpening, outletIds }: WordIndex,
+  word: number,
   time: number,
   outlet: string,
 ): Burst | undefined {
-  const { times, outlets } = ofWord.get(openingKey(word)) ?? none;
+  const { times, outlets } = ofOpening[word] ?? none;
   const burstMs = storyRules.burstHours * hour;
   const aroundMs = storyRules.aroundHours * hour;
   const from = firstAtLeast(times, time - burstMs);

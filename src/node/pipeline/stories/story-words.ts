@@ -28,18 +28,19 @@ export function stem(word: string): string {
 }
 
 /**
- * The significant words of `text`, stemmed, each once, in their order, each the string every text
- * that has it shares (see sharedWord).
+ * The significant words of `text`, stemmed, each once, in their order, each by its number in the
+ * vocabulary (see storyWord): the stage's tables by word are arrays by number (with maps by the
+ * word's string, the stage took 2.26 s against 1.92 s at 100,000 articles, from JSON).
  */
-export function storyWords(text: string): readonly string[] {
+export function storyWords(text: string): readonly number[] {
   call += 1;
-  const words: string[] = [];
+  const words: number[] = [];
   // The search index's tokens (a possessive's "s" is a token of one letter, dropped here).
   for (const token of searchTokens(text)) {
     const slot = slotOfToken(token);
     if (slot === undefined || slot.seen === call) continue;
     slot.seen = call;
-    words.push(slot.word);
+    words.push(slot.id);
   }
   return words;
 }
@@ -48,8 +49,14 @@ export function storyWords(text: string): readonly string[] {
  * A story word, and the last call of storyWords that met it: a repeat is known by its mark, where
  * looking through the words found so far took 0.14 s of the stage's 100,000 titles and excerpts.
  */
-type WordSlot = { word: string; seen: number };
+type WordSlot = { word: string; id: number; seen: number };
 let call = 0;
+
+/** Every story word, by its number: numbered in the order first seen (the vocabulary only grows). */
+const slotsById: WordSlot[] = [];
+
+/** The story word numbered `id` by storyWords. */
+export const storyWord = (id: number): string => (slotsById[id] as WordSlot).word;
 
 /**
  * Each token's slot, worked out at its first sight (a language's vocabulary, it only grows, as
@@ -70,7 +77,8 @@ function slotOfToken(token: string): WordSlot | undefined {
   const word = sharedWord(stem(token));
   let slot = wordSlots.get(word);
   if (slot === undefined) {
-    slot = { word, seen: 0 };
+    slot = { word, id: slotsById.length, seen: 0 };
+    slotsById.push(slot);
     wordSlots.set(word, slot);
   }
   tokenSlots.set(token, slot);

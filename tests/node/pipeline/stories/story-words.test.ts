@@ -4,9 +4,13 @@ import {
   normalisedTitle,
   stem,
   stopWords,
-  storyWords,
+  storyWord,
+  storyWords as storyWordNumbers,
 } from '../../../../src/node/pipeline/stories/story-words.ts';
 import { searchTokens } from '../../../../src/shared/search-words.ts';
+
+/** The words of `text`, as storyWords numbers them. */
+const storyWords = (text: string) => storyWordNumbers(text).map(storyWord);
 
 describe('the words stories are matched by', () => {
   it('are the significant words of a text, stemmed, each once, without numbers', () => {
