@@ -71,14 +71,17 @@ export function wordIndex(entriesOf: () => Iterable<WordEntry>): WordIndex {
   return index;
 }
 
+/** One more occurrence of `word` in `counts` (by the word's number, grown as numbers come). */
 function countOne(counts: number[], word: number): void {
   while (counts.length <= word) counts.push(0);
   counts[word] = (counts[word] as number) + 1;
 }
 
+/** Arrays for a word's `count` occurrences, or `none`, shared, for a word of no article. */
 const sized = (count: number): Occurrences =>
   count === 0 ? none : { times: new Float64Array(count), outlets: new Int32Array(count) };
 
+/** Puts an occurrence of `word` in its next free place (`filled` says how many it has so far). */
 function fillOne(occurrences: Occurrences, filled: Int32Array, word: number, time: number, outlet: number) {
   const at = filled[word] as number;
   occurrences.times[at] = time;
@@ -106,6 +109,7 @@ export function patchWordIndex(
   }
 }
 
+/** `table` (ofWord or ofOpening) without the occurrence of `word` at `time` by `outlet`. */
 function takeOut(table: Occurrences[], word: number, time: number, outlet: number): void {
   const occurrences = table[word] ?? none;
   if (occurrences.times.length === 0) return;
@@ -117,6 +121,7 @@ function takeOut(table: Occurrences[], word: number, time: number, outlet: numbe
       : { times: without(occurrences.times, at), outlets: without(occurrences.outlets, at) };
 }
 
+/** `table` (ofWord or ofOpening) with an occurrence of `word` at `time` by `outlet`, in time order. */
 function putIn(table: Occurrences[], word: number, time: number, outlet: number): void {
   while (table.length <= word) table.push(none);
   const occurrences = table[word] as Occurrences;
