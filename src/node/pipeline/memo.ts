@@ -14,10 +14,9 @@ export function memoByObject<K extends object, V>(derive: (key: K) => V): (key: 
 }
 
 /**
- * Every word kept by keptWords or sharedWord (the search index's and the stories'), once: the
- * canonical string of each. It only grows (a dev server keeps the words of articles deleted since
- * it started), as a language's vocabulary does: far slower than the archive (the bench's 100,000
- * articles have 83,499 words).
+ * Every word kept by keptWords, once: the canonical string of each. It only grows (a dev server
+ * keeps the words of articles deleted since it started), as a language's vocabulary does: far
+ * slower than the archive (the bench's 100,000 articles have 83,499 words).
  */
 const vocabulary = new Map<string, string>();
 
@@ -27,15 +26,13 @@ const vocabulary = new Map<string, string>();
  * a string of its own). At 100,000 articles this cut the heap at the end of emit from 816 to
  * 566 MB, and the build's peak from 1.61-1.81 GB (the bench, cold) to 1.29 cold, 1.48 warm.
  */
-export const keptWords = (words: Iterable<string>): readonly string[] => Array.from(words, sharedWord);
-
-/** The canonical string of `word` (see vocabulary). */
-export function sharedWord(word: string): string {
-  const known = vocabulary.get(word);
-  if (known !== undefined) return known;
-  vocabulary.set(word, word);
-  return word;
-}
+export const keptWords = (words: Iterable<string>): readonly string[] =>
+  Array.from(words, (word) => {
+    const known = vocabulary.get(word);
+    if (known !== undefined) return known;
+    vocabulary.set(word, word);
+    return word;
+  });
 
 /** The last value derived from a list, with the list: kept by its owner (see Archive) between runs. */
 export type ListMemo<T, V> = { last?: { list: readonly T[]; value: V } };

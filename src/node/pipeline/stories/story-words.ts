@@ -1,5 +1,4 @@
 import { nonAscii, searchTokens } from '../../../shared/search-words.ts';
-import { sharedWord } from '../memo.ts';
 
 /**
  * The words stories are matched by: lower case, accents removed, letters and digits only, without
@@ -59,10 +58,10 @@ const slotsById: WordSlot[] = [];
 export const storyWord = (id: number): string => (slotsById[id] as WordSlot).word;
 
 /**
- * Each token's slot, worked out at its first sight (a language's vocabulary, it only grows, as
- * sharedWord's; tokens that are no word, such as numbers, are not kept); tokens with the same
- * stem share one. Testing, stemming and sharing every token again took the bench's 100,000 titles
- * and excerpts 1.1 s of the stage (profiled); looked up, 0.65 s.
+ * Each token's slot, worked out at its first sight (a language's vocabulary: it only grows; tokens
+ * that are no word, such as numbers, are not kept); tokens with the same stem share one. Testing
+ * and stemming every token again took the bench's 100,000 titles and excerpts 1.1 s of the stage
+ * (profiled); looked up, 0.65 s. A word's string is held by its slot alone: articles hold numbers.
  */
 const tokenSlots = new Map<string, WordSlot>();
 const wordSlots = new Map<string, WordSlot>();
@@ -74,7 +73,7 @@ function slotOfToken(token: string): WordSlot | undefined {
   if (known !== undefined) return known;
   // A token without a letter is a number, which says nothing of the event.
   if (!hasLetter(token)) return undefined;
-  const word = sharedWord(stem(token));
+  const word = stem(token);
   let slot = wordSlots.get(word);
   if (slot === undefined) {
     slot = { word, id: slotsById.length, seen: 0 };

@@ -34,6 +34,31 @@ function storiesAmong(stories: readonly Story[], ids: readonly string[]): string
     .sort();
 }
 
+/**
+ * A report of a launch (titled and told as given) and one of its party, sharing two words with it:
+ * too little alike for a story on their own. `linkedBy` gives the party a related link; `among`
+ * the stories the two form beside the background and `other` (the party, linked or not).
+ */
+function weakPair(launchTitle: string, launchExcerpt: string) {
+  const launch = article('weak-a', 100, launchTitle, launchExcerpt, 'Wire One', {
+    url: 'https://one.example/zorblax',
+  });
+  const party = article(
+    'weak-b',
+    103,
+    'Zorblax rocket team celebrates with pizza and cake tonight',
+    '',
+    'Daily Two',
+  );
+  const linkedBy = (title: string, url: string): Article => ({
+    ...party,
+    related: [{ title, url, type: 'article' }],
+  });
+  const among = (other: Article) =>
+    storiesAmong(findStories([...background, launch, other]), ['weak-a', 'weak-b']);
+  return { launch, party, linkedBy, among };
+}
+
 describe('finding stories', () => {
   const paraphrased = [
     article(
@@ -140,22 +165,7 @@ describe('finding stories', () => {
     ];
     expect(storiesAmong(findStories([...background, ...marks]), ['marks-1', 'marks-2'])).toEqual([]);
     // A weak match that a link would support, by its URL, but not by a title of no letter either.
-    const launch = article('weak-a', 100, '!!!', 'Zorblax rocket lands in Nevada', 'Wire One', {
-      url: 'https://one.example/zorblax',
-    });
-    const party = article(
-      'weak-b',
-      103,
-      'Zorblax rocket team celebrates with pizza and cake tonight',
-      '',
-      'Daily Two',
-    );
-    const linkedBy = (title: string, url: string) => ({
-      ...party,
-      related: [{ title, url, type: 'article' as const }],
-    });
-    const among = (other: Article) =>
-      storiesAmong(findStories([...background, launch, other]), ['weak-a', 'weak-b']);
+    const { launch, party, linkedBy, among } = weakPair('!!!', 'Zorblax rocket lands in Nevada');
     expect(among(party)).toEqual([]);
     expect(among(linkedBy('Elsewhere', launch.url))).toEqual([['weak-a', 'weak-b']]);
     expect(among(linkedBy('???', 'https://mirror.example/z'))).toEqual([]);
@@ -192,34 +202,14 @@ describe('finding stories', () => {
   });
 
   it('takes a related link, by URL or by title as outlets print it, as support for a weak match', () => {
-    const launch = article('weak-a', 100, 'Zorblax rocket lands in Nevada', '', 'Wire One', {
-      url: 'https://one.example/zorblax',
-    });
-    const party = article(
-      'weak-b',
-      103,
-      'Zorblax rocket team celebrates with pizza and cake tonight',
-      '',
-      'Daily Two',
-    );
-    const among = (other: Article) =>
-      storiesAmong(findStories([...background, launch, other]), ['weak-a', 'weak-b']);
+    const { launch, party, linkedBy, among } = weakPair('Zorblax rocket lands in Nevada', '');
     // Two words in common, too little alike for a story on their own...
     expect(among(party)).toEqual([]);
     // ...enough with a link from one to the other, by its URL or by its title, however cased.
-    const byUrl = { ...party, related: [{ title: 'Elsewhere', url: launch.url, type: 'article' as const }] };
-    expect(among(byUrl)).toEqual([['weak-a', 'weak-b']]);
-    const byTitle = {
-      ...party,
-      related: [
-        {
-          title: 'ZORBLAX rocket lands in Nevada!',
-          url: 'https://mirror.example/z',
-          type: 'article' as const,
-        },
-      ],
-    };
-    expect(among(byTitle)).toEqual([['weak-a', 'weak-b']]);
+    expect(among(linkedBy('Elsewhere', launch.url))).toEqual([['weak-a', 'weak-b']]);
+    expect(among(linkedBy('ZORBLAX rocket lands in Nevada!', 'https://mirror.example/z'))).toEqual([
+      ['weak-a', 'weak-b'],
+    ]);
     // A link lowers the bar: matchStory looks links up only for a score under the usual one.
     expect(storyRules.citedSimilarity).toBeLessThan(storyRules.similarity);
   });
