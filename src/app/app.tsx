@@ -1,6 +1,9 @@
-import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { QueryClientProvider, useQuery, type QueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { ReaderPage } from './reader-page.tsx';
+import { LoadError } from '../features/feed/components/load-error.tsx';
 import { OfflineBanner } from '../features/offline/components/offline-banner.tsx';
+import { newsIndexQuery } from '../lib/news-index.ts';
 
 type AppProps = {
   queryClient: QueryClient;
@@ -19,7 +22,31 @@ export function App({ queryClient, warmUp = true }: AppProps) {
         <p className="tagline">Every story, with its related coverage, linked to the source.</p>
       </header>
       <OfflineBanner />
-      <ReaderPage warmUp={warmUp} />
+      <IndexGate>
+        <ReaderPage warmUp={warmUp} />
+      </IndexGate>
     </QueryClientProvider>
+  );
+}
+
+/**
+ * Renders the reader once the index is read: at once from a build's page, which carries it;
+ * fetched on a story's page and in the dev server (see newsIndexQuery), saying so meanwhile, and
+ * what went wrong, with a retry, if it fails.
+ */
+function IndexGate({ children }: { children: ReactNode }) {
+  const index = useQuery(newsIndexQuery);
+  if (index.data !== undefined) return children;
+  if (index.isError) {
+    return (
+      <main id="main">
+        <LoadError error={index.error} retrying={index.isFetching} onRetry={() => void index.refetch()} />
+      </main>
+    );
+  }
+  return (
+    <main id="main">
+      <p role="status">Loading the archive…</p>
+    </main>
   );
 }

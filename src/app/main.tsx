@@ -3,12 +3,13 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { prepareFirstScreen } from './first-screen.ts';
 import { createQueryClient, scheduleQueryUpdatesInMicrotasks } from './query-client.ts';
+import { readPageData } from '../lib/news-index.ts';
 
 scheduleQueryUpdatesInMicrotasks();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 const queryClient = createQueryClient();
-const firstScreen = prepareFirstScreen(queryClient);
+const firstScreen = prepareFirstScreen(queryClient, readPageData());
 const app = (
   <StrictMode>
     <App queryClient={queryClient} />

@@ -1,31 +1,40 @@
-import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { queryOptions, useQueryClient, useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { devIndexUrl, firstFiles, index } from 'virtual:news';
-import type { NewsIndex } from '../shared/data-folder.ts';
+import { indexFile, pageDataId, type NewsIndex, type PageData } from '../shared/data-folder.ts';
 import { newsUpdateEvent } from '../shared/dev-events.ts';
 import { dataFileQuery, fetchJson } from './data-file.ts';
 
+/** Where the index is fetched: the data folder of a build, or the dev server's (see vite-plugin-news.ts). */
+export const indexUrl = `${import.meta.env.BASE_URL}${import.meta.env.DEV ? '@news/' : 'data/'}${indexFile}`;
+
 /**
- * The index ships inside the bundle; only the dev server fetches it again, when the seeds change.
- * Tests put their own in the cache under the same key.
+ * The index: from the page a build wrote (see readPageData), or fetched where the page has none
+ * (a story's page, the dev server's, which fetches it again when the seeds change). Tests put
+ * their own in the cache under the same key.
  */
 export const newsIndexQuery = queryOptions({
   queryKey: ['news', 'index'],
-  queryFn: ({ signal }): Promise<NewsIndex> =>
-    devIndexUrl ? fetchJson<NewsIndex>(devIndexUrl, signal) : Promise.resolve(index),
-  initialData: index,
+  queryFn: ({ signal }): Promise<NewsIndex> => fetchJson<NewsIndex>(indexUrl, signal),
   staleTime: Infinity,
 });
 
-/** Puts the data files bundled for the first screen in the cache, as if they had been fetched. */
-export function seedFirstScreen(client: QueryClient): void {
+/** The index and first-screen files of the page, when a build put them there (see PageData). */
+export function readPageData(page: Document = document): PageData | undefined {
+  const text = page.getElementById(pageDataId)?.textContent;
+  return text ? (JSON.parse(text) as PageData) : undefined;
+}
+
+/** Puts the page's index and first-screen files in the cache, as if they had been fetched. */
+export function seedFromPage(client: QueryClient, { index, firstFiles }: PageData): void {
+  client.setQueryData(newsIndexQuery.queryKey, index);
   for (const [file, data] of Object.entries(firstFiles)) {
     client.setQueryData(dataFileQuery(index, file).queryKey, data);
   }
 }
 
+/** The index, for what renders under IndexGate (see app.tsx), which waits until it is read. */
 export function useNewsIndex(): NewsIndex {
-  return useQuery(newsIndexQuery).data;
+  return useSuspenseQuery(newsIndexQuery).data;
 }
 
 /** In the dev server, fetch the index again whenever a seed file changes. */

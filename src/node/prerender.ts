@@ -1,21 +1,17 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
-import { createServer, type Plugin } from 'vite';
+import { createServer } from 'vite';
+import type { PageData } from '../shared/data-folder.ts';
 
 /**
  * Renders the reader's first screen to HTML at build time: src/app/prerender.tsx, loaded through a
- * Vite server of its own (so that this build-time code never imports React), with `virtual:news`
- * answering `newsModule`, the same module the bundle gets.
+ * Vite server of its own (so that this build-time code never imports React), from `page`, the
+ * data the built page carries.
  */
 export async function prerenderFirstScreen(
   { root, base, cacheDir }: { root: string; base: string; cacheDir: string },
-  newsModule: string,
+  page: PageData,
 ): Promise<string> {
-  const news: Plugin = {
-    name: 'news-reader:prerender-news',
-    resolveId: (id) => (id === 'virtual:news' ? '\0virtual:news' : undefined),
-    load: (id) => (id === '\0virtual:news' ? newsModule : undefined),
-  };
   const server = await createServer({
     configFile: false,
     root,
@@ -26,13 +22,13 @@ export async function prerenderFirstScreen(
     appType: 'custom',
     server: { middlewareMode: true, hmr: false, watch: null },
     optimizeDeps: { noDiscovery: true, include: [] },
-    plugins: [react(), news],
+    plugins: [react()],
   });
   try {
     const module = (await server.ssrLoadModule('/src/app/prerender.tsx')) as {
-      renderFirstScreen: () => Promise<string>;
+      renderFirstScreen: (page: PageData) => Promise<string>;
     };
-    return await module.renderFirstScreen();
+    return await module.renderFirstScreen(page);
   } finally {
     await server.close();
   }

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { normalizePath, type Plugin, type ResolvedConfig } from 'vite';
+import { indexFile, pageDataId, type NewsIndex, type PageData } from '../shared/data-folder.ts';
 import { newsUpdateEvent } from '../shared/dev-events.ts';
 import { watchSeedFiles } from './seeds/watch-files.ts';
 import { openArchive, readArchive, type Archive } from './pipeline/archive.ts';
@@ -12,9 +13,6 @@ import { finishDataFolder, pieceWriter } from './pipeline/write-data.ts';
 import { formatCorpusReport } from './pipeline/stories/story-report.ts';
 import { prerenderFirstScreen } from './prerender.ts';
 import { storyDocument, storyLoader, storyLoaderPath } from './pipeline/emit/story-pages.ts';
-
-export const virtualId = 'virtual:news';
-const resolvedVirtualId = `\0${virtualId}`;
 
 /** A run of the pipeline: its output, the pieces the dev server serves, how many a build wrote. */
 type Run = NewsOutput & { served: Map<string, string>; written: number };
@@ -32,10 +30,12 @@ export type NewsPluginOptions = {
 };
 
 /**
- * The pipeline (src/node/pipeline) as a Vite plugin: `virtual:news` exports the small index; the
- * data folder is served from memory by the dev server (and rebuilt, and the page told, when a seed
- * changes) and written by a build into `dist/data/` as each piece is made (see write-data.ts). A
- * build that fails leaves the last good one whole: its page, its root and every piece it names.
+ * The pipeline (src/node/pipeline) as a Vite plugin. The data folder is served from memory by the
+ * dev server (and rebuilt, and the page told, when a seed changes), and written by a build into
+ * `dist/data/` as each piece is made (see write-data.ts), its index last. A build's page carries
+ * the index and the first screen's files as data (see PageData), never its scripts, which keep
+ * their names and bytes when only the articles change. A build that fails leaves the last good
+ * one whole: its page, its index and every piece it names.
  */
 export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
   let config: ResolvedConfig;
@@ -92,23 +92,29 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
     current.catch(() => undefined); // heard by whoever awaits it
     return current;
   };
-  /** The code of `virtual:news`: the index, and the first screen's files, already JSON (no request before the first cards). */
-  const newsModule = ({
-    index,
-    folder,
-    firstScreen,
-  }: Pick<NewsOutput, 'index' | 'folder' | 'firstScreen'>) => {
-    const exported = { base: base(), pieces: folder.root, ...index };
-    const firstFiles = Object.entries(firstScreen.files).map(
-      ([file, text]) => `${JSON.stringify(file)}: ${text}`,
+  /** The index the browser reads (see NewsIndex): where the data folder is served from, and its pieces. */
+  const newsIndex = ({ index, folder }: Pick<NewsOutput, 'index' | 'folder'>): NewsIndex => ({
+    base: dev() ? devPrefix() : `${config.base}data/`,
+    pieces: folder.root,
+    ...index,
+  });
+  /** The page's data (see PageData), as JSON: the first screen's files are JSON already. */
+  const pageData = (output: Pick<NewsOutput, 'index' | 'folder' | 'firstScreen'>) => {
+    const firstFiles = Object.entries(output.firstScreen.files).map(
+      ([file, text]) => `${JSON.stringify(file)}:${text}`,
     );
-    return [
-      `export const index = ${JSON.stringify(exported)};`,
-      `export const devIndexUrl = ${JSON.stringify(dev() ? `${devPrefix()}index.json` : null)};`,
-      `export const firstFiles = {${firstFiles.join(',')}};\n`,
-    ].join('\n');
+    return `{"index":${JSON.stringify(newsIndex(output))},"firstFiles":{${firstFiles.join(',')}}}`;
   };
-  const base = () => (dev() ? devPrefix() : `${config.base}data/`);
+  /** The pipeline's output; its failure said with what to do about it. */
+  const output = () =>
+    (current ?? start()).catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new Error(
+        message.startsWith('NEWS_STRICT')
+          ? message
+          : `${message}; set NEWS_SEEDS_DIR to a folder of seed files`,
+      );
+    });
 
   return {
     name: 'news-reader:seeds',
@@ -131,28 +137,14 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
     },
     // Started here, the pipeline runs while Vite bundles the app.
     buildStart: () => void (dev() ? undefined : start()),
-    resolveId: { filter: { id: new RegExp(`^${virtualId}$`) }, handler: () => resolvedVirtualId },
-    load: {
-      filter: { id: new RegExp(`^\\0${virtualId}$`) },
-      async handler() {
-        const output = await (current ?? start()).catch((error: unknown) => {
-          const message = error instanceof Error ? error.message : String(error);
-          return this.error(
-            message.startsWith('NEWS_STRICT')
-              ? message
-              : `${message}; set NEWS_SEEDS_DIR to a folder of seed files`,
-          );
-        });
-        return newsModule(output);
-      },
-    },
-    // A build's page holds its first screen, rendered (see prerender.ts), and asks for the first
-    // card's image with the page, not once the script has drawn the card.
+    // A build's page holds its data (see PageData) and its first screen, rendered from it (see
+    // prerender.ts), and asks for the first card's image with the page, not once the script has
+    // drawn the card. The dev server's page holds neither: the reader fetches the index.
     transformIndexHtml: {
       order: 'post',
       async handler(html) {
-        const output = await (current ?? start());
-        const image = output.firstScreen.image;
+        const built = await output();
+        const image = built.firstScreen.image;
         // Only where it is drawn large (see styles.css): a phone's first screen is text, its thumbnails later.
         const attrs = {
           rel: 'preload',
@@ -162,14 +154,26 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
           fetchpriority: 'high',
           referrerpolicy: 'no-referrer',
         };
-        const tags = image ? [{ tag: 'link', attrs, injectTo: 'head' as const }] : [];
-        if (dev()) return tags;
-        const rendered = await prerenderFirstScreen(config, newsModule(output));
-        return { html: html.replace('<div id="root"></div>', `<div id="root">${rendered}</div>`), tags };
+        const preload = image ? [{ tag: 'link', attrs, injectTo: 'head' as const }] : [];
+        if (dev()) return preload;
+        const data = pageData(built);
+        // A data block, not a script: never run, so the Content-Security-Policy has nothing to allow.
+        // No `<` in it, so no `</script>` in an article can end it early.
+        const block = {
+          tag: 'script',
+          attrs: { type: 'application/json', id: pageDataId },
+          children: data.replaceAll('<', '\\u003c'),
+          injectTo: 'head' as const,
+        };
+        const rendered = await prerenderFirstScreen(config, JSON.parse(data) as PageData);
+        return {
+          html: html.replace('<div id="root"></div>', `<div id="root">${rendered}</div>`),
+          tags: [...preload, block],
+        };
       },
     },
     async generateBundle() {
-      const { feeds, pages } = await (current ?? start());
+      const { feeds, pages } = await output();
       for (const { path: fileName, text } of [...feeds, ...pages])
         this.emitFile({ type: 'asset', fileName, source: text });
     },
@@ -179,9 +183,10 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
       clearTimeout(rebuild);
     },
     async writeBundle(_, bundle) {
-      // The virtual module was loaded, so the pipeline has succeeded by now.
-      const { folder, written, storyPages } = await (current ?? start());
-      const deleted = finishDataFolder(dataRoot(), folder);
+      // The page was made, so the pipeline has succeeded by now.
+      const built = await output();
+      const { folder, written, storyPages } = built;
+      const deleted = finishDataFolder(dataRoot(), folder, newsIndex(built));
       const count = (n: number) => n.toLocaleString('en');
       config.logger.info(
         `data/: ${count(written)} of ${count(folder.pieces.size)} pieces written, ${count(deleted)} deleted`,
@@ -241,12 +246,9 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
           next();
           return;
         }
-        (current ?? start()).then(({ index, folder, served }) => {
+        (current ?? start()).then((built) => {
           const file = url.slice(devPrefix().length);
-          const body =
-            file === 'index.json'
-              ? JSON.stringify({ base: base(), pieces: folder.root, ...index })
-              : served.get(file);
+          const body = file === indexFile ? JSON.stringify(newsIndex(built)) : built.served.get(file);
           res.setHeader('Cache-Control', 'no-store');
           res.statusCode = body === undefined ? 404 : 200;
           if (body !== undefined) res.setHeader('Content-Type', 'application/json; charset=utf-8');

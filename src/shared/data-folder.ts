@@ -31,7 +31,12 @@ export type TopicStat = {
   storyCount: Record<View, number>;
 };
 
-/** What `virtual:news` exports; tiny and fixed in size. */
+/**
+ * The root of the archive: tiny and fixed in size. A build writes it as `data/index.json` (see
+ * indexFile), the one data file of a fixed name, rewritten by every deploy, and puts it in its
+ * page with the first screen's files (see PageData); the app's scripts never hold it, so that
+ * they keep their names and bytes when only the articles change.
+ */
 export type NewsIndex = {
   /** URL of the data folder, ending in `/`. */
   base: string;
@@ -47,6 +52,20 @@ export type NewsIndex = {
   /** How many topics each view has in all (`topics` may hold fewer). */
   topicTotal: Record<View, number>;
 };
+
+/** Where the index is, in the data folder (the dev server's too): a name that never changes. */
+export const indexFile = 'index.json';
+
+/**
+ * What a build puts in its page (index.html) as a JSON data block (see pageDataId): the index,
+ * and the files the first screen of the default view reads, each by its path, so the first cards
+ * need no request. A story's page does not carry it (it would change with every deploy): the
+ * reader there fetches the index.
+ */
+export type PageData = { index: NewsIndex; firstFiles: Record<string, unknown> };
+
+/** The id of the page's `<script type="application/json">` that holds its PageData. */
+export const pageDataId = 'news-data';
 
 /** A card as a page of the full feed stores it: without its rank, which the browser works out. */
 export type StoredCard = Omit<ArticleSummary, 'rank'>;
@@ -89,9 +108,9 @@ export type SearchBase = { published: string; shards: string[] };
 export const topicsShown = 30;
 
 /**
- * How many cards the first read of a feed shows: a screen's worth. The build bundles the files
- * the first read of the default view needs (see firstScreenPages), so the first cards need no
- * request of their own.
+ * How many cards the first read of a feed shows: a screen's worth. The build puts the files the
+ * first read of the default view needs (see firstScreenPages) in its page (see PageData), so the
+ * first cards need no request of their own.
  */
 export const firstScreenCards = 6;
 

@@ -2,6 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { makeArticle, twoOutletStory } from '../fixtures/articles.ts';
 import { renderApp } from '../fixtures/render-app.tsx';
+import { indexUrl } from '../../src/lib/news-index.ts';
 import { reloadPage } from '../../src/lib/reload-page.ts';
 
 // jsdom cannot navigate, and its location.reload cannot be spied on.
@@ -298,7 +299,20 @@ describe('the feed', () => {
 });
 
 describe('the first screen', () => {
-  it('needs no request when its files come with the page, as the build bundles them', async () => {
+  it('waits for the index where the page has none, and offers a retry when it cannot be read', async () => {
+    const { user, fetchMock } = renderApp([apps], '/', { indexFetched: true, failFirst: 1 });
+    expect(screen.getByRole('status')).toHaveTextContent('Loading the archive…');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'The articles could not be loaded. The server answered 503 Service Unavailable.',
+    );
+    expect(fetchMock).toHaveBeenCalledWith(indexUrl, expect.anything());
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('1 article'));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('needs no request when its files come with the page, as the build puts them there', async () => {
     const many = Array.from({ length: 40 }, (_, i) =>
       // Ten days apart: look-alike titles, but no two reports of one story.
       makeArticle({

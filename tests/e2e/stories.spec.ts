@@ -131,7 +131,10 @@ test.describe('a story page without the reader’s scripts', () => {
 });
 
 test('a story page becomes the reader with that story open, axe clean', async ({ page }) => {
+  // The page carries no data of its own (it would change with every deploy): the reader fetches the index.
+  const index = page.waitForRequest(/\/data\/index\.json$/);
   await page.goto(`/story/${coralId}/`);
+  await index;
   const shared = page.getByRole('region', { name: 'Shared story' });
   await expect(shared.getByRole('article')).toHaveAccessibleName(coral.forbes);
   await expect(shared.getByRole('group', { name: `Coverage: ${coral.forbes}` })).toBeFocused();

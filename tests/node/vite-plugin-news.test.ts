@@ -1,10 +1,12 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createServer } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { newsPlugin } from '../../src/node/vite-plugin-news.ts';
 import { articleSchema } from '../../src/shared/article-schema.ts';
-import type { NewsIndex } from '../../src/shared/data-folder.ts';
+import { indexFile, pageDataId, type NewsIndex, type PageData } from '../../src/shared/data-folder.ts';
+import { manifestPath, pieceName } from '../../src/shared/pieces.ts';
+import { readerPlugins } from '../../src/node/reader-plugins.ts';
 import { allCases, brokenCases } from '../fixtures/hostile/cases.ts';
 import { writeHostileFolder } from '../fixtures/hostile/write-folder.ts';
 import { buildWith, dataFiles, filesUnder, securedValues, shippedArticles } from '../fixtures/build.ts';
@@ -17,51 +19,59 @@ import { feedPath, opmlPath } from '../../src/shared/feed-paths.ts';
 import { readAtom, readJsonFeed, readOpml, readRss } from '../fixtures/feeds.ts';
 import { precacheUrls, withoutHashes } from '../fixtures/precache.ts';
 
+/** The data a build's page carries (see PageData). */
+function pageDataOf(outDir: string): PageData {
+  const html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
+  const block = new RegExp(`<script type="application/json" id="${pageDataId}">([^<]*)</script>`).exec(html);
+  return JSON.parse(block?.[1] ?? 'null') as PageData;
+}
+
 /** An archive the size of the Power Apps corpus, from the bench's generator (see tests/corpus for the real one). */
 const archiveSize = 192;
 
 describe('the news plugin', () => {
-  it('resolves the virtual module to the index, pointing at the dev server', async () => {
-    const plugin = newsPlugin({ seedsDir: 'seeds' });
-    const hook = (name: 'configResolved' | 'resolveId' | 'load') => {
-      const value = plugin[name] as unknown;
-      return (typeof value === 'function' ? value : (value as { handler: unknown }).handler) as (
-        ...args: unknown[]
-      ) => unknown;
-    };
-    hook('configResolved')({
+  it('serves the index from the dev server, pointing at its own data folder', async () => {
+    const server = await createServer({
+      configFile: false,
       root: process.cwd(),
       cacheDir: mkdtempSync(path.join(tmpdir(), 'news-vite-cache-')),
-      base: '/',
-      command: 'serve',
-      logger: { info() {}, warn() {} },
+      logLevel: 'silent',
+      plugins: readerPlugins({ seedsDir: 'seeds' }),
+      server: { port: 0, host: '127.0.0.1', watch: null },
+      optimizeDeps: { noDiscovery: true, include: [] },
     });
-    expect(hook('resolveId')('virtual:news')).toBe('\0virtual:news');
-    const code = await hook('load').call(
-      { error: (message: string) => new Error(message) },
-      '\0virtual:news',
-    );
-    const [indexLine, devLine] = String(code).split('\n');
-    const index = JSON.parse(indexLine?.replace(/^export const index = |;$/g, '') ?? '') as NewsIndex;
-    expect(index).toEqual({
-      base: '/@news/',
-      // Each group's manifest by its hash: the feed's page and panels, topics, the search shards…
-      pieces: expect.objectContaining({
-        misc: expect.stringMatching(/^[\w-]{10}$/) as string,
-        'a-0': expect.stringMatching(/^[\w-]{10}$/) as string,
-        'r-0': expect.stringMatching(/^[\w-]{10}$/) as string,
-        't-0': expect.stringMatching(/^[\w-]{10}$/) as string,
-      }) as Record<string, string>,
-      pageSize: 12,
-      count: { published: 0, all: 1 },
-      storyCount: { published: 0, all: 1 },
-      topics: ['AI', 'Computer Vision', 'Facebook AI'].map((name, id) => ({
-        ...{ id, name, published: 0, all: 1 },
+    await server.listen();
+    try {
+      const address = server.resolvedUrls?.local[0] ?? '';
+      const index = (await (await fetch(`${address}@news/index.json`)).json()) as NewsIndex;
+      expect(index).toEqual({
+        base: '/@news/',
+        // Each group's manifest by its hash: the feed's page and panels, topics, the search shards…
+        pieces: expect.objectContaining({
+          misc: expect.stringMatching(/^[\w-]{10}$/) as string,
+          'a-0': expect.stringMatching(/^[\w-]{10}$/) as string,
+          'r-0': expect.stringMatching(/^[\w-]{10}$/) as string,
+          't-0': expect.stringMatching(/^[\w-]{10}$/) as string,
+        }) as Record<string, string>,
+        pageSize: 12,
+        count: { published: 0, all: 1 },
         storyCount: { published: 0, all: 1 },
-      })),
-      topicTotal: { published: 0, all: 3 },
-    });
-    expect(devLine).toBe('export const devIndexUrl = "/@news/index.json";');
+        topics: ['AI', 'Computer Vision', 'Facebook AI'].map((name, id) => ({
+          ...{ id, name, published: 0, all: 1 },
+          storyCount: { published: 0, all: 1 },
+        })),
+        topicTotal: { published: 0, all: 3 },
+      });
+      const manifest = await fetch(
+        `${address}@news/${pieceName(manifestPath('a-0'), index.pieces['a-0'] ?? '')}`,
+      );
+      expect(manifest.status).toBe(200);
+      // The dev server's page carries no data: the reader fetches the index, and again on every change.
+      const page = await (await fetch(address)).text();
+      expect(page).not.toContain(`id="${pageDataId}"`);
+    } finally {
+      await server.close();
+    }
   });
 
   it('builds the seed into pieces named by their content, with the Content-Security-Policy', async () => {
@@ -69,8 +79,8 @@ describe('the news plugin', () => {
     const pieces = filesUnder(path.join(outDir, 'data')).map((file) =>
       path.relative(path.join(outDir, 'data'), file),
     );
-    expect(pieces).toContain('root.json');
-    for (const piece of pieces.filter((name) => name !== 'root.json'))
+    expect(pieces).toContain(indexFile);
+    for (const piece of pieces.filter((name) => name !== indexFile))
       expect(piece).toMatch(/^[\w/-]+\.[\w-]{10}\.json$/);
     expect(shippedArticles(outDir).map((article) => article.title)).toEqual([
       'Facebook’s new computer vision model achieves state-of-the-art performance by learning from random images',
@@ -79,6 +89,37 @@ describe('the news plugin', () => {
     expect(html).toContain('http-equiv="Content-Security-Policy"');
     expect(html).toMatch(/script-src &#39;self&#39;;/);
     expect(html).not.toMatch(/<script>(?!<\/script>)/);
+  });
+
+  it('puts the index and the first screen in the page, and keeps the scripts when articles change', async () => {
+    const seeds = path.join(mkdtempSync(path.join(tmpdir(), 'news-shell-')), 'seeds');
+    cpSync(generatedSeeds(archiveSize), seeds, { recursive: true });
+    const before = await buildWith(seeds);
+    const data = pageDataOf(before);
+    expect(data.index).toEqual(JSON.parse(readFileSync(path.join(before, 'data', indexFile), 'utf8')));
+    const files = dataFiles(before);
+    expect(Object.keys(data.firstFiles).length).toBeGreaterThan(0);
+    for (const [file, content] of Object.entries(data.firstFiles))
+      expect(content, file).toEqual(JSON.parse(files.get(file) ?? 'null'));
+
+    const [newest] = readdirSync(seeds).sort().reverse();
+    const text = readFileSync(path.join(seeds, newest ?? ''), 'utf8');
+    writeFileSync(
+      path.join(seeds, 'zzz-newer.md'),
+      text
+        .replace(/^title: ".*"$/m, 'title: "A newer one"')
+        .replace(/^(originalUrl|webUrl): ".*"$/gm, '$1: "https://newer.example/article"'),
+    );
+    const after = await buildWith(seeds);
+    const scripts = (outDir: string) =>
+      new Map(
+        readdirSync(path.join(outDir, 'assets')).map((name) => [
+          name,
+          readFileSync(path.join(outDir, 'assets', name), 'utf8'),
+        ]),
+      );
+    expect(scripts(after)).toEqual(scripts(before));
+    expect(pageDataOf(after).index.count.all).toBe(data.index.count.all + 1);
   });
 
   it('ships none of the secured blobs anywhere in dist/', async () => {
@@ -122,6 +163,8 @@ describe('the news plugin', () => {
       expect(page).toContain(`<meta property="og:url" content="${url}">`);
       // The reader's own page, which takes it over, loading the reader by a fixed name.
       expect(page).toContain('<script type="module" src="/story-reader.js"></script>');
+      // Without the data of the reader's page, which changes with every deploy: the reader fetches it.
+      expect(page).not.toContain(`id="${pageDataId}"`);
       for (const id of stories[i]?.ids ?? []) {
         const article = shippedArticles(outDir).find((shipped) => shipped.id === id);
         expect(page).toContain(`href="${article?.url}"`);
@@ -241,7 +284,7 @@ describe('the news plugin', () => {
     expect(count(written)).toBeLessThan(count(total) / 4);
     // Every piece of the build before is still there, unchanged: a page open on it reads on.
     for (const [piece, text] of piecesBefore) {
-      if (!piece.endsWith('/root.json')) expect(readFileSync(piece, 'utf8'), piece).toBe(text);
+      if (!piece.endsWith(`/${indexFile}`)) expect(readFileSync(piece, 'utf8'), piece).toBe(text);
     }
     expect(existsSync(path.join(outDir, 'stale.js'))).toBe(false);
     expect(shippedArticles(outDir).some((article) => article.title.startsWith('Edited: '))).toBe(true);
@@ -281,7 +324,7 @@ describe('the news plugin', () => {
     const pieces = filesUnder(path.join(outDir, 'data')).map((name) =>
       path.relative(path.join(outDir, 'data'), name),
     );
-    expect(pieces.sort()).toEqual([...folder.pieces, 'root.json'].sort());
+    expect(pieces.sort()).toEqual([...folder.pieces, indexFile].sort());
   }, 60_000);
 
   it('leaves the last good build whole when a strict build fails', async () => {

@@ -9,7 +9,7 @@ import type { Kept } from './archive.ts';
 import { renderDataFolder, type PieceSink, type RenderedFolder } from './write-data.ts';
 
 export type NewsOutput = {
-  /** What `virtual:news` exports, but where the data folder is served from and its pieces. */
+  /** The index (see NewsIndex), but where the data folder is served from and its pieces. */
   index: Omit<NewsIndex, 'base' | 'pieces'>;
   folder: RenderedFolder;
   /** The feeds, at paths under the site's base that stay the same from build to build. */
@@ -19,8 +19,8 @@ export type NewsOutput = {
   /** A page per story of two articles or more, at `story/<id>/`, to be put in the reader's page. */
   storyPages: StoryPageParts[];
   /**
-   * The files of the folder the first screen reads, bundled with the page (each file's JSON by
-   * its path), and its first image.
+   * The files of the folder the first screen reads, put in the page (each file's JSON by its
+   * path, see PageData), and its first image.
    */
   firstScreen: { files: Record<string, string>; image?: string };
 };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { indexFile, type NewsIndex } from '../../shared/data-folder.ts';
 import { manifestPath, pieceGroup, pieceName, type Manifest, type PieceRoot } from '../../shared/pieces.ts';
 import type { DataFile } from './emit/data-file.ts';
 import { filesUnder } from './out-dir.ts';
@@ -25,9 +26,6 @@ export type PieceSink = (name: string, text: string) => void;
  * data, by path, with its JSON and hash.
  */
 export type RenderMemo = Map<string, { data: unknown; text: string; hash: string }>;
-
-/** Where a build keeps the root it wrote, to know which pieces the build before it named. */
-const rootFile = 'root.json';
 
 /** SHA-1 as a fingerprint, not a seal (0.3 s for 476 MB, SHA-256 1.3 s), 60 bits of it in the name. */
 const hashOf = (text: string) => createHash('sha1').update(text).digest('base64url').slice(0, 10);
@@ -99,19 +97,19 @@ export function pieceWriter(dataRoot: string): { sink: PieceSink; written: () =>
 /**
  * Stage 5, once the pieces are written (see pieceWriter): deletes every piece named neither by
  * this build nor by the one before it, so a page opened before this deploy still finds what it
- * reads, then writes the root. Until then the last build's root stands, with all its pieces.
- * Returns how many pieces were deleted.
+ * reads, then writes `index`, whose pieces are the folder's, as the root (see indexFile). Until
+ * then the last build's index stands, with all its pieces. Returns how many pieces were deleted.
  */
-export function finishDataFolder(dataRoot: string, folder: RenderedFolder): number {
-  const previous = namedBy(dataRoot, readRoot(path.join(dataRoot, rootFile)));
+export function finishDataFolder(dataRoot: string, folder: RenderedFolder, index: NewsIndex): number {
+  const previous = namedBy(dataRoot, readRoot(path.join(dataRoot, indexFile)));
   let deleted = 0;
   for (const file of filesUnder(dataRoot)) {
-    if (file === rootFile || folder.pieces.has(file) || previous.has(file)) continue;
+    if (file === indexFile || folder.pieces.has(file) || previous.has(file)) continue;
     rmSync(path.join(dataRoot, file), { force: true });
     deleted += 1;
   }
   mkdirSync(dataRoot, { recursive: true });
-  writeFileSync(path.join(dataRoot, rootFile), JSON.stringify(folder.root));
+  writeFileSync(path.join(dataRoot, indexFile), JSON.stringify(index));
   return deleted;
 }
 
@@ -131,9 +129,11 @@ function namedBy(dataRoot: string, root: PieceRoot): Set<string> {
   return names;
 }
 
+/** The pieces the index in `file` names; none if it cannot be read. */
 function readRoot(file: string): PieceRoot {
   try {
-    const root = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    const index = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    const root = typeof index === 'object' && index !== null ? (index as { pieces?: unknown }).pieces : null;
     return typeof root === 'object' && root !== null ? (root as PieceRoot) : {};
   } catch {
     return {};

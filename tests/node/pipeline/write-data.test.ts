@@ -7,28 +7,31 @@ import { findStories } from '../../../src/node/pipeline/stories/find-stories.ts'
 import { filesUnder } from '../../../src/node/pipeline/out-dir.ts';
 import { finishDataFolder, pieceWriter, renderDataFolder } from '../../../src/node/pipeline/write-data.ts';
 import type { Article } from '../../../src/shared/article-schema.ts';
+import { indexFile, type NewsIndex } from '../../../src/shared/data-folder.ts';
 import { compareNewestFirst } from '../../../src/shared/feed-order.ts';
 import { manifestPath, pieceGroup, pieceName, type Manifest } from '../../../src/shared/pieces.ts';
 import { makeArticle } from '../../fixtures/articles.ts';
 
 const day = (n: number) => new Date(Date.UTC(2021, 0, 31 - n)).toISOString();
-const filesOf = (articles: readonly Article[]) => {
+const emitted = (articles: readonly Article[]) => {
   const sorted = [...articles].sort(compareNewestFirst);
-  return emitDataFolder({ articles: sorted, stories: findStories(sorted) }, 2).files;
+  return emitDataFolder({ articles: sorted, stories: findStories(sorted) }, 2);
 };
 
-/** The folder of `articles` rendered in memory: the names, and each piece's text by name. */
+/** The folder of `articles` rendered in memory: the names, each piece's text by name, and the index. */
 const folderOf = (articles: readonly Article[]) => {
   const texts = new Map<string, string>();
-  const folder = renderDataFolder(filesOf(articles), (name, text) => texts.set(name, text));
-  return { ...folder, texts, textOf: (file: string) => texts.get(folder.files.get(file) ?? '') };
+  const { files, index } = emitted(articles);
+  const folder = renderDataFolder(files, (name, text) => texts.set(name, text));
+  const newsIndex: NewsIndex = { base: '/data/', pieces: folder.root, ...index };
+  return { ...folder, texts, newsIndex, textOf: (file: string) => texts.get(folder.files.get(file) ?? '') };
 };
 
-/** A build's writing: each piece as it is rendered, then the old ones deleted and the root. */
+/** A build's writing: each piece as it is rendered, then the old ones deleted and the index. */
 function writeDataFolder(root: string, folder: ReturnType<typeof folderOf>) {
   const writer = pieceWriter(root);
   for (const [name, text] of folder.texts) writer.sink(name, text);
-  return { written: writer.written(), deleted: finishDataFolder(root, folder) };
+  return { written: writer.written(), deleted: finishDataFolder(root, folder, folder.newsIndex) };
 }
 
 /** Each data file's text, by path. */
@@ -39,9 +42,9 @@ const textsByPath = (folder: ReturnType<typeof folderOf>) =>
 const contents = (root: string) =>
   new Map(filesUnder(root).map((file) => [file, readFileSync(path.join(root, file), 'utf8')]));
 
-/** Each data file's text as the written root names it: root, then manifest, then piece. */
+/** Each data file's text as the written index names it: index, then manifest, then piece. */
 function readThroughRoot(root: string): Map<string, string> {
-  const pieces = JSON.parse(readFileSync(path.join(root, 'root.json'), 'utf8')) as Record<string, string>;
+  const { pieces } = JSON.parse(readFileSync(path.join(root, indexFile), 'utf8')) as NewsIndex;
   const files = new Map<string, string>();
   for (const [group, hash] of Object.entries(pieces)) {
     const manifest = JSON.parse(
@@ -61,11 +64,12 @@ const articles = Array.from({ length: 9 }, (_, i) =>
 const retitled = articles.map((article, i) => (i === 4 ? { ...article, title: 'Zebras escape' } : article));
 
 describe('writing the data folder as pieces', () => {
-  it('writes every piece once, named by its content, and a root that reaches every file', () => {
+  it('writes every piece once, named by its content, and an index that reaches every file', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'news-data-'));
     const folder = folderOf(articles);
     expect(writeDataFolder(root, folder)).toEqual({ written: folder.pieces.size, deleted: 0 });
     expect(writeDataFolder(root, folderOf(articles))).toEqual({ written: 0, deleted: 0 });
+    expect(JSON.parse(readFileSync(path.join(root, indexFile), 'utf8'))).toEqual(folder.newsIndex);
     expect(readThroughRoot(root)).toEqual(textsByPath(folder));
     for (const [name, text] of folder.texts) expect(readFileSync(path.join(root, name), 'utf8')).toBe(text);
   });
@@ -98,7 +102,7 @@ describe('writing the data folder as pieces', () => {
     // Every piece of the first build is still there: a page opened on it reads on.
     for (const name of first.pieces) expect(contents(root).has(name)).toBe(true);
     const { deleted } = writeDataFolder(root, third);
-    const kept = new Set([...second.pieces, ...third.pieces, 'root.json']);
+    const kept = new Set([...second.pieces, ...third.pieces, indexFile]);
     expect([...contents(root).keys()].sort()).toEqual([...kept].sort());
     expect(deleted).toBe([...first.pieces].filter((name) => !kept.has(name)).length);
   });
@@ -106,10 +110,10 @@ describe('writing the data folder as pieces', () => {
   it('deletes what an older layout left, and trusts no piece a root does not name', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'news-data-old-'));
     writeDataFolder(root, folderOf(articles));
-    rmSync(path.join(root, 'root.json'));
+    rmSync(path.join(root, indexFile));
     const folder = folderOf(retitled);
     writeDataFolder(root, folder);
-    expect([...contents(root).keys()].sort()).toEqual([...folder.pieces, 'root.json'].sort());
+    expect([...contents(root).keys()].sort()).toEqual([...folder.pieces, indexFile].sort());
   });
 
   it('serves the last good build while one fails half way, and deletes what it left next time', () => {
@@ -127,7 +131,7 @@ describe('writing the data folder as pieces', () => {
     // The next build names neither the failed one's new pieces nor keeps them.
     const next = folderOf([...articles, makeArticle({ title: 'Newest', publishedAt: day(-1) })]);
     writeDataFolder(root, next);
-    const kept = new Set([...good.pieces, ...next.pieces, 'root.json']);
+    const kept = new Set([...good.pieces, ...next.pieces, indexFile]);
     expect([...contents(root).keys()].sort()).toEqual([...kept].sort());
   });
 

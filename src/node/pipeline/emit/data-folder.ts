@@ -39,7 +39,7 @@ export const emptyEmitMemo = (): EmitMemo => ({
 /**
  * Stage 4: the data folder the browser pages through, from the corpus' articles (newest first)
  * and stories: the full feed and what each panel lists, the topics, the search index, and the small index the
- * page is bundled with, with what its first screen reads. Pure: no I/O; `kept` only saves work.
+ * page carries, with what its first screen reads. Pure: no I/O; `kept` only saves work.
  */
 export function emitDataFolder(
   { articles, stories }: { articles: readonly Article[]; stories: readonly Story[] },

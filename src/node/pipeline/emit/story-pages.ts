@@ -1,4 +1,5 @@
 import type { Article } from '../../../shared/article-schema.ts';
+import { pageDataId } from '../../../shared/data-folder.ts';
 import { siteTitle } from '../../../shared/feed-paths.ts';
 import { storyPagePath, storyQuery } from '../../../shared/story-paths.ts';
 import { laterBy } from '../../../shared/time-apart.ts';
@@ -116,10 +117,11 @@ export function storyPageParts({ id, reports }: StoryPage, siteUrl: string): Sto
 
 /**
  * The page of a story: alone, or put in `shell`, the reader's built page (`index.html`), in place
- * of its title, its description, its first screen and its preload of that screen's picture, so
- * that the reader takes the page over (see boot.ts) with its styles and policy. The reader's
- * scripts, whose names change with every article added, are loaded through `loader`, a script of
- * a fixed name (see storyLoader): a story that did not change keeps its page's bytes.
+ * of its title, its description, its first screen, that screen's data (see PageData) and its
+ * preload of that screen's picture, so that the reader takes the page over (see boot.ts) with its
+ * styles and policy. The reader's scripts, whose names change with every change of the app, are
+ * loaded through `loader`, a script of a fixed name (see storyLoader): a story that did not change
+ * keeps its page's bytes.
  */
 export function storyDocument(
   { title, head, body }: StoryPageParts,
@@ -146,6 +148,7 @@ export function storyDocument(
     .replace(/<title>[^<]*<\/title>/, () => `<title>${title}</title>`)
     .replace(/<meta name="description"[^>]*>\s*/, '')
     .replace(/<link rel="(preload|modulepreload)"[^>]*>\s*/g, '')
+    .replace(new RegExp(`<script type="application/json" id="${pageDataId}">[^<]*</script>\\s*`), '')
     .replace(/<script type="module"[^>]*><\/script>\s*/g, '')
     .replace('</head>', () => `<script type="module" src="${loader}"></script>\n${head.join('\n')}\n</head>`);
 }
