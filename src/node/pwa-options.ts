@@ -41,8 +41,9 @@ export function pwaOptions(): Partial<VitePWAOptions> {
       rollupFormat: 'iife',
       // The manifest is added by the plugin itself: globbed too, it would be listed twice, with two
       // revisions, and Workbox would then refuse to precache anything.
-      globPatterns: ['**/*.{html,js,css,svg,png,ico}'],
-      globIgnores: ['data/**', 'feeds/**', 'story/**', 'story-reader.js', 'sitemap*.xml', 'sw.js'],
+      // Not the page, which carries the archive's index (see sw.ts), nor what grows with the archive.
+      globPatterns: ['**/*.{js,css,svg,png,ico}'],
+      globIgnores: ['data/**', 'feeds/**', 'story/**', 'story-reader.js', 'sw.js'],
     },
   };
 }

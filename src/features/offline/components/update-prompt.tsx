@@ -1,9 +1,12 @@
+import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useRegisterSW } from 'virtual:pwa-register/react';
 import { useNewsIndex } from '../../../lib/news-index.ts';
+import { reloadPage } from '../../../lib/reload-page.ts';
+import { archiveReplaced } from '../api/deployed-archive.ts';
 import { fetchAll } from '../api/save-topic.ts';
 
-/** How often an open page asks whether a new build was deployed, besides when it comes back into view. */
+/** How often an open page asks whether a new build or new articles were deployed, besides when it comes back into view. */
 const checkEveryMs = 30 * 60 * 1000;
 
 /**
@@ -29,9 +32,16 @@ function keepWhatWasRead(base: string): void {
   navigator.serviceWorker.addEventListener('controllerchange', keep);
 }
 
-function checkForUpdates(registration: ServiceWorkerRegistration | undefined): void {
+/** Asks for a new worker (a new build of the app) and a new archive, now and then (see checkEveryMs). */
+function checkForUpdates(
+  registration: ServiceWorkerRegistration | undefined,
+  checkArchive: () => void,
+): void {
   if (!registration) return;
-  const check = () => void registration.update().catch(() => undefined);
+  const check = () => {
+    void registration.update().catch(() => undefined);
+    checkArchive();
+  };
   setInterval(check, checkEveryMs);
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') check();
@@ -40,19 +50,24 @@ function checkForUpdates(registration: ServiceWorkerRegistration | undefined): v
 
 /**
  * Registers the service worker (production builds only: the page loads this module after its
- * first cards) and says when the reader works offline, and when a new build is ready: the new
- * version waits until the reader chooses to reload.
+ * first cards) and says when the reader works offline, and when a new build or new articles are
+ * there: the page reads on from what it opened with (see ArchiveReplacedError) until the reader
+ * chooses to reload.
  */
 export default function UpdatePrompt() {
-  const { base } = useNewsIndex();
+  const index = useNewsIndex();
+  const [newArchive, setNewArchive] = useState(false);
   const {
     needRefresh: [needRefresh, setNeedRefresh],
     offlineReady: [offlineReady, setOfflineReady],
     updateServiceWorker,
   } = useRegisterSW({
     onRegisteredSW: (_, registration) => {
-      keepWhatWasRead(base);
-      checkForUpdates(registration);
+      keepWhatWasRead(index.base);
+      checkForUpdates(
+        registration,
+        () => void archiveReplaced(index).then((replaced) => replaced && setNewArchive(true)),
+      );
     },
   });
   // On the page's body: above the feed, whatever the stacking of the sidebar that renders it.
@@ -61,7 +76,7 @@ export default function UpdatePrompt() {
       aria-label="Updates"
       aria-live="polite"
       className="update-prompt"
-      hidden={!needRefresh && !offlineReady}
+      hidden={!needRefresh && !offlineReady && !newArchive}
     >
       {needRefresh ? (
         <>
@@ -70,6 +85,16 @@ export default function UpdatePrompt() {
             Reload
           </button>
           <button type="button" className="link-button" onClick={() => setNeedRefresh(false)}>
+            Later
+          </button>
+        </>
+      ) : newArchive ? (
+        <>
+          <p>New articles are in.</p>
+          <button type="button" onClick={reloadPage}>
+            Reload
+          </button>
+          <button type="button" className="link-button" onClick={() => setNewArchive(false)}>
             Later
           </button>
         </>
