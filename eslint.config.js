@@ -65,11 +65,6 @@ export default defineConfig(
   },
   ...pluginQuery.configs['flat/recommended'],
   {
-    // An ambient module declaration cannot import a relative module: `import()` types are the way.
-    files: ['src/virtual-news.d.ts'],
-    rules: { '@typescript-eslint/consistent-type-imports': ['error', { disallowTypeAnnotations: false }] },
-  },
-  {
     files: ['src/shared/**/*.ts'],
     rules: {
       // Shared code runs in the browser and in Node: no React, no DOM, no node: modules.

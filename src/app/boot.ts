@@ -1,10 +1,12 @@
 import './styles.css';
 import { storyOfPath } from '../shared/story-paths.ts';
+import { pageData } from '../lib/page-data.ts';
 
 let started = false;
 function startApp(): void {
   if (started) return;
   started = true;
+  void pageData();
   void import('./main.tsx');
 }
 

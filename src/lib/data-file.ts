@@ -15,8 +15,8 @@ export class ArchiveReplacedError extends Error {
 }
 
 /** Fetches one file of the data folder as JSON; a failed answer becomes an error that says why. */
-export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(url, { signal });
+export async function fetchJson<T>(url: string, signal?: AbortSignal, cache?: RequestCache): Promise<T> {
+  const response = await fetch(url, cache ? { signal, cache } : { signal });
   if (response.status === 404 || response.status === 410) throw new ArchiveReplacedError();
   if (!response.ok) {
     throw new Error(

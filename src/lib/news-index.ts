@@ -1,6 +1,6 @@
 import { queryOptions, useQueryClient, useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { indexFile, pageDataId, type NewsIndex, type PageData } from '../shared/data-folder.ts';
+import { indexFile, type NewsIndex, type PageData } from '../shared/data-folder.ts';
 import { newsUpdateEvent } from '../shared/dev-events.ts';
 import { dataFileQuery, fetchJson } from './data-file.ts';
 
@@ -8,21 +8,16 @@ import { dataFileQuery, fetchJson } from './data-file.ts';
 export const indexUrl = `${import.meta.env.BASE_URL}${import.meta.env.DEV ? '@news/' : 'data/'}${indexFile}`;
 
 /**
- * The index: from the page a build wrote (see readPageData), or fetched where the page has none
+ * The index: from the page's data (see page-data.ts), or fetched where the page has none
  * (a story's page, the dev server's, which fetches it again when the seeds change). Tests put
  * their own in the cache under the same key.
  */
 export const newsIndexQuery = queryOptions({
   queryKey: ['news', 'index'],
-  queryFn: ({ signal }): Promise<NewsIndex> => fetchJson<NewsIndex>(indexUrl, signal),
+  // Asked of the server each time: the one data file a deploy rewrites under the same name.
+  queryFn: ({ signal }): Promise<NewsIndex> => fetchJson<NewsIndex>(indexUrl, signal, 'no-cache'),
   staleTime: Infinity,
 });
-
-/** The index and first-screen files of the page, when a build put them there (see PageData). */
-export function readPageData(page: Document = document): PageData | undefined {
-  const text = page.getElementById(pageDataId)?.textContent;
-  return text ? (JSON.parse(text) as PageData) : undefined;
-}
 
 /** Puts the page's index and first-screen files in the cache, as if they had been fetched. */
 export function seedFromPage(client: QueryClient, { index, firstFiles }: PageData): void {

@@ -1,7 +1,14 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { normalizePath, type Plugin, type ResolvedConfig } from 'vite';
-import { indexFile, pageDataId, type NewsIndex, type PageData } from '../shared/data-folder.ts';
+import {
+  indexFile,
+  pageDataFile,
+  pageDataMeta,
+  type NewsIndex,
+  type PageData,
+} from '../shared/data-folder.ts';
+import { pieceName } from '../shared/pieces.ts';
 import { newsUpdateEvent } from '../shared/dev-events.ts';
 import { watchSeedFiles } from './seeds/watch-files.ts';
 import { openArchive, readArchive, type Archive } from './pipeline/archive.ts';
@@ -9,7 +16,7 @@ import { emitNews, type NewsOutput } from './pipeline/build-news.ts';
 import { openParseCache, parseCacheDir } from './pipeline/parse-cache.ts';
 import { progressLine, timingLine } from './pipeline/progress.ts';
 import { filesUnder, removeStale } from './pipeline/out-dir.ts';
-import { finishDataFolder, pieceWriter } from './pipeline/write-data.ts';
+import { finishDataFolder, hashOf, pieceWriter } from './pipeline/write-data.ts';
 import { formatCorpusReport } from './pipeline/stories/story-report.ts';
 import { prerenderFirstScreen } from './prerender.ts';
 import { storyDocument, storyLoader, storyLoaderPath } from './pipeline/emit/story-pages.ts';
@@ -32,9 +39,9 @@ export type NewsPluginOptions = {
 /**
  * The pipeline (src/node/pipeline) as a Vite plugin. The data folder is served from memory by the
  * dev server (and rebuilt, and the page told, when a seed changes), and written by a build into
- * `dist/data/` as each piece is made (see write-data.ts), its index last. A build's page carries
- * the index and the first screen's files as data (see PageData), never its scripts, which keep
- * their names and bytes when only the articles change. A build that fails leaves the last good
+ * `dist/data/` as each piece is made (see write-data.ts), its index last. A build's page names
+ * its data, the index and the first screen's files (see PageData); the app's scripts hold none,
+ * and keep their names and bytes when only the articles change. A build that fails leaves the last good
  * one whole: its page, its index and every piece it names.
  */
 export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
@@ -46,6 +53,8 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
   let changes: Set<string> | 'all' = 'all';
   let current: Promise<Run> | undefined;
   let emptyOutDir: boolean | undefined;
+  /** The page data a build's page names (see PageData), its piece's name and text, written with the data folder. */
+  let pagePiece: { name: string; text: string } | undefined;
   /** The dev server's watcher of the seeds folder (see watch-files.ts), and its next rebuild. */
   let stopWatching: (() => void) | undefined;
   let rebuild: ReturnType<typeof setTimeout> | undefined;
@@ -137,9 +146,9 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
     },
     // Started here, the pipeline runs while Vite bundles the app.
     buildStart: () => void (dev() ? undefined : start()),
-    // A build's page holds its data (see PageData) and its first screen, rendered from it (see
-    // prerender.ts), and asks for the first card's image with the page, not once the script has
-    // drawn the card. The dev server's page holds neither: the reader fetches the index.
+    // A build's page names its data (see PageData) and holds its first screen, rendered from it
+    // (see prerender.ts), and asks for the first card's image with the page, not once the script
+    // has drawn the card. The dev server's page has neither: the reader fetches the index.
     transformIndexHtml: {
       order: 'post',
       async handler(html) {
@@ -156,19 +165,18 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
         };
         const preload = image ? [{ tag: 'link', attrs, injectTo: 'head' as const }] : [];
         if (dev()) return preload;
-        const data = pageData(built);
-        // A data block, not a script: never run, so the Content-Security-Policy has nothing to allow.
-        // No `<` in it, so no `</script>` in an article can end it early.
-        const block = {
-          tag: 'script',
-          attrs: { type: 'application/json', id: pageDataId },
-          children: data.replaceAll('<', '\\u003c'),
+        const text = pageData(built);
+        pagePiece = { name: pieceName(pageDataFile, hashOf(text)), text };
+        const meta = {
+          tag: 'meta',
+          attrs: { name: pageDataMeta, content: `${config.base}data/${pagePiece.name}` },
           injectTo: 'head' as const,
         };
-        const rendered = await prerenderFirstScreen(config, JSON.parse(data) as PageData);
+        const rendered = await prerenderFirstScreen(config, JSON.parse(text) as PageData);
         return {
-          html: html.replace('<div id="root"></div>', `<div id="root">${rendered}</div>`),
-          tags: [...preload, block],
+          // A function, so that no `$&` or `$'` in an article's text is read as a pattern.
+          html: html.replace('<div id="root"></div>', () => `<div id="root">${rendered}</div>`),
+          tags: [...preload, meta],
         };
       },
     },
@@ -186,7 +194,9 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
       // The page was made, so the pipeline has succeeded by now.
       const built = await output();
       const { folder, written, storyPages } = built;
-      const deleted = finishDataFolder(dataRoot(), folder, newsIndex(built));
+      // The page's data, a piece named by no manifest: the index names it, to be kept as the pieces are.
+      if (pagePiece) pieceWriter(dataRoot()).sink(pagePiece.name, pagePiece.text);
+      const deleted = finishDataFolder(dataRoot(), folder, newsIndex(built), pagePiece?.name);
       const count = (n: number) => n.toLocaleString('en');
       config.logger.info(
         `data/: ${count(written)} of ${count(folder.pieces.size)} pieces written, ${count(deleted)} deleted`,

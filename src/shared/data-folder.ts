@@ -57,15 +57,21 @@ export type NewsIndex = {
 export const indexFile = 'index.json';
 
 /**
- * What a build puts in its page (index.html) as a JSON data block (see pageDataId): the index,
- * and the files the first screen of the default view reads, each by its path, so the first cards
- * need no request. A story's page does not carry it (it would change with every deploy): the
- * reader there fetches the index.
+ * The data of a build's page (index.html): the index, and the files the first screen of the
+ * default view reads, each by its path, so that the app, once the prerendered first screen is
+ * painted, makes it live with one request. A piece of its own (`data/page.<hash>.json`, see
+ * pageDataFile), which the page names in a `<meta name="news-data">` (see pageDataMeta): the page
+ * stays the same size whatever the archive's, and a page kept offline finds the data it was
+ * drawn from. A story's page names none (it would change with every deploy): the reader there
+ * fetches the index.
  */
 export type PageData = { index: NewsIndex; firstFiles: Record<string, unknown> };
 
-/** The id of the page's `<script type="application/json">` that holds its PageData. */
-export const pageDataId = 'news-data';
+/** The page data's file, named as a piece (see pieceName). */
+export const pageDataFile = 'page.json';
+
+/** The name of the page's `<meta>` whose content is its PageData's address. */
+export const pageDataMeta = 'news-data';
 
 /** A card as a page of the full feed stores it: without its rank, which the browser works out. */
 export type StoredCard = Omit<ArticleSummary, 'rank'>;

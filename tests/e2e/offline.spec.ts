@@ -165,9 +165,12 @@ test('saves a topic for offline, then offers new articles, then a new version of
     timeout: 20_000,
   });
   // No new worker came with it: the deploy left sw.js as it was.
-  expect(
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting),
-  ).toBeNull();
+  const workers = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    await registration?.update();
+    return [registration?.installing ?? null, registration?.waiting ?? null];
+  });
+  expect(workers).toEqual([null, null]);
 
   // Offline, the page kept is the newest the reader saw, with its new title.
   await context.setOffline(true);

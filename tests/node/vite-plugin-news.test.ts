@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createServer } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { articleSchema } from '../../src/shared/article-schema.ts';
-import { indexFile, pageDataId, type NewsIndex, type PageData } from '../../src/shared/data-folder.ts';
+import { indexFile, pageDataMeta, type NewsIndex, type PageData } from '../../src/shared/data-folder.ts';
 import { manifestPath, pieceName } from '../../src/shared/pieces.ts';
 import { readerPlugins } from '../../src/node/reader-plugins.ts';
 import { allCases, brokenCases } from '../fixtures/hostile/cases.ts';
@@ -19,11 +19,12 @@ import { feedPath, opmlPath } from '../../src/shared/feed-paths.ts';
 import { readAtom, readJsonFeed, readOpml, readRss } from '../fixtures/feeds.ts';
 import { precacheUrls } from '../fixtures/precache.ts';
 
-/** The data a build's page carries (see PageData). */
+/** The data a build's page names (see PageData), read from the piece it names. */
 function pageDataOf(outDir: string): PageData {
   const html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
-  const block = new RegExp(`<script type="application/json" id="${pageDataId}">([^<]*)</script>`).exec(html);
-  return JSON.parse(block?.[1] ?? 'null') as PageData;
+  const [, url = ''] =
+    new RegExp(`<meta name="${pageDataMeta}" content="/(data/page\\.[\\w-]{10}\\.json)">`).exec(html) ?? [];
+  return JSON.parse(readFileSync(path.join(outDir, url), 'utf8')) as PageData;
 }
 
 /** An archive the size of the Power Apps corpus, from the bench's generator (see tests/corpus for the real one). */
@@ -68,7 +69,7 @@ describe('the news plugin', () => {
       expect(manifest.status).toBe(200);
       // The dev server's page carries no data: the reader fetches the index, and again on every change.
       const page = await (await fetch(address)).text();
-      expect(page).not.toContain(`id="${pageDataId}"`);
+      expect(page).not.toContain(`name="${pageDataMeta}"`);
     } finally {
       await server.close();
     }
@@ -96,7 +97,11 @@ describe('the news plugin', () => {
     cpSync(generatedSeeds(archiveSize), seeds, { recursive: true });
     const before = await buildWith(seeds);
     const data = pageDataOf(before);
-    expect(data.index).toEqual(JSON.parse(readFileSync(path.join(before, 'data', indexFile), 'utf8')));
+    // The root names the same pieces, and the page's data, to keep it for pages open across a deploy.
+    expect(JSON.parse(readFileSync(path.join(before, 'data', indexFile), 'utf8'))).toEqual({
+      ...data.index,
+      pageData: expect.stringMatching(/^page\.[\w-]{10}\.json$/) as string,
+    });
     const files = dataFiles(before);
     expect(Object.keys(data.firstFiles).length).toBeGreaterThan(0);
     for (const [file, content] of Object.entries(data.firstFiles))
@@ -165,7 +170,7 @@ describe('the news plugin', () => {
       // The reader's own page, which takes it over, loading the reader by a fixed name.
       expect(page).toContain('<script type="module" src="/story-reader.js"></script>');
       // Without the data of the reader's page, which changes with every deploy: the reader fetches it.
-      expect(page).not.toContain(`id="${pageDataId}"`);
+      expect(page).not.toContain(`name="${pageDataMeta}"`);
       for (const id of stories[i]?.ids ?? []) {
         const article = shippedArticles(outDir).find((shipped) => shipped.id === id);
         expect(page).toContain(`href="${article?.url}"`);
@@ -324,7 +329,10 @@ describe('the news plugin', () => {
     const pieces = filesUnder(path.join(outDir, 'data')).map((name) =>
       path.relative(path.join(outDir, 'data'), name),
     );
-    expect(pieces.sort()).toEqual([...folder.pieces, indexFile].sort());
+    // And the page's data (see PageData), a piece of its own.
+    const [page, ...more] = pieces.filter((name) => /^page\.[\w-]{10}\.json$/.test(name));
+    expect([page, more]).toEqual([expect.any(String), []]);
+    expect(pieces.filter((name) => name !== page).sort()).toEqual([...folder.pieces, indexFile].sort());
   }, 60_000);
 
   it('leaves the last good build whole when a strict build fails', async () => {

@@ -28,7 +28,7 @@ export type PieceSink = (name: string, text: string) => void;
 export type RenderMemo = Map<string, { data: unknown; text: string; hash: string }>;
 
 /** SHA-1 as a fingerprint, not a seal (0.3 s for 476 MB, SHA-256 1.3 s), 60 bits of it in the name. */
-const hashOf = (text: string) => createHash('sha1').update(text).digest('base64url').slice(0, 10);
+export const hashOf = (text: string) => createHash('sha1').update(text).digest('base64url').slice(0, 10);
 
 /**
  * Every file as JSON, named by its content, then the manifest of each group, each handed to `sink`
@@ -97,25 +97,31 @@ export function pieceWriter(dataRoot: string): { sink: PieceSink; written: () =>
 /**
  * Stage 5, once the pieces are written (see pieceWriter): deletes every piece named neither by
  * this build nor by the one before it, so a page opened before this deploy still finds what it
- * reads, then writes `index`, whose pieces are the folder's, as the root (see indexFile). Until
- * then the last build's index stands, with all its pieces. Returns how many pieces were deleted.
+ * reads, then writes `index`, whose pieces are the folder's, as the root (see indexFile), with
+ * the name of the page's data (see PageData), a piece no manifest names. Until then the last
+ * build's index stands, with all its pieces. Returns how many pieces were deleted.
  */
-export function finishDataFolder(dataRoot: string, folder: RenderedFolder, index: NewsIndex): number {
+export function finishDataFolder(
+  dataRoot: string,
+  folder: RenderedFolder,
+  index: NewsIndex,
+  pageData?: string,
+): number {
   const previous = namedBy(dataRoot, readRoot(path.join(dataRoot, indexFile)));
   let deleted = 0;
   for (const file of filesUnder(dataRoot)) {
-    if (file === indexFile || folder.pieces.has(file) || previous.has(file)) continue;
+    if (file === indexFile || file === pageData || folder.pieces.has(file) || previous.has(file)) continue;
     rmSync(path.join(dataRoot, file), { force: true });
     deleted += 1;
   }
   mkdirSync(dataRoot, { recursive: true });
-  writeFileSync(path.join(dataRoot, indexFile), JSON.stringify(index));
+  writeFileSync(path.join(dataRoot, indexFile), JSON.stringify(pageData ? { ...index, pageData } : index));
   return deleted;
 }
 
 /** The pieces a root names, as its manifests on disk list them (none that cannot be read). */
-function namedBy(dataRoot: string, root: PieceRoot): Set<string> {
-  const names = new Set<string>();
+function namedBy(dataRoot: string, { pieces: root, pageData }: WrittenRoot): Set<string> {
+  const names = new Set<string>(pageData ? [pageData] : []);
   for (const [group, hash] of Object.entries(root)) {
     const name = pieceName(manifestPath(group), hash);
     names.add(name);
@@ -129,13 +135,20 @@ function namedBy(dataRoot: string, root: PieceRoot): Set<string> {
   return names;
 }
 
-/** The pieces the index in `file` names; none if it cannot be read. */
-function readRoot(file: string): PieceRoot {
+/** What the last build's index names: its pieces' root, and the page's data. */
+type WrittenRoot = { pieces: PieceRoot; pageData?: string };
+
+/** What the index in `file` names; nothing if it cannot be read. */
+function readRoot(file: string): WrittenRoot {
   try {
     const index = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-    const root = typeof index === 'object' && index !== null ? (index as { pieces?: unknown }).pieces : null;
-    return typeof root === 'object' && root !== null ? (root as PieceRoot) : {};
+    if (typeof index !== 'object' || index === null) return { pieces: {} };
+    const { pieces, pageData } = index as { pieces?: unknown; pageData?: unknown };
+    return {
+      pieces: typeof pieces === 'object' && pieces !== null ? (pieces as PieceRoot) : {},
+      ...(typeof pageData === 'string' ? { pageData } : {}),
+    };
   } catch {
-    return {};
+    return { pieces: {} };
   }
 }

@@ -5,7 +5,7 @@ import { dataFileQuery } from '../../../lib/data-file.ts';
 
 /**
  * The full feed's pages (`a/<n>.json`): every card is stored once, in the page of its key, and
- * every view reads its cards from them. The bundle seeds the first screen's pages under this key.
+ * every view reads its cards from them. The page's data seeds the first screen's pages under this key.
  */
 export const pageQuery = (index: NewsIndex, page: number) =>
   dataFileQuery<DataPage>(index, dataPath.page(page));

@@ -42,6 +42,8 @@ function checkForUpdates(
     void registration.update().catch(() => undefined);
     checkArchive();
   };
+  // The page itself may be old (kept offline, or served after a slow network's 3 s): asked at once too.
+  checkArchive();
   setInterval(check, checkEveryMs);
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') check();

@@ -1,5 +1,5 @@
 import type { Article } from '../../../shared/article-schema.ts';
-import { pageDataId } from '../../../shared/data-folder.ts';
+import { pageDataMeta } from '../../../shared/data-folder.ts';
 import { siteTitle } from '../../../shared/feed-paths.ts';
 import { storyPagePath, storyQuery } from '../../../shared/story-paths.ts';
 import { laterBy } from '../../../shared/time-apart.ts';
@@ -148,7 +148,7 @@ export function storyDocument(
     .replace(/<title>[^<]*<\/title>/, () => `<title>${title}</title>`)
     .replace(/<meta name="description"[^>]*>\s*/, '')
     .replace(/<link rel="(preload|modulepreload)"[^>]*>\s*/g, '')
-    .replace(new RegExp(`<script type="application/json" id="${pageDataId}">[^<]*</script>\\s*`), '')
+    .replace(new RegExp(`<meta name="${pageDataMeta}"[^>]*>\\s*`), '')
     .replace(/<script type="module"[^>]*><\/script>\s*/g, '')
     .replace('</head>', () => `<script type="module" src="${loader}"></script>\n${head.join('\n')}\n</head>`);
 }
