@@ -108,6 +108,9 @@ export function finishDataFolder(
   pageData?: string,
 ): number {
   const previous = namedBy(dataRoot, readRoot(path.join(dataRoot, indexFile)));
+  // A folder of the layout before (its root was `root.json`, the pieces' root alone): kept alike.
+  for (const name of namedBy(dataRoot, { pieces: readLegacyRoot(path.join(dataRoot, legacyRootFile)) }))
+    previous.add(name);
   let deleted = 0;
   for (const file of filesUnder(dataRoot)) {
     if (file === indexFile || file === pageData || folder.pieces.has(file) || previous.has(file)) continue;
@@ -133,6 +136,18 @@ function namedBy(dataRoot: string, { pieces: root, pageData }: WrittenRoot): Set
     }
   }
   return names;
+}
+
+/** The root of the layout before `index.json`: deleted by the first build after it, once read. */
+const legacyRootFile = 'root.json';
+
+function readLegacyRoot(file: string): PieceRoot {
+  try {
+    const root = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return typeof root === 'object' && root !== null ? (root as PieceRoot) : {};
+  } catch {
+    return {};
+  }
 }
 
 /** What the last build's index names: its pieces' root, and the page's data. */

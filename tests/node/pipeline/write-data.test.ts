@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -114,6 +114,19 @@ describe('writing the data folder as pieces', () => {
     const folder = folderOf(retitled);
     writeDataFolder(root, folder);
     expect([...contents(root).keys()].sort()).toEqual([...folder.pieces, indexFile].sort());
+  });
+
+  it('keeps the pieces of a folder of the layout before, whose root was root.json', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'news-data-legacy-'));
+    const old = folderOf(articles);
+    writeDataFolder(root, old);
+    renameSync(path.join(root, indexFile), path.join(root, 'root.json'));
+    writeFileSync(path.join(root, 'root.json'), JSON.stringify(old.root));
+    const next = folderOf(retitled);
+    writeDataFolder(root, next);
+    expect([...contents(root).keys()].sort()).toEqual(
+      [...new Set([...old.pieces, ...next.pieces, indexFile])].sort(),
+    );
   });
 
   it('serves the last good build while one fails half way, and deletes what it left next time', () => {
