@@ -41,8 +41,8 @@ export type NewsPluginOptions = {
  * dev server (and rebuilt, and the page told, when a seed changes), and written by a build into
  * `dist/data/` as each piece is made (see write-data.ts), its index last. A build's page names
  * its data, the index and the first screen's files (see PageData); the app's scripts hold none,
- * and keep their names and bytes when only the articles change. A build that fails leaves the last good
- * one whole: its page, its index and every piece it names.
+ * and keep their names and bytes when only the articles change. A build that fails leaves the
+ * last good one whole: its page, its index and every piece it names.
  */
 export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
   let config: ResolvedConfig;
@@ -53,7 +53,7 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
   let changes: Set<string> | 'all' = 'all';
   let current: Promise<Run> | undefined;
   let emptyOutDir: boolean | undefined;
-  /** The page data a build's page names (see PageData), its piece's name and text, written with the data folder. */
+  /** The data a build's page names (see PageData): its piece's name and text, written with the folder. */
   let pagePiece: { name: string; text: string } | undefined;
   /** The dev server's watcher of the seeds folder (see watch-files.ts), and its next rebuild. */
   let stopWatching: (() => void) | undefined;

@@ -6,7 +6,10 @@ import { reloadPage } from '../../../lib/reload-page.ts';
 import { archiveReplaced } from '../api/deployed-archive.ts';
 import { fetchAll } from '../api/save-topic.ts';
 
-/** How often an open page asks whether a new build or new articles were deployed, besides when it comes back into view. */
+/**
+ * How often an open page asks whether a new build of the app or new articles were deployed,
+ * besides when it comes back into view.
+ */
 const checkEveryMs = 30 * 60 * 1000;
 
 /**
