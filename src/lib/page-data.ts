@@ -12,6 +12,7 @@ export function pageData(page: Document = document): Promise<PageData | undefine
   return request;
 }
 
+// Not fetchJson (data-file.ts): boot.ts loads this before the app, without react-query.
 async function load(url: string | undefined): Promise<PageData | undefined> {
   if (!url) return undefined;
   try {

@@ -27,6 +27,18 @@ function pageDataOf(outDir: string): PageData {
   return JSON.parse(readFileSync(path.join(outDir, url), 'utf8')) as PageData;
 }
 
+/** A copy of the last file of `seeds` under a title and an address of its own: one more article. */
+function addArticle(seeds: string, title: string): void {
+  const [last] = readdirSync(seeds).sort().reverse();
+  const text = readFileSync(path.join(seeds, last ?? ''), 'utf8');
+  writeFileSync(
+    path.join(seeds, 'zzz-newer.md'),
+    text
+      .replace(/^title: ".*"$/m, `title: "${title}"`)
+      .replace(/^(originalUrl|webUrl): ".*"$/gm, '$1: "https://newer.example/article"'),
+  );
+}
+
 /** An archive the size of the Power Apps corpus, from the bench's generator (see tests/corpus for the real one). */
 const archiveSize = 192;
 
@@ -107,14 +119,7 @@ describe('the news plugin', () => {
     for (const [file, content] of Object.entries(data.firstFiles))
       expect(content, file).toEqual(JSON.parse(files.get(file) ?? 'null'));
 
-    const [newest] = readdirSync(seeds).sort().reverse();
-    const text = readFileSync(path.join(seeds, newest ?? ''), 'utf8');
-    writeFileSync(
-      path.join(seeds, 'zzz-newer.md'),
-      text
-        .replace(/^title: ".*"$/m, 'title: "A newer one"')
-        .replace(/^(originalUrl|webUrl): ".*"$/gm, '$1: "https://newer.example/article"'),
-    );
+    addArticle(seeds, 'A newer one');
     const after = await buildWith(seeds);
     // The app: its scripts and styles, and the service worker, whose precache list names them.
     const app = (outDir: string) =>
@@ -202,14 +207,7 @@ describe('the news plugin', () => {
       );
     const before = pagesOf(await buildWith(seeds, false, undefined, [], siteUrl));
     expect(before.size).toBeGreaterThan(5);
-    const [newest] = readdirSync(seeds).sort().reverse();
-    const text = readFileSync(path.join(seeds, newest ?? ''), 'utf8');
-    writeFileSync(
-      path.join(seeds, 'zzz-newer.md'),
-      text
-        .replace(/^title: ".*"$/m, 'title: "A newer article of its own"')
-        .replace(/^(originalUrl|webUrl): ".*"$/gm, '$1: "https://newer.example/article"'),
-    );
+    addArticle(seeds, 'A newer article of its own');
     const after = pagesOf(await buildWith(seeds, false, undefined, [], siteUrl));
     expect(after).toEqual(before);
   });

@@ -1,4 +1,4 @@
-import { newsKey } from '../../../lib/data-file.ts';
+import { fetchJson, newsKey } from '../../../lib/data-file.ts';
 import { indexUrl } from '../../../lib/news-index.ts';
 import type { NewsIndex } from '../../../shared/data-folder.ts';
 
@@ -8,13 +8,9 @@ import type { NewsIndex } from '../../../shared/data-folder.ts';
  * the app and its service worker as they were, so this is how an open page learns of it. An
  * answer that cannot be read says nothing new.
  */
-export async function archiveReplaced(index: NewsIndex): Promise<boolean> {
-  try {
-    const response = await fetch(indexUrl, { cache: 'no-cache' });
-    if (!response.ok) return false;
-    const deployed = (await response.json()) as NewsIndex;
-    return newsKey(deployed).join('/') !== newsKey(index).join('/');
-  } catch {
-    return false;
-  }
+export function archiveReplaced(index: NewsIndex): Promise<boolean> {
+  return fetchJson<NewsIndex>(indexUrl, undefined, 'no-cache').then(
+    (deployed) => newsKey(deployed).join('/') !== newsKey(index).join('/'),
+    () => false,
+  );
 }
