@@ -134,7 +134,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['src/node/**/*.ts'],
+    files: ['src/node/**/*.{ts,mjs}'],
     languageOptions: { globals: globals.node },
     rules: {
       'no-restricted-imports': ['error', { patterns: ['react', 'react-*', '@tanstack/*'] }],

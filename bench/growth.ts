@@ -99,19 +99,22 @@ export function markdownTable(header: readonly string[], lines: readonly (readon
 
 /**
  * GNU time, whose `%M` is the largest peak resident memory of the processes it waited for: here the
- * Node process of `vite build` (its worker threads included), far above `npx`'s 55 MB. Without it,
+ * Node process of the build (its worker threads included), far above `npm`'s own. Without it,
  * builds are timed and their memory not read.
  */
 const gnuTime = '/usr/bin/time';
 const hasGnuTime = () => spawnSync(gnuTime, ['--version']).status === 0;
 
-/** `vite build` of `corpus` into `outDir` (stale files removed), timed, with its peak memory. */
+/**
+ * `npm run build` of `corpus` into `outDir` (stale files removed), timed, with its peak memory: the
+ * data alone when the last build into `outDir` left the same app there (see cli/build.mjs).
+ */
 export function timedBuild(
   corpus: string,
   outDir: string,
   out: string,
 ): { seconds: number; peakMb: number | null } {
-  const build = ['npx', 'vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'];
+  const build = ['npm', 'run', 'build', '--', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'];
   const memoryFile = path.join(out, 'growth-peak-kb.txt');
   const measured = hasGnuTime();
   const [command = '', ...args] = measured ? [gnuTime, '-f', '%M', '-o', memoryFile, ...build] : build;
@@ -124,7 +127,7 @@ export function timedBuild(
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const seconds = (performance.now() - start) / 1000;
-  if (result.status !== 0) throw new Error(`vite build failed: ${result.stderr.toString().slice(-2000)}`);
+  if (result.status !== 0) throw new Error(`npm run build failed: ${result.stderr.toString().slice(-2000)}`);
   const peakMb = measured ? Number(readFileSync(memoryFile, 'utf8').trim()) / 1024 : null;
   return { seconds, peakMb };
 }

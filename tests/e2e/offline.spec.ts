@@ -141,7 +141,7 @@ test('saves a topic for offline, then offers new articles, then a new version of
     readFileSync(file ?? '', 'utf8').replace(`title: "${newest}"`, `title: "${changed}"`),
   );
   deploy(() =>
-    execFileSync('npx', ['vite', 'build', '--outDir', staging, '--emptyOutDir', '--logLevel', 'warn'], {
+    execFileSync('npm', ['run', 'build', '--', '--outDir', staging, '--emptyOutDir', '--logLevel', 'warn'], {
       cwd: root,
       env: { ...process.env, NEWS_SEEDS_DIR: offlineSeedsDir, NEWS_STRICT: '' },
     }),

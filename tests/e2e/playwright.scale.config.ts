@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { reporter, scaleCorpusDir, scaleSize, site, smallScaleOutDir, suiteConfig } from './servers.ts';
 
-const smallScale = `npx tsx bench/generate-corpus.ts 1000 .e2e/corpus-1000 && NEWS_SEEDS_DIR=.e2e/corpus-1000 npx vite build --outDir ${smallScaleOutDir} --emptyOutDir --logLevel warn && `;
+const smallScale = `npx tsx bench/generate-corpus.ts 1000 .e2e/corpus-1000 && NEWS_SEEDS_DIR=.e2e/corpus-1000 npm run build -- --outDir ${smallScaleOutDir} --emptyOutDir --logLevel warn && `;
 
 /**
  * The scale suite, `npm run test:e2e:scale` (run by .ci/run and at the end of `npm run bench`):

@@ -42,7 +42,7 @@ export function site(
 ): Server {
   const outDir = `.e2e/${name}`;
   return {
-    command: `${prepare}npx vite build --outDir ${outDir} --emptyOutDir --logLevel warn && npx vite preview --outDir ${outDir} --port ${port} --strictPort`,
+    command: `${prepare}npm run build -- --outDir ${outDir} --emptyOutDir --logLevel warn && npx vite preview --outDir ${outDir} --port ${port} --strictPort`,
     cwd: root,
     url: `http://localhost:${port}/`,
     // Set even for the default folder, so a NEWS_SEEDS_DIR in the caller's shell cannot leak in.

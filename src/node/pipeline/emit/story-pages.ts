@@ -1,5 +1,4 @@
 import type { Article } from '../../../shared/article-schema.ts';
-import { pageDataMeta } from '../../../shared/data-folder.ts';
 import { siteTitle } from '../../../shared/feed-paths.ts';
 import { storyPagePath, storyQuery } from '../../../shared/story-paths.ts';
 import { laterBy } from '../../../shared/time-apart.ts';
@@ -116,10 +115,9 @@ export function storyPageParts({ id, reports }: StoryPage, siteUrl: string): Sto
 }
 
 /**
- * The page of a story: alone, or put in `shell`, the reader's built page (`index.html`), in place
- * of its title, its description, its first screen, that screen's data (see PageData) and its
- * preload of that screen's picture, so that the reader takes the page over (see boot.ts) with its
- * styles and policy. The reader's scripts, whose names change with every change of the app, are
+ * The page of a story: alone, or put in `shell`, the reader's page as Vite built it, before the
+ * data went in (see site.ts), in place of its title, its description and its empty root, so that
+ * the reader takes the page over (see boot.ts) with its styles and policy. The reader's scripts, whose names change with every change of the app, are
  * loaded through `loader`, a script of a fixed name (see storyLoader): a story that did not change
  * keeps its page's bytes.
  */
@@ -148,7 +146,6 @@ export function storyDocument(
     .replace(/<title>[^<]*<\/title>/, () => `<title>${title}</title>`)
     .replace(/<meta name="description"[^>]*>\s*/, '')
     .replace(/<link rel="(preload|modulepreload)"[^>]*>\s*/g, '')
-    .replace(new RegExp(`<meta name="${pageDataMeta}"[^>]*>\\s*`), '')
     .replace(/<script type="module"[^>]*><\/script>\s*/g, '')
     .replace('</head>', () => `<script type="module" src="${loader}"></script>\n${head.join('\n')}\n</head>`);
 }

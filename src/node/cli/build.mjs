@@ -1,0 +1,77 @@
+// `npm run build`. Plain JavaScript, checked by TypeScript through its JSDoc, so that a full build
+// starts Vite at Node's own speed; the data-only build loads the pipeline (TypeScript) through tsx.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { appKey, keptShell, shellKeyVariable } from '../app-shell.mjs';
+
+const usage =
+  'usage: npm run build [-- --outDir DIR] [--emptyOutDir] [--base PATH] [--logLevel LEVEL] [--full]';
+
+/**
+ * The site into `dist/` (or `--outDir`). When the app is what the last `npm run build` into that
+ * folder bundled (its sources, lockfile, configuration and these options: see appKey) and its
+ * files are there as that build wrote them, only the pipeline runs: the articles' data, the page
+ * around it, the feeds and the story pages; the app's files stay as they are (docs/growth.md).
+ * Otherwise, or with `--full`, Vite builds everything, as `vite build` does. Exits 1 when the
+ * build fails, 2 when the arguments are wrong.
+ *
+ * @param {string[]} argv
+ * @returns {Promise<number>}
+ */
+async function main(argv) {
+  /** @type {{ outDir?: string; emptyOutDir?: boolean; base?: string; logLevel?: string; full?: boolean }} */
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        outDir: { type: 'string' },
+        emptyOutDir: { type: 'boolean' },
+        base: { type: 'string' },
+        logLevel: { type: 'string' },
+        full: { type: 'boolean' },
+      },
+    }));
+  } catch (error) {
+    console.error(`build: ${error instanceof Error ? error.message : String(error)}\n${usage}`);
+    return 2;
+  }
+  const root = process.cwd();
+  const outDir = path.resolve(root, values.outDir ?? 'dist');
+  const { emptyOutDir, base, logLevel, full } = values;
+  const key = appKey(root, { outDir, emptyOutDir, base });
+  const shell = full ? undefined : keptShell(root, outDir, key);
+  const quiet = logLevel === 'warn' || logLevel === 'error' || logLevel === 'silent';
+  const logger = {
+    info: (/** @type {string} */ line) => {
+      if (!quiet) console.log(line);
+    },
+    warn: console.warn,
+  };
+  try {
+    if (shell) {
+      logger.info(
+        `the app is as the last build left it in ${path.relative(root, outDir) || '.'}: building the data alone`,
+      );
+      /** @type {{ tsImport: (specifier: string, parent: string) => Promise<unknown> }} */
+      const { tsImport } = await import('tsx/esm/api');
+      const site = /** @type {typeof import('../site.ts')} */ (await tsImport('../site.ts', import.meta.url));
+      await site.buildData(shell, outDir, logger);
+    } else {
+      process.env[shellKeyVariable] = key;
+      const { build } = await import('vite');
+      await build({
+        root,
+        ...(base === undefined ? {} : { base }),
+        ...(logLevel === undefined ? {} : { logLevel: /** @type {import('vite').LogLevel} */ (logLevel) }),
+        build: { outDir, ...(emptyOutDir === undefined ? {} : { emptyOutDir }) },
+      });
+    }
+    return 0;
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
