@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pageDataFile, pageDataMeta, type PageData } from '../shared/data-folder.ts';
 import { pieceName } from '../shared/pieces.ts';
@@ -98,6 +98,9 @@ export function finishSite({
   );
   const write = (file: string, text: string) => {
     const full = path.join(outDir, file);
+    // A file already there with these bytes is left as it is (at 100,000 articles the 4,000 story
+    // pages took 1.3-2.8 s to write again, 0.12-0.19 s to read and compare, by hand).
+    if (textOf(full) === text) return;
     mkdirSync(path.dirname(full), { recursive: true });
     writeFileSync(full, text);
   };
@@ -132,3 +135,12 @@ export async function buildData(shell: Shell, outDir: string, logger: Logger): P
 }
 
 const count = (n: number) => n.toLocaleString('en');
+
+/** The text of `file`, or undefined when there is none. */
+function textOf(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

@@ -46,10 +46,16 @@ describe('npm run build', () => {
           readFileSync(path.join(dir, 'assets', name), 'utf8'),
         );
       const assetsBefore = app(outDir);
+      const siteBefore = site(outDir);
 
-      // A newer article: the data alone is built, and the site is a full build's of the same files.
+      // Newer articles, one of them joining the story of the last: the data alone is built, and the
+      // site is a full build's of the same files (the story's page among them).
       const [last = ''] = readdirSync(seeds).sort().reverse();
       const text = readFileSync(path.join(seeds, last), 'utf8');
+      writeFileSync(
+        path.join(seeds, 'zzz-same-story.md'),
+        text.replace(/^(originalUrl|webUrl): ".*"$/gm, '$1: "https://other.example/same-story"'),
+      );
       writeFileSync(
         path.join(seeds, 'zzz-newer.md'),
         text
@@ -62,6 +68,8 @@ describe('npm run build', () => {
       expect(second.output).toMatch(dataAlone);
       expect(second.output).toMatch(/data\/: [\d,]+ of [\d,]+ pieces written/);
       expect(app(outDir)).toEqual(assetsBefore);
+      const rewritten = [...site(outDir)].filter(([file, sha1]) => siteBefore.get(file) !== sha1);
+      expect(rewritten.filter(([file]) => file.startsWith(`story${path.sep}`)).length).toBeGreaterThan(0);
       expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toContain('Built by the data alone');
       expect((await npmBuild(seeds, '--outDir', full, '--full')).code).toBe(0);
       expect(site(outDir)).toEqual(site(full));
