@@ -2,7 +2,7 @@
 // by TypeScript through its JSDoc: `npm run build` (cli/build.mjs) reads it before anything is
 // compiled, so that a build whose app changed starts Vite at Node's own speed (through tsx,
 // importing Vite took 1.3 s against 0.2 s).
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -14,10 +14,11 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import { filesUnder } from './files-under.mjs';
 
 /**
- * What a build whose app did not change needs of the last one: the app's files do not depend on
- * the articles (the data is a piece the page names), so such a build keeps them and needs from
+ * What a build whose app did not change needs of the last one. The app's files do not depend on
+ * the articles (the data is a piece the page names), so such a build keeps them, and needs from
  * Vite only its `index.html` before the data went in: the shell.
  *
  * @typedef {object} Shell
@@ -26,34 +27,35 @@ import path from 'node:path';
  * @property {string} base
  * @property {string} cacheDir
  * @property {boolean} emptyOutDir
+ * @property {import('./pipeline/run-news.ts').NewsOptions} options The news plugin's own options.
  * @property {string} html `index.html` as Vite wrote it, before the data (see pageOf in site.ts).
  * @property {Record<string, string>} files Every file of the app in the output folder (scripts,
- *   styles, worker, icons, public files), with its SHA-1.
+ *   styles, the worker, icons, public files), with its SHA-1.
  */
-
-/** Set by `npm run build` for the Vite build it runs: the news plugin then keeps its shell under that key. */
-export const shellKeyVariable = 'NEWS_SHELL_KEY';
-
-/** Inputs of the app at the root, besides `src/` and `public/`: a change to any means Vite must bundle again. */
-const rootInputs = /^(index\.html|package(-lock)?\.json|vite\.config\.ts|tsconfig[\w.]*\.json|\.env(\..*)?)$/;
 
 /**
- * Files under `dir`, relative to it, with forward slashes; none when it does not exist.
+ * What the news plugin knows of the shell at the end of its part of a Vite build; the service
+ * worker and the icons are written after it (vite-plugin-pwa's `closeBundle`), so the app's files
+ * are listed once the whole build is done (see keepShell).
  *
- * @param {string} dir
- * @returns {string[]}
+ * @typedef {Omit<Shell, 'files'> & { site: string[] }} ShellMade
  */
-function filesIn(dir) {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
-}
+
+/** Set by `npm run build` for the Vite build it runs: the news plugin then offers its shell under that key. */
+export const shellKeyVariable = 'NEWS_SHELL_KEY';
+
+/**
+ * Inputs of the app at the root, besides `src/`, `public/` and the installed packages (as npm
+ * lists them, `node_modules/.package-lock.json`): a change to any means Vite must bundle again.
+ */
+const rootInputs =
+  /^(index\.html|package(-lock)?\.json|vite\.config\.[cm]?[jt]s|tsconfig[\w.]*\.json|\.env(\..*)?|pwa-assets\.config\.[cm]?[jt]s)$/;
 
 /**
  * The digest of what Vite's output depends on: every file of `src/` and `public/`, the page, the
- * lockfile and the configuration at the root, the build's `options`, the `VITE_` variables and
- * Node's version. (The pipeline's code is in `src/` too: a change to it bundles again, which is safe.)
+ * lockfile, the packages installed and the configuration at the root, the build's `options`, the
+ * `VITE_` variables, NODE_ENV and Node's version. (The pipeline's code is in `src/` too: a change
+ * to it bundles again, which is safe.)
  *
  * @param {string} root
  * @param {Record<string, unknown>} options
@@ -65,7 +67,8 @@ export function appKey(root, options) {
   hash.update(JSON.stringify({ options, env: env.sort(), node: process.version }));
   const inputs = [
     ...readdirSync(root).filter((name) => rootInputs.test(name) && statSync(path.join(root, name)).isFile()),
-    ...['src', 'public'].flatMap((dir) => filesIn(path.join(root, dir)).map((file) => `${dir}/${file}`)),
+    ...['node_modules/.package-lock.json'].filter((file) => existsSync(path.join(root, file))),
+    ...['src', 'public'].flatMap((dir) => filesUnder(path.join(root, dir)).map((file) => `${dir}/${file}`)),
   ].sort();
   for (const file of inputs)
     hash
@@ -81,32 +84,90 @@ export function appKey(root, options) {
  * @param {string} root
  * @param {string} outDir
  */
-export const shellFile = (root, outDir) =>
+const shellFile = (root, outDir) =>
   path.join(
     root,
     'node_modules/.vite/news-shell',
     `${createHash('sha1').update(outDir).digest('hex').slice(0, 16)}.json`,
   );
 
+/** @param {string} file */
+const madeFile = (file) => file.replace(/\.json$/, '.made.json');
+
 /**
+ * Writes `value` as JSON into `file`, whole or not at all.
+ *
  * @param {string} file
- * @param {Shell} shell
+ * @param {unknown} value
  */
-export function saveShell(file, shell) {
+function writeJson(file, value) {
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(`${file}.tmp`, JSON.stringify(shell));
-  renameSync(`${file}.tmp`, file);
+  const temporary = `${file}.${randomUUID()}`;
+  writeFileSync(temporary, JSON.stringify(value));
+  renameSync(temporary, file);
 }
 
-/** @param {string} file */
-export const forgetShell = (file) => rmSync(file, { force: true });
+/**
+ * The JSON in `file`, or undefined.
+ *
+ * @param {string} file
+ * @returns {unknown}
+ */
+function readJson(file) {
+  try {
+    /** @type {unknown} */
+    const value = JSON.parse(readFileSync(file, 'utf8'));
+    return value;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Called by the news plugin at the end of its part of a Vite build run by `npm run build`.
+ *
+ * @param {string} outDir
+ * @param {ShellMade} made
+ */
+export const shellMade = (outDir, made) => writeJson(madeFile(shellFile(made.root, outDir)), made);
+
+/**
+ * Forgets the shell kept for `outDir`: before a Vite build, and by a Vite build that `npm run
+ * build` did not run (its shell is not keyed).
+ *
+ * @param {string} root
+ * @param {string} outDir
+ */
+export function forgetShell(root, outDir) {
+  rmSync(shellFile(root, outDir), { force: true });
+  rmSync(madeFile(shellFile(root, outDir)), { force: true });
+}
 
 /**
  * SHA-1 of a file's bytes.
  *
  * @param {string} file
  */
-export const sha1Of = (file) => createHash('sha1').update(readFileSync(file)).digest('hex');
+const sha1Of = (file) => createHash('sha1').update(readFileSync(file)).digest('hex');
+
+/**
+ * Once a Vite build run by `npm run build` is done: keeps the shell the news plugin made, with
+ * every file of `outDir` but the data folder, the page and the site's files (the feeds, story
+ * pages, sitemap), with its SHA-1, as the app's files.
+ *
+ * @param {string} root
+ * @param {string} outDir
+ */
+export function keepShell(root, outDir) {
+  const made = /** @type {ShellMade | undefined} */ (readJson(madeFile(shellFile(root, outDir))));
+  if (!made) throw new Error(`the build into ${outDir} made no shell`);
+  const { site, ...shell } = made;
+  const notApp = new Set(['index.html', ...site]);
+  const appFiles = filesUnder(outDir).filter((file) => !notApp.has(file) && !file.startsWith('data/'));
+  const files = Object.fromEntries(appFiles.map((file) => [file, sha1Of(path.join(outDir, file))]));
+  writeJson(shellFile(root, outDir), { ...shell, files });
+  rmSync(madeFile(shellFile(root, outDir)), { force: true });
+}
 
 /**
  * The shell kept for `outDir` when its key is `key` and every file of the app is still there with
@@ -118,16 +179,8 @@ export const sha1Of = (file) => createHash('sha1').update(readFileSync(file)).di
  * @returns {Shell | undefined}
  */
 export function keptShell(root, outDir, key) {
-  /** @type {Shell} */
-  let shell;
-  try {
-    /** @type {unknown} */
-    const kept = JSON.parse(readFileSync(shellFile(root, outDir), 'utf8'));
-    shell = /** @type {Shell} */ (kept);
-  } catch {
-    return undefined;
-  }
-  if (shell.key !== key || shell.root !== root) return undefined;
+  const shell = /** @type {Shell | undefined} */ (readJson(shellFile(root, outDir)));
+  if (shell?.key !== key || shell.root !== root) return undefined;
   for (const [file, sha1] of Object.entries(shell.files)) {
     const full = path.join(outDir, file);
     if (!existsSync(full) || sha1Of(full) !== sha1) return undefined;

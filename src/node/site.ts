@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pageDataFile, pageDataMeta, type PageData } from '../shared/data-folder.ts';
@@ -13,28 +14,41 @@ import { finishDataFolder, hashOf, pieceWriter } from './pipeline/write-data.ts'
 import { prerenderFirstScreen } from './prerender.ts';
 import type { Shell } from './app-shell.mjs';
 
-/**
- * What a build writes around the app, the same whether Vite bundled the app in this build or the
- * last one did (see app-shell.ts): the page, made of the app's `index.html` as Vite wrote it (the
- * shell: its root empty, no data named), the data a build's page names, and its first screen
- * rendered; then the data folder's root, the feeds, the sitemap and each story's page.
- */
-
-/** Where a build's page comes from: the app's root, base and Vite cache, and its shell. */
+/** Where a build's page comes from: the app's root, base and Vite cache, and its shell (see Shell). */
 export type PageSource = { root: string; base: string; cacheDir: string; html: string };
 
 /** A build's page, and the piece of data it names (see PageData). */
 export type BuiltPage = { html: string; piece: { name: string; text: string } };
 
+/** What the dev server's page and a build's ask for with the page: the first card's image. */
+export const imagePreload = (image: string) => ({
+  rel: 'preload',
+  // Only where it is drawn large (see styles.css): a phone's first screen is text, its thumbnails later.
+  media: '(min-width: 640px)',
+  as: 'image',
+  href: image,
+  fetchpriority: 'high',
+  referrerpolicy: 'no-referrer',
+});
+
+/*
+ * What a build writes around the app, the same whether Vite bundled the app in this build or the
+ * last one did (see app-shell.mjs), in this order, so that a build that fails half way leaves a
+ * site that reads: the page's data (pageOf, writePageData), the page itself, then the rest of the
+ * site (writeSite).
+ */
+
 /**
- * The page: the shell with the page's data named in a `<meta>`, the first card's image asked for
- * with the page, and the first screen rendered from that data (see prerender.ts). The data is the
- * index and the first screen's files, as JSON (the files are JSON already), in a piece of its own.
+ * The page: the shell, Vite's `index.html` before the data (its root empty), with the page's data
+ * named in a `<meta>`, the first card's image asked for with the page, and the first screen
+ * rendered from that data (see prerender.ts). The data is the index and the first screen's files,
+ * as JSON (the files are JSON already), in a piece of its own.
  */
 export async function pageOf(
   built: NewsOutput,
   { root, base, cacheDir, html }: PageSource,
 ): Promise<BuiltPage> {
+  if (!html.includes('<div id="root"></div>')) throw new Error('index.html has no empty <div id="root">');
   const firstFiles = Object.entries(built.firstScreen.files).map(
     ([file, text]) => `${JSON.stringify(file)}:${text}`,
   );
@@ -43,12 +57,12 @@ export async function pageOf(
   const piece = { name: pieceName(pageDataFile, hashOf(text)), text };
   const rendered = await prerenderFirstScreen({ root, base, cacheDir }, JSON.parse(text) as PageData);
   const image = built.firstScreen.image;
-  // Only where it is drawn large (see styles.css): a phone's first screen is text, its thumbnails later.
-  const preload = image
-    ? `<link rel="preload" media="(min-width: 640px)" as="image" href="${escape(image)}" fetchpriority="high" referrerpolicy="no-referrer">\n`
-    : '';
-  const meta = `<meta name="${pageDataMeta}" content="${escape(`${base}data/${piece.name}`)}">\n`;
-  if (!html.includes('<div id="root"></div>')) throw new Error('index.html has no empty <div id="root">');
+  const attributes = (attrs: Record<string, string>) =>
+    Object.entries(attrs)
+      .map(([name, value]) => ` ${name}="${escape(value)}"`)
+      .join('');
+  const preload = image ? `<link${attributes(imagePreload(image))}>\n` : '';
+  const meta = `<meta${attributes({ name: pageDataMeta, content: `${base}data/${piece.name}` })}>\n`;
   const page = html
     // Functions, so that no `$&` or `$'` in an article's text is read as a pattern.
     .replace('</head>', () => `${preload}${meta}</head>`)
@@ -56,46 +70,50 @@ export async function pageOf(
   return { html: page, piece };
 }
 
-export type SiteParts = {
-  outDir: string;
-  base: string;
-  /** The shell (see PageSource), which each story's page is put in. */
-  shell: string;
-  built: NewsOutput;
-  page: BuiltPage;
-  /** How many pieces the pipeline wrote (see pieceWriter). */
-  written: number;
-  /** The app's files in `outDir` (see Shell): with emptyOutDir, every other file there but the data is deleted. */
-  appFiles: readonly string[];
-  emptyOutDir: boolean;
-  logger: Logger;
-};
-
 /**
- * Once the page is written: the page's data, then the data folder's root (the pieces are written
- * by then, see pieceWriter), the feeds, the sitemap and each story's page, and, with `emptyOutDir`,
- * every file an earlier build left that this one did not write.
+ * Before the page is written: the page's data, a piece no manifest names, then the data folder's
+ * root, which names it (to be kept as the pieces are), once every piece is written (see
+ * pieceWriter).
  */
-export function finishSite({
-  outDir,
-  base,
-  shell,
-  built,
-  page,
-  written,
-  appFiles,
-  emptyOutDir,
-  logger,
-}: SiteParts): void {
+export function writePageData(
+  outDir: string,
+  {
+    built,
+    page,
+    base,
+    written,
+    logger,
+  }: { built: NewsOutput; page: BuiltPage; base: string; written: number; logger: Logger },
+): void {
   const dataRoot = path.join(outDir, 'data');
-  const { folder, feeds, pages, storyPages } = built;
-  // The page's data, a piece named by no manifest: the index names it, to be kept as the pieces are.
-  const writer = pieceWriter(dataRoot);
-  writer.sink(page.piece.name, page.piece.text);
+  pieceWriter(dataRoot).sink(page.piece.name, page.piece.text);
+  const { folder } = built;
   const deleted = finishDataFolder(dataRoot, folder, newsIndex(built, `${base}data/`), page.piece.name);
   logger.info(
     `data/: ${count(written)} of ${count(folder.pieces.size)} pieces written, ${count(deleted)} deleted`,
   );
+}
+
+export type SiteParts = {
+  base: string;
+  /** Vite's `index.html` before the data (see PageSource), which each story's page is put in. */
+  shellHtml: string;
+  built: NewsOutput;
+  /** The app's files in `outDir`: with emptyOutDir, every other file there but the data is deleted. */
+  appFiles: readonly string[];
+  emptyOutDir: boolean;
+};
+
+/**
+ * Once the page is written: the feeds, the sitemap and each story's page, and, with
+ * `emptyOutDir`, every file an earlier build left that this one did not write. Returns the files
+ * written (or left as they were), by path.
+ */
+export function writeSite(
+  outDir: string,
+  { base, shellHtml, built, appFiles, emptyOutDir }: SiteParts,
+): string[] {
+  const { feeds, pages, storyPages } = built;
   const write = (file: string, text: string) => {
     const full = path.join(outDir, file);
     // A file already there with these bytes is left as it is (at 100,000 articles the 4,000 story
@@ -106,31 +124,35 @@ export function finishSite({
   };
   for (const { path: file, text } of [...feeds, ...pages]) write(file, text);
   // Each story's page, in the reader's own page (see storyDocument).
-  write(storyLoaderPath, storyLoader(shell));
-  const inShell = { html: shell, loader: base + storyLoaderPath };
-  for (const parts of storyPages) write(parts.path, storyDocument(parts, inShell));
-  if (emptyOutDir) {
-    const site = [...feeds, ...pages, ...storyPages].map(({ path: file }) => file);
-    removeStale(outDir, new Set([...appFiles, 'index.html', storyLoaderPath, ...site]));
-  }
+  write(storyLoaderPath, storyLoader(shellHtml));
+  const shell = { html: shellHtml, loader: base + storyLoaderPath };
+  for (const parts of storyPages) write(parts.path, storyDocument(parts, shell));
+  const site = [storyLoaderPath, ...[...feeds, ...pages, ...storyPages].map(({ path: file }) => file)];
+  if (emptyOutDir) removeStale(outDir, new Set([...appFiles, 'index.html', ...site]));
+  return site;
 }
 
 /**
- * A build of the data alone, into the app `shell` kept in `outDir` (see app-shell.mjs): what the
- * news plugin does in a Vite build, with the page made from the kept shell.
+ * A build of the data alone, into the app kept in `outDir` (see app-shell.mjs): what the news
+ * plugin does in a Vite build, with the page made from the kept shell.
  */
 export async function buildData(shell: Shell, outDir: string, logger: Logger): Promise<void> {
-  const { seedsDir, strict, siteUrl } = newsSettings(shell.root, shell.base);
+  const { seedsDir, strict, siteUrl } = newsSettings(shell.root, shell.base, shell.options);
   const archive = openArchive(seedsDir, openParseCache(parseCacheDir(shell.cacheDir, seedsDir)));
   const writer = pieceWriter(path.join(outDir, 'data'));
   const built = await runNews(archive, { strict, siteUrl, build: true, logger, sink: writer.sink });
   const page = await pageOf(built, shell);
+  writePageData(outDir, { built, page, base: shell.base, written: writer.written(), logger });
   // Renamed into place: a build stopped half way leaves the last page whole.
-  writeFileSync(path.join(outDir, 'index.html.tmp'), page.html);
-  renameSync(path.join(outDir, 'index.html.tmp'), path.join(outDir, 'index.html'));
-  finishSite({
-    ...{ outDir, base: shell.base, shell: shell.html, built, page, written: writer.written() },
-    ...{ appFiles: Object.keys(shell.files), emptyOutDir: shell.emptyOutDir, logger },
+  const temporary = path.join(outDir, `index.html.${randomUUID()}`);
+  writeFileSync(temporary, page.html);
+  renameSync(temporary, path.join(outDir, 'index.html'));
+  writeSite(outDir, {
+    base: shell.base,
+    shellHtml: shell.html,
+    built,
+    appFiles: Object.keys(shell.files),
+    emptyOutDir: shell.emptyOutDir,
   });
 }
 

@@ -10,8 +10,8 @@ import { filesUnder } from './pipeline/out-dir.ts';
 import { newsIndex, newsSettings, runNews, type NewsOptions } from './pipeline/run-news.ts';
 import { pieceWriter } from './pipeline/write-data.ts';
 import { storyDocument } from './pipeline/emit/story-pages.ts';
-import { finishSite, pageOf, type BuiltPage } from './site.ts';
-import { forgetShell, saveShell, sha1Of, shellFile, shellKeyVariable } from './app-shell.mjs';
+import { imagePreload, pageOf, writePageData, writeSite } from './site.ts';
+import { forgetShell, shellKeyVariable, shellMade } from './app-shell.mjs';
 
 /** A run of the pipeline: its output, the pieces the dev server serves, how many a build wrote. */
 type Run = NewsOutput & { served: Map<string, string>; written: number };
@@ -24,7 +24,7 @@ export type NewsPluginOptions = NewsOptions;
  * `dist/data/` as each piece is made (see write-data.ts), its index last, with the page and the
  * rest of the site around it (see site.ts). A build's page names its data, the index and the
  * first screen's files (see PageData); the app's scripts hold none, and keep their names and
- * bytes when only the articles change, so that `npm run build` can keep them (see app-shell.ts).
+ * bytes when only the articles change, so that `npm run build` can keep them (see app-shell.mjs).
  * A build that fails leaves the last good one whole: its page, its index and every piece it names.
  */
 export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
@@ -36,9 +36,8 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
   let changes: Set<string> | 'all' = 'all';
   let current: Promise<Run> | undefined;
   let emptyOutDir: boolean | undefined;
-  /** A build's shell (Vite's `index.html` before the data) and its page. */
-  let shell = '';
-  let page: BuiltPage | undefined;
+  /** A build's shell: Vite's `index.html` before the data. */
+  let shellHtml = '';
   /** The dev server's watcher of the seeds folder (see watch-files.ts), and its next rebuild. */
   let stopWatching: (() => void) | undefined;
   let rebuild: ReturnType<typeof setTimeout> | undefined;
@@ -73,16 +72,8 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
     current.catch(() => undefined); // heard by whoever awaits it
     return current;
   };
-  /** The pipeline's output; its failure said with what to do about it. */
-  const output = () =>
-    (current ?? start()).catch((error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
-      throw new Error(
-        message.startsWith('NEWS_STRICT')
-          ? message
-          : `${message}; set NEWS_SEEDS_DIR to a folder of seed files`,
-      );
-    });
+  /** The pipeline's output. */
+  const output = () => current ?? start();
 
   return {
     name: 'news-reader:seeds',
@@ -115,28 +106,27 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
       async handler() {
         if (!dev()) return undefined;
         const image = (await output()).firstScreen.image;
-        if (!image) return [];
-        const attrs = {
-          rel: 'preload',
-          media: '(min-width: 640px)',
-          as: 'image',
-          href: image,
-          fetchpriority: 'high',
-        };
-        return [
-          { tag: 'link', attrs: { ...attrs, referrerpolicy: 'no-referrer' }, injectTo: 'head' as const },
-        ];
+        return image ? [{ tag: 'link', attrs: imagePreload(image), injectTo: 'head' as const }] : [];
       },
     },
-    // Last, once Vite has made its page: the page of the build is that shell with the data in it.
-    // Made before anything is written, so that a failed pipeline or prerender leaves the last build whole.
+    // Last, once Vite has made its page: the page of the build is that shell with the data in it,
+    // and the data it names is written before Vite writes anything, so that a failed pipeline or
+    // prerender leaves the last build whole, and the page never names data not yet there.
     generateBundle: {
       order: 'post',
       async handler(_, bundle) {
         const asset = bundle['index.html'];
         if (asset?.type !== 'asset') throw new Error('the build made no index.html');
-        shell = String(asset.source);
-        page = await pageOf(await output(), { ...config, html: shell });
+        shellHtml = String(asset.source);
+        const built = await output();
+        const page = await pageOf(built, { ...config, html: shellHtml });
+        writePageData(outDir(), {
+          built,
+          page,
+          base: config.base,
+          written: built.written,
+          logger: config.logger,
+        });
         asset.source = page.html;
       },
     },
@@ -148,29 +138,21 @@ export function newsPlugin(options: NewsPluginOptions = {}): Plugin {
     async writeBundle(_, bundle) {
       // The page was made, so the pipeline has succeeded by now.
       const built = await output();
-      if (!page) throw new Error('the build made no page');
       const publicFiles = filesUnder(config.publicDir);
-      const appFiles = [...Object.keys(bundle).filter((file) => file !== 'index.html'), ...publicFiles];
-      finishSite({
-        ...{ outDir: outDir(), base: config.base, shell, built, page, appFiles },
-        ...{ written: built.written, emptyOutDir: emptyOutDir ?? false, logger: config.logger },
+      const site = writeSite(outDir(), {
+        base: config.base,
+        shellHtml,
+        built,
+        appFiles: [...Object.keys(bundle), ...publicFiles],
+        emptyOutDir: emptyOutDir ?? false,
       });
       // `npm run build` keeps the shell, so that its next build can leave the app as it is.
-      const record = shellFile(config.root, outDir());
+      const { root, base, cacheDir } = config;
       const key = process.env[shellKeyVariable];
-      if (!key) forgetShell(record);
+      if (!key) forgetShell(root, outDir());
       else {
-        const files = Object.fromEntries(appFiles.map((file) => [file, sha1Of(path.join(outDir(), file))]));
-        const { root, base, cacheDir } = config;
-        saveShell(record, {
-          key,
-          root,
-          base,
-          cacheDir,
-          emptyOutDir: emptyOutDir ?? false,
-          html: shell,
-          files,
-        });
+        const kept = { key, root, base, cacheDir, emptyOutDir: emptyOutDir ?? false, options };
+        shellMade(outDir(), { ...kept, html: shellHtml, site });
       }
     },
     configureServer(server) {

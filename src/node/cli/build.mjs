@@ -1,10 +1,11 @@
 // `npm run build`. Plain JavaScript, checked by TypeScript through its JSDoc, so that a full build
-// starts Vite at Node's own speed; the data-only build loads the pipeline (TypeScript) through tsx.
+// starts Vite at Node's own speed; the data-only build loads the pipeline bundled (see loadSite).
+import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { appKey, keptShell, shellKeyVariable } from '../app-shell.mjs';
+import { appKey, forgetShell, keepShell, keptShell, shellKeyVariable } from '../app-shell.mjs';
 
 const usage =
   'usage: npm run build [-- --outDir DIR] [--emptyOutDir] [--base PATH] [--logLevel LEVEL] [--full]';
@@ -43,35 +44,51 @@ async function main(argv) {
   const { emptyOutDir, base, logLevel, full } = values;
   const key = appKey(root, { outDir, emptyOutDir, base });
   const shell = full ? undefined : keptShell(root, outDir, key);
-  const quiet = logLevel === 'warn' || logLevel === 'error' || logLevel === 'silent';
+  // As Vite's levels: `warn` says warnings and errors only, `error` errors only, `silent` nothing.
+  const level = ['silent', 'error', 'warn', 'info'].indexOf(logLevel ?? 'info');
   const logger = {
     info: (/** @type {string} */ line) => {
-      if (!quiet) console.log(line);
+      if (level >= 3) console.log(line);
     },
-    warn: console.warn,
+    warn: (/** @type {string} */ line) => {
+      if (level >= 2) console.warn(line);
+    },
   };
-  try {
-    if (shell) {
-      logger.info(
-        `the app is as the last build left it in ${path.relative(root, outDir) || '.'}: building the data alone`,
-      );
-      const site = await loadSite(root);
+  if (shell) {
+    logger.info(
+      `the app is as the last build left it in ${path.relative(root, outDir) || '.'}: building the data alone`,
+    );
+    const site = await loadSite(root);
+    try {
       await site.buildData(shell, outDir, logger);
-    } else {
-      process.env[shellKeyVariable] = key;
-      const { build } = await import('vite');
-      await build({
-        root,
-        ...(base === undefined ? {} : { base }),
-        ...(logLevel === undefined ? {} : { logLevel: /** @type {import('vite').LogLevel} */ (logLevel) }),
-        build: { outDir, ...(emptyOutDir === undefined ? {} : { emptyOutDir }) },
-      });
+    } catch (error) {
+      // A rejected file in strict mode, a folder that cannot be read: said as a full build says it.
+      if (level >= 1)
+        console.error(`error during build: ${error instanceof Error ? error.message : String(error)}`);
+      return 1;
     }
     return 0;
+  }
+  // Until this build is done, the next one must build the app again.
+  forgetShell(root, outDir);
+  process.env[shellKeyVariable] = key;
+  const { build } = await import('vite');
+  try {
+    await build({
+      root,
+      ...(base === undefined ? {} : { base }),
+      ...(logLevel === undefined ? {} : { logLevel: /** @type {import('vite').LogLevel} */ (logLevel) }),
+      build: { outDir, ...(emptyOutDir === undefined ? {} : { emptyOutDir }) },
+    });
   } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
+    // Vite says that the build failed, not why (its own command line does, as here).
+    if (level >= 1)
+      console.error(`error during build: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
+  // Now that every plugin has written its files (the worker and icons come last), the shell is kept.
+  keepShell(root, outDir);
+  return 0;
 }
 
 /**
@@ -85,7 +102,7 @@ async function main(argv) {
  */
 async function loadSite(root) {
   const { build } = await import('rolldown');
-  const file = path.join(root, 'node_modules/.vite/news-shell', `site.${process.pid}.mjs`);
+  const file = path.join(root, 'node_modules/.vite/news-shell', `site.${randomUUID()}.mjs`);
   await build({
     input: fileURLToPath(new URL('../site.ts', import.meta.url)),
     platform: 'node',
@@ -93,10 +110,13 @@ async function loadSite(root) {
     plugins: [
       {
         name: 'file-scope',
-        transform: (code, id) =>
-          code.includes('import.meta.url')
+        transform: (code, id) => {
+          if (/import\.meta\.(?!url\b)/.test(code))
+            throw new Error(`${id}: only import.meta.url is kept bundled`);
+          return code.includes('import.meta.url')
             ? code.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(id).href))
-            : null,
+            : null;
+        },
       },
     ],
     output: { file, format: 'esm' },

@@ -1,13 +1,8 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { filesUnder } from '../files-under.mjs';
 
-/** Files under `dir`, relative to it, with forward slashes; none when it does not exist. */
-export function filesUnder(dir: string | false): string[] {
-  if (!dir || !existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
-}
+export { filesUnder };
 
 /**
  * Deletes what an earlier build left in `outDir`: every file not in `keep`, but the data folder

@@ -32,7 +32,14 @@ export async function runNews(
   { changed, strict, siteUrl, build, logger, sink }: RunOptions,
 ): Promise<NewsOutput> {
   const label = `${path.relative(process.cwd(), archive.seedsDir) || '.'}/`;
-  const { corpus, stats, ms } = await readArchive(archive, changed, { onProgress: progressLine(label) });
+  const { corpus, stats, ms } = await readArchive(archive, changed, {
+    onProgress: progressLine(label),
+  }).catch((error: unknown) => {
+    // The folder is missing or cannot be read: said with what to do about it.
+    throw new Error(
+      `${error instanceof Error ? error.message : String(error)}; set NEWS_SEEDS_DIR to a folder of seed files`,
+    );
+  });
   logger[corpus.summary.filesRejected > 0 ? 'warn' : 'info'](formatCorpusReport(corpus, label));
   logger.info(timingLine(corpus.summary.filesRead, stats, ms));
   if (strict && corpus.summary.filesRejected > 0) {

@@ -117,9 +117,9 @@ export function storyPageParts({ id, reports }: StoryPage, siteUrl: string): Sto
 /**
  * The page of a story: alone, or put in `shell`, the reader's page as Vite built it, before the
  * data went in (see site.ts), in place of its title, its description and its empty root, so that
- * the reader takes the page over (see boot.ts) with its styles and policy. The reader's scripts, whose names change with every change of the app, are
- * loaded through `loader`, a script of a fixed name (see storyLoader): a story that did not change
- * keeps its page's bytes.
+ * the reader takes the page over (see boot.ts) with its styles and policy. The reader's scripts,
+ * whose names change with every change of the app, are loaded through `loader`, a script of a
+ * fixed name (see storyLoader): a story that did not change keeps its page's bytes.
  */
 export function storyDocument(
   { title, head, body }: StoryPageParts,
@@ -134,18 +134,15 @@ export function storyDocument(
     return `<!doctype html>\n<html lang="en">\n<head>\n${[...top, `<title>${title}</title>`, ...head].join('\n')}\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
   }
   const { html, loader } = shell;
-  const rootStart = html.indexOf('<div id="root">');
-  const rootEnd = html.lastIndexOf('</div>', html.search(/<noscript>|<\/body>/));
-  if (rootStart < 0 || rootEnd < rootStart)
-    throw new Error('index.html has no <div id="root"> to put a story page in');
-  const page =
-    html.slice(0, rootStart) +
-    `<div id="root">${body}` +
-    html.slice(rootEnd).replace(/<noscript>[^<]*<\/noscript>\s*/, '');
-  return page
+  if (!html.includes('<div id="root"></div>'))
+    throw new Error('index.html has no empty <div id="root"> to put a story page in');
+  // Functions, so that no `$&` or `$'` in an article's text is read as a pattern.
+  return html
+    .replace('<div id="root"></div>', () => `<div id="root">${body}</div>`)
+    .replace(/<noscript>[^<]*<\/noscript>\s*/, '')
     .replace(/<title>[^<]*<\/title>/, () => `<title>${title}</title>`)
     .replace(/<meta name="description"[^>]*>\s*/, '')
-    .replace(/<link rel="(preload|modulepreload)"[^>]*>\s*/g, '')
+    .replace(/<link rel="modulepreload"[^>]*>\s*/g, '')
     .replace(/<script type="module"[^>]*><\/script>\s*/g, '')
     .replace('</head>', () => `<script type="module" src="${loader}"></script>\n${head.join('\n')}\n</head>`);
 }

@@ -144,7 +144,7 @@ describe("a story's page", () => {
     expect(pagedStories(articles, [{ ids: ['lead', 'gone'], reasons: [] }])).toEqual([]);
   });
 
-  it('takes the place of the reader’s first screen in its built page, its scripts loaded by name', () => {
+  it('takes the place of the reader’s root in its built page, its scripts loaded by name', () => {
     const { articles, ids } = story();
     const parts = storyPageParts(pagedStories(articles, [{ ids, reasons: [] }])[0] as never, siteUrl);
     const shell = [
@@ -153,9 +153,9 @@ describe("a story's page", () => {
       '    <meta name="description" content="A fast feed." />',
       '    <title>News reader</title>',
       '    <script type="module" crossorigin src="/assets/index-abc.js"></script>',
-      '    <link rel="preload" media="(min-width: 640px)" as="image" href="https://img.example/first.jpg">',
+      '    <link rel="modulepreload" crossorigin href="/assets/vendor-def.js">',
       '  </head>\n  <body>',
-      '    <div id="root"><div class="layout"><main><article>First screen</article></main></div></div>',
+      '    <div id="root"></div>',
       '    <noscript>The news reader needs JavaScript.</noscript>',
       '  </body>\n</html>\n',
     ].join('\n');
@@ -163,16 +163,15 @@ describe("a story's page", () => {
     expect(document.title).toBe('Glasses <b>with</b> faces & "names" · News reader');
     expect(document.querySelectorAll('meta[name="description"]')).toHaveLength(1);
     expect(metaOf(document, 'description')).toMatch(/^The company weighs it/);
-    // The reader's scripts are named by their content, which every new article changes: a page
-    // loads them through a script of a fixed name, so that its bytes change only with its story.
+    // The reader's scripts are named by their content, which every change of the app changes: a
+    // page loads them through a script of a fixed name, so that its bytes change only with its story.
     expect(
       [...document.querySelectorAll('script[type="module"]')].map((script) => script.getAttribute('src')),
     ).toEqual(['/story-reader.js']);
     expect(storyLoader(shell)).toBe('import "/assets/index-abc.js";\n');
     expect(document.querySelector('meta[http-equiv="Content-Security-Policy"]')).not.toBeNull();
-    expect(document.querySelector('link[rel="preload"]')).toBeNull();
+    expect(document.querySelector('link[rel="modulepreload"]')).toBeNull();
     expect(document.querySelector('noscript')).toBeNull();
-    expect(document.body.textContent).not.toContain('First screen');
     expect(document.querySelector('#root > .story-page h1')?.textContent).toBe(
       'Glasses <b>with</b> faces & "names"',
     );
