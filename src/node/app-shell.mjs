@@ -2,19 +2,10 @@
 // by TypeScript through its JSDoc: `npm run build` (cli/build.mjs) reads it before anything is
 // compiled, so that a build whose app changed starts Vite at Node's own speed (through tsx,
 // importing Vite took 1.3 s against 0.2 s).
-import { createHash, randomUUID } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { filesUnder } from './files-under.mjs';
+import { filesUnder, writeWhole } from './files.mjs';
 
 /**
  * What a build whose app did not change needs of the last one. The app's files do not depend on
@@ -102,9 +93,7 @@ const madeFile = (file) => file.replace(/\.json$/, '.made.json');
  */
 function writeJson(file, value) {
   mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${randomUUID()}`;
-  writeFileSync(temporary, JSON.stringify(value));
-  renameSync(temporary, file);
+  writeWhole(file, JSON.stringify(value));
 }
 
 /**

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pageDataFile, pageDataMeta, type PageData } from '../shared/data-folder.ts';
 import { pieceName } from '../shared/pieces.ts';
@@ -13,6 +12,7 @@ import { newsIndex, newsSettings, runNews, type Logger } from './pipeline/run-ne
 import { finishDataFolder, hashOf, pieceWriter } from './pipeline/write-data.ts';
 import { prerenderFirstScreen } from './prerender.ts';
 import type { Shell } from './app-shell.mjs';
+import { writeWhole } from './files.mjs';
 
 /** Where a build's page comes from: the app's root, base and Vite cache, and its shell (see Shell). */
 export type PageSource = { root: string; base: string; cacheDir: string; html: string };
@@ -143,10 +143,8 @@ export async function buildData(shell: Shell, outDir: string, logger: Logger): P
   const built = await runNews(archive, { strict, siteUrl, build: true, logger, sink: writer.sink });
   const page = await pageOf(built, shell);
   writePageData(outDir, { built, page, base: shell.base, written: writer.written(), logger });
-  // Renamed into place: a build stopped half way leaves the last page whole.
-  const temporary = path.join(outDir, `index.html.${randomUUID()}`);
-  writeFileSync(temporary, page.html);
-  renameSync(temporary, path.join(outDir, 'index.html'));
+  // Whole: a build stopped half way leaves the last page.
+  writeWhole(path.join(outDir, 'index.html'), page.html);
   writeSite(outDir, {
     base: shell.base,
     shellHtml: shell.html,

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { filesUnder } from '../files-under.mjs';
+import { filesUnder } from '../files.mjs';
 
 export { filesUnder };
 

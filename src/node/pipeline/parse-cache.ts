@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fnv1a } from '../../shared/fnv-hash.ts';
 import type { ParsedFile } from '../seeds/parse-seed.ts';
+import { writeWhole } from '../files.mjs';
 
 /** What the cache knows of one seed file: how it looked on disk, and what parsing it gave. */
 export type CachedFile = { size: number; mtimeMs: number; parsed: ParsedFile };
@@ -65,10 +66,9 @@ export function openParseCache(dir?: string): ParseCache {
       const shards = new Map<number, [string, CachedFile][]>([...dirty].map((shard) => [shard, []]));
       for (const entry of entries) shards.get(shardOf(entry[0]))?.push(entry);
       for (const [shard, list] of shards) {
-        // Renamed into place: a build that stops half way never leaves half a shard.
+        // Whole: a build that stops half way never leaves half a shard.
         const target = path.join(dir, `${shard}.json`);
-        writeFileSync(`${target}.tmp`, JSON.stringify({ version, entries: list }));
-        renameSync(`${target}.tmp`, target);
+        writeWhole(target, JSON.stringify({ version, entries: list }));
       }
       dirty.clear();
     },

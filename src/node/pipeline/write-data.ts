@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { indexFile, type NewsIndex } from '../../shared/data-folder.ts';
 import { manifestPath, pieceGroup, pieceName, type Manifest, type PieceRoot } from '../../shared/pieces.ts';
 import type { DataFile } from './emit/data-file.ts';
 import { filesUnder } from './out-dir.ts';
+import { writeWhole } from '../files.mjs';
 
 /**
  * The data folder as pieces (see src/shared/pieces.ts): each data file's piece name by its path,
@@ -86,9 +87,8 @@ export function pieceWriter(dataRoot: string): { sink: PieceSink; written: () =>
     if (existsSync(full)) return;
     if (!made.has(path.dirname(full))) mkdirSync(path.dirname(full), { recursive: true });
     made.add(path.dirname(full));
-    // Renamed into place: a build stopped half way never leaves half a piece under a piece's name.
-    writeFileSync(`${full}.tmp`, text);
-    renameSync(`${full}.tmp`, full);
+    // Whole: a build stopped half way never leaves half a piece under a piece's name.
+    writeWhole(full, text);
     written += 1;
   };
   return { sink, written: () => written };
@@ -109,7 +109,9 @@ export function finishDataFolder(
 ): number {
   const previous = namedBy(dataRoot, readRoot(path.join(dataRoot, indexFile)));
   // A folder of the layout before (its root was `root.json`, the pieces' root alone): kept alike.
-  for (const name of namedBy(dataRoot, { pieces: readLegacyRoot(path.join(dataRoot, legacyRootFile)) }))
+  for (const name of namedBy(dataRoot, {
+    pieces: readObject(path.join(dataRoot, legacyRootFile)) as PieceRoot,
+  }))
     previous.add(name);
   let deleted = 0;
   for (const file of filesUnder(dataRoot)) {
@@ -118,7 +120,7 @@ export function finishDataFolder(
     deleted += 1;
   }
   mkdirSync(dataRoot, { recursive: true });
-  writeFileSync(path.join(dataRoot, indexFile), JSON.stringify(pageData ? { ...index, pageData } : index));
+  writeWhole(path.join(dataRoot, indexFile), JSON.stringify(pageData ? { ...index, pageData } : index));
   return deleted;
 }
 
@@ -141,29 +143,24 @@ function namedBy(dataRoot: string, { pieces: root, pageData }: WrittenRoot): Set
 /** The root of the layout before `index.json`: deleted by the first build after it, once read. */
 const legacyRootFile = 'root.json';
 
-function readLegacyRoot(file: string): PieceRoot {
-  try {
-    const root = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-    return typeof root === 'object' && root !== null ? (root as PieceRoot) : {};
-  } catch {
-    return {};
-  }
-}
-
 /** What the last build's index names: its pieces' root, and the page's data. */
 type WrittenRoot = { pieces: PieceRoot; pageData?: string };
 
 /** What the index in `file` names; nothing if it cannot be read. */
 function readRoot(file: string): WrittenRoot {
+  const { pieces, pageData } = readObject(file);
+  return {
+    pieces: typeof pieces === 'object' && pieces !== null ? (pieces as PieceRoot) : {},
+    ...(typeof pageData === 'string' ? { pageData } : {}),
+  };
+}
+
+/** The object `file` holds as JSON; an empty one if it cannot be read, or holds something else. */
+function readObject(file: string): Record<string, unknown> {
   try {
-    const index = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-    if (typeof index !== 'object' || index === null) return { pieces: {} };
-    const { pieces, pageData } = index as { pieces?: unknown; pageData?: unknown };
-    return {
-      pieces: typeof pieces === 'object' && pieces !== null ? (pieces as PieceRoot) : {},
-      ...(typeof pageData === 'string' ? { pageData } : {}),
-    };
+    const value = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   } catch {
-    return { pieces: {} };
+    return {};
   }
 }
