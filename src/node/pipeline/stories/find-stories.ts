@@ -446,7 +446,7 @@ function matchStory(
     const shared = profile.titleWords.filter((word) => lead.titleWords.includes(word)).length;
     reason =
       shared >= 2 ? `${shared} title words in common` : `${words} word${words === 1 ? '' : 's'} in common`;
-  } else if (!sameOutlet && inBurst(profile, lead) && score >= storyRules.burstSimilarity) {
+  } else if (!sameOutlet && score >= burstBar(profile, story)) {
     // Or another outlet's headline of the lead's burst.
     reason = 'headlines open on the same name, within a day';
   }
@@ -458,15 +458,20 @@ function matchStory(
 const linked = (a: Profile, b: Profile) => cites(a, b) || cites(b, a);
 
 /**
- * Whether `profile` is of the burst its story's `lead` leads (see openingBurst), within a day of
- * it: the outlets' paraphrases of one event ("IBM quits…", "IBM ditches…"), which share few words
- * but the name.
+ * How alike `profile` must be to `story` as a headline of the burst its lead leads (see
+ * openingBurst): the outlets' paraphrases of one event ("IBM quits…", "IBM ditches…"), which share
+ * few words but the name. Within a day of the lead, some weight in common will do; within a day of
+ * a later headline of the burst in the story, more (the weekend after a Friday's news, where a
+ * chain of days could otherwise reach the name's next event); else it is not of the burst.
  */
-const inBurst = (profile: Profile, lead: Profile): boolean =>
-  profile.burst !== undefined &&
-  lead.burst?.canLead === true &&
-  profile.burst.word === lead.burst.word &&
-  Math.abs(profile.time - lead.time) <= storyRules.burstHours * hour;
+function burstBar(profile: Profile, { lead, members }: Building): number {
+  const word = profile.burst?.word;
+  if (word === undefined || lead.burst?.canLead !== true || lead.burst.word !== word) return Infinity;
+  const withinDay = (other: Profile) => Math.abs(profile.time - other.time) <= storyRules.burstHours * hour;
+  if (withinDay(lead)) return storyRules.burstSimilarity;
+  const followed = members.some((member) => member.burst?.word === word && withinDay(member));
+  return followed ? storyRules.burstFollowSimilarity : Infinity;
+}
 
 /** `vector` made of length 1, in place. */
 function scaled(vector: Vector): Vector {

@@ -47,4 +47,10 @@ export const storyRules = {
    * headlines' paraphrases share little else.
    */
   burstSimilarity: 0.05,
+  /**
+   * How alike a headline of the burst must be when it is more than `burstHours` from the lead but
+   * within them of a later headline of the burst in the story: above what different events of one
+   * name share by chance (0 to 0.08 in the December 2019 set, see docs/stories.md).
+   */
+  burstFollowSimilarity: 0.15,
 };

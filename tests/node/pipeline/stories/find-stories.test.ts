@@ -292,6 +292,43 @@ describe('finding stories', () => {
     ]);
   });
 
+  it('follows a burst into the next days, a day at a time, but not into the name’s next event', () => {
+    // The weekend after the news: more outlets open on the name, each within a day of the last
+    // headline of the burst but more than a day after the lead, and share some words with it.
+    const weekend = [
+      ['Kestrova drone fleet grounding leaves pilots without work', 'Its delivery drones stay parked.'],
+      ['Kestrova customers miss drone deliveries', 'Parcels once flew to their gardens in minutes.'],
+      ['Kestrova weighs selling its grounded drone fleet', 'The drones may go to a farm cooperative.'],
+      [
+        'Kestrova faces questions over drone spending',
+        'The fleet cost millions before complaints grounded it.',
+      ],
+    ].map(([title, excerpt], i) =>
+      article(`weekend-${i}`, 126 + i * 6, title ?? '', excerpt ?? '', `Weekend outlet ${i}`),
+    );
+    // Then the name's next event, within a day of the last of them: a burst of its own.
+    const warehouse = [
+      ['Kestrova opens a warehouse in Lisbon', 'The site will employ four hundred people.'],
+      ['Kestrova picks Lisbon for its new hub', 'Portugal won the site over Spain.'],
+      ['Kestrova to hire hundreds in Portugal', 'Jobs at a new Lisbon warehouse.'],
+      ['Kestrova bets on Lisbon', 'A logistics hub opens next year.'],
+    ].map(([title, excerpt], i) =>
+      article(`warehouse-${i}`, 160 + i * 4, title ?? '', excerpt ?? '', `Warehouse outlet ${i}`),
+    );
+    const ids = [...burstIds, ...weekend, ...warehouse].map((item) =>
+      typeof item === 'string' ? item : item.id,
+    );
+    const stories = findStories([...background, ...burst, ...weekend, ...warehouse]);
+    expect(storiesAmong(stories, ids)).toEqual([
+      [...burstIds, ...weekend.map((item) => item.id)].sort(),
+      warehouse.map((item) => item.id).sort(),
+    ]);
+    const story = stories.find((found) => found.ids.includes('burst-0'));
+    expect(story?.reasons[story.ids.indexOf('weekend-3')]).toBe(
+      'headlines open on the same name, within a day',
+    );
+  });
+
   it('lets no lone headline hours ahead of a burst lead it', () => {
     // An op-ed urging the company to do what it announces ten hours later.
     const lone = article(
