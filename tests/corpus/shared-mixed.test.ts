@@ -8,11 +8,11 @@ describe('the labelled shared corpora mixed into one archive', () => {
   // alone which words are everyday, so the mix finds nearly what each folder finds alone: 123 of
   // 171 pairs, against 119 alone, none wrong (two MarketWatch and PR Newswire robotics market
   // reports were one wrong pair while "COVID" weighed as rare beside the other archives).
-  it('finds their labelled stories: precision 1.0, recall at least 123 of 171', async () => {
+  it('finds their labelled stories: precision 1.0, recall at least 127 of 171', async () => {
     const { folder, labels } = mixedFolders(labelledCorpora.map(corpusFolder));
     const { precision, recall, required } = await storyScores(folder, labels);
     expect(required).toBe(171);
     expect(precision).toBe(1);
-    expect(recall).toBeGreaterThanOrEqual(123 / 171);
+    expect(recall).toBeGreaterThanOrEqual(127 / 171);
   });
 });

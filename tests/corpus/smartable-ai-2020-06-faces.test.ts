@@ -16,9 +16,9 @@ describe('the facial-recognition month of June 2020, with hand-labelled stories'
 
   // Today's floor (0.081 before the weights by weeks, 0.28 before bursts of headlines), held so
   // that nothing falls below it; issue 22's targets are 0.95 and 0.7.
-  it('finds its stories without a wrong pair: precision 1.0, recall at least 0.72 (98 of 135 pairs)', async () => {
+  it('finds its stories without a wrong pair: precision 1.0, recall at least 0.73 (99 of 135 pairs)', async () => {
     const { precision, recall } = await storyScores(folder);
     expect(precision).toBe(1);
-    expect(recall).toBeGreaterThanOrEqual(98 / 135);
+    expect(recall).toBeGreaterThanOrEqual(99 / 135);
   });
 });

@@ -38,9 +38,9 @@ describe('the Power Apps archive (the shared corpora’s README gives its counts
     );
   });
 
-  it('finds its stories without a wrong pair: precision 1.0, recall 0.46', async () => {
+  it('finds its stories without a wrong pair: precision 1.0, recall at least 0.57 (16 of 28 pairs)', async () => {
     const { precision, recall } = await storyScores(folder);
     expect(precision).toBe(1);
-    expect(recall).toBeCloseTo(13 / 28, 2);
+    expect(recall).toBeGreaterThanOrEqual(16 / 28);
   });
 });

@@ -31,7 +31,7 @@ export const storyRules = {
    * (IBM, the day IBM quits) within `burstHours` either side of an article (shorter than
    * `aroundHours`, whose weeks must hold the burst)...
    */
-  burstOutlets: 4,
+  burstOutlets: 3,
   burstHours: 24,
   /** ...at least this many times as often as the rest of the weeks around have headlines open on it. */
   burstRatio: 3,

@@ -240,7 +240,7 @@ describe('finding stories', () => {
   );
   const burstIds = burst.map((item) => item.id);
 
-  it('groups a burst of headlines from four outlets or more that open on one name', () => {
+  it('groups a burst of headlines from three outlets or more that open on one name', () => {
     const stories = findStories([...background, ...burst]);
     expect(storiesAmong(stories, burstIds)).toEqual([[...burstIds].sort()]);
     // Most join by the burst alone: their words are not alike enough otherwise.
@@ -282,9 +282,9 @@ describe('finding stories', () => {
     ]);
   });
 
-  it('takes no burst from fewer than four outlets, or from a headline a day after the lead', () => {
-    const three = burst.slice(2);
-    expect(storiesAmong(findStories([...background, ...three]), burstIds)).toEqual([]);
+  it('takes no burst from fewer than three outlets, or from a headline a day after the lead', () => {
+    const two = burst.slice(3);
+    expect(storiesAmong(findStories([...background, ...two]), burstIds)).toEqual([]);
     // The fifth report, two days later: the first four are a burst, it is not of it.
     const late = [...burst.slice(0, 4), { ...(burst[4] as Article), publishedAt: at(100 + 48) }];
     expect(storiesAmong(findStories([...background, ...late]), burstIds)).toEqual([
