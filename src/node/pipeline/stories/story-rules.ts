@@ -33,6 +33,11 @@ export const storyRules = {
    */
   burstOutlets: 3,
   burstHours: 24,
+  /**
+   * ...one outlet at least for this many of the headlines that open on it in those hours (one
+   * outlet's template is no burst; any share from 1 in 2 to 1 in 6 gives the same labelled scores)...
+   */
+  burstHeadlinesPerOutlet: 4,
   /** ...at least this many times as often as the rest of the weeks around have headlines open on it. */
   burstRatio: 3,
   /**

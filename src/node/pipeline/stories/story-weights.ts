@@ -244,7 +244,8 @@ export type Burst = { word: number; canLead: boolean };
 
 /**
  * The burst of headlines that open on `word` around `time`, when they burst (see storyRules): as
- * many outlets as `burstOutlets` open one on it within `burstHours`, and `burstRatio` times as
+ * many outlets as `burstOutlets` open one on it within `burstHours`, at least one for every
+ * `burstHeadlinesPerOutlet` of those headlines, and `burstRatio` times as
  * many as its rate in the rest of the weeks around would give. A name every outlet leads with
  * every day (a giant of the archive's trade) never bursts; the day a company makes the news, its
  * name does. An article of `outlet` may lead the burst's story when another outlet's headline
@@ -266,8 +267,11 @@ export function openingBurst(
   if (to - from < storyRules.burstOutlets) return undefined;
   const outletsNear = new Set(outlets.subarray(from, to)).size;
   const usual = countWithin(times, time - aroundMs, time + aroundMs) - (to - from);
+  // Many outlets, not one outlet's many headlines: a template ("Hostile fixture …" 64 times from
+  // one outlet and once from two others) is no burst.
   const bursts =
     outletsNear >= storyRules.burstOutlets &&
+    outletsNear * storyRules.burstHeadlinesPerOutlet >= to - from &&
     outletsNear >= (storyRules.burstRatio * usual * burstMs) / (aroundMs - burstMs);
   if (!bursts) return undefined;
   const leadMs = storyRules.burstLeadHours * hour;

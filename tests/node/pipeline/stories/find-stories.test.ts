@@ -342,6 +342,20 @@ describe('finding stories', () => {
     expect(storiesAmong(stories, [...burstIds, lone.id])).toEqual([[...burstIds].sort()]);
   });
 
+  it('takes no burst from one outlet’s template, though two other outlets open on its word', () => {
+    // One outlet's twenty headlines of one pattern, and two other outlets' on the same word that
+    // day: three outlets, but not a burst of outlets (the end-to-end adversarial set is so).
+    const template = Array.from({ length: 20 }, (_, i) =>
+      article(`template-${i}`, 100 + i / 4, `Weekly roundup item${i} code${i % 3}`, '', 'Template Press'),
+    );
+    const others = [
+      article('template-x', 101, 'Weekly roundup other code0 note', '', 'Other One'),
+      article('template-y', 102, 'Weekly roundup extra code1 note', '', 'Other Two'),
+    ];
+    const ids = [...template, ...others].map((item) => item.id);
+    expect(storiesAmong(findStories([...background, ...template, ...others]), ids)).toEqual([]);
+  });
+
   it('takes no burst from headlines that open on a label', () => {
     // Five outlets' different news of one day under one label: only the label in common.
     const news = [
