@@ -83,8 +83,9 @@ type Building = {
  * chaining stories together, and lets a big story, told in many words, stay whole. The same
  * title joins at once; an outlet the story has already needs more; a `related` link lowers the
  * bar, never to nothing; another outlet's headline of the lead's burst (see openingBurst: many
- * outlets opening a headline on one name within a day) needs little more than the name. The same
- * articles give the same stories, whatever their order.
+ * outlets opening a headline on one name within a day) needs little more than the name, within a
+ * day of the lead, and a little more, within a day of a later headline of the burst in the story
+ * (see burstBar). The same articles give the same stories, whatever their order.
  *
  * With a `memo` of the last run, only what a change can move is computed again: the profiles of
  * the articles whose weeks hold a changed article, and the pass from the first of them until its
@@ -446,9 +447,10 @@ function matchStory(
     const shared = profile.titleWords.filter((word) => lead.titleWords.includes(word)).length;
     reason =
       shared >= 2 ? `${shared} title words in common` : `${words} word${words === 1 ? '' : 's'} in common`;
-  } else if (!sameOutlet && score >= burstBar(profile, story)) {
+  } else if (!sameOutlet) {
     // Or another outlet's headline of the lead's burst.
-    reason = 'headlines open on the same name, within a day';
+    const burst = burstBar(profile, story);
+    if (burst && score >= burst.bar) reason = burst.reason;
   }
   if (reason === undefined) return undefined;
   return { score, reason: linked(profile, lead) ? `${reason}, linked as related reading` : reason };
@@ -459,18 +461,24 @@ const linked = (a: Profile, b: Profile) => cites(a, b) || cites(b, a);
 
 /**
  * How alike `profile` must be to `story` as a headline of the burst its lead leads (see
- * openingBurst): the outlets' paraphrases of one event ("IBM quits…", "IBM ditches…"), which share
- * few words but the name. Within a day of the lead, some weight in common will do; within a day of
- * a later headline of the burst in the story, more (the weekend after a Friday's news, where a
- * chain of days could otherwise reach the name's next event); else it is not of the burst.
+ * openingBurst), and why it joins: the outlets' paraphrases of one event ("IBM quits…", "IBM
+ * ditches…"), which share few words but the name. Within a day of the lead, some weight in common
+ * will do; within a day of a later headline of the burst in the story, more (the weekend after a
+ * Friday's news, where a chain of days could otherwise reach the name's next event); else it is
+ * not of the burst (undefined).
  */
-function burstBar(profile: Profile, { lead, members }: Building): number {
-  const word = profile.burst?.word;
-  if (word === undefined || lead.burst?.canLead !== true || lead.burst.word !== word) return Infinity;
-  const withinDay = (other: Profile) => Math.abs(profile.time - other.time) <= storyRules.burstHours * hour;
-  if (withinDay(lead)) return storyRules.burstSimilarity;
-  const followed = members.some((member) => member.burst?.word === word && withinDay(member));
-  return followed ? storyRules.burstFollowSimilarity : Infinity;
+function burstBar({ burst, time }: Profile, { lead, members }: Building) {
+  const word = burst?.word;
+  if (word === undefined || lead.burst?.canLead !== true || lead.burst.word !== word) return undefined;
+  const withinDay = (other: Profile) => Math.abs(time - other.time) <= storyRules.burstHours * hour;
+  if (withinDay(lead))
+    return { bar: storyRules.burstSimilarity, reason: 'headlines open on the same name, within a day' };
+  if (members.some((member) => member.burst?.word === word && withinDay(member)))
+    return {
+      bar: storyRules.burstFollowSimilarity,
+      reason: 'headlines open on the same name, each within a day of the last',
+    };
+  return undefined;
 }
 
 /** `vector` made of length 1, in place. */

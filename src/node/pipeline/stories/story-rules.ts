@@ -1,7 +1,7 @@
 /** NewsBlur's window: 120 hours from the story's lead (the seed's own story ran for five days). */
 export const windowMs = 120 * 3600 * 1000;
 
-/** The thresholds, chosen on the three labelled corpora together (docs/stories.md). */
+/** The thresholds, chosen on the labelled sets together, never on one (docs/stories.md). */
 export const storyRules = {
   /** How alike an article and a story must be (cosine of their weighted words, 0 to 1). */
   similarity: 0.45,

@@ -306,9 +306,11 @@ describe('finding stories', () => {
     ].map(([title, excerpt], i) =>
       article(`weekend-${i}`, 126 + i * 6, title ?? '', excerpt ?? '', `Weekend outlet ${i}`),
     );
-    // Then the name's next event, within a day of the last of them: a burst of its own.
+    // Then the name's next event, within a day of the last of them: a burst of its own, whose
+    // first report shares a little with the story by chance (less than 0.1), as different events
+    // of one name do.
     const warehouse = [
-      ['Kestrova opens a warehouse in Lisbon', 'The site will employ four hundred people.'],
+      ['Kestrova opens a warehouse in Lisbon', 'Its drone fleet and delivery vans will serve the country.'],
       ['Kestrova picks Lisbon for its new hub', 'Portugal won the site over Spain.'],
       ['Kestrova to hire hundreds in Portugal', 'Jobs at a new Lisbon warehouse.'],
       ['Kestrova bets on Lisbon', 'A logistics hub opens next year.'],
@@ -325,8 +327,25 @@ describe('finding stories', () => {
     ]);
     const story = stories.find((found) => found.ids.includes('burst-0'));
     expect(story?.reasons[story.ids.indexOf('weekend-3')]).toBe(
-      'headlines open on the same name, within a day',
+      'headlines open on the same name, each within a day of the last',
     );
+  });
+
+  it('follows a burst only from a headline of it within a day, not across a quiet day', () => {
+    // Three more outlets open on the name a day and a half after the burst's last headline (a
+    // burst of their own), alike the story but not enough to join it otherwise.
+    const later = [
+      ['Kestrova drone fleet sold at auction', 'A farm cooperative bought the parked drones.'],
+      ['Kestrova auctions its drones', 'The grounded delivery fleet found a buyer.'],
+      ['Kestrova drone auction ends an era', 'Parcels by drone are history.'],
+    ].map(([title, excerpt], i) =>
+      article(`later-${i}`, 116 + 30 + i * 2, title ?? '', excerpt ?? '', `Later outlet ${i}`),
+    );
+    const ids = [...burstIds, ...later.map((item) => item.id)];
+    expect(storiesAmong(findStories([...background, ...burst, ...later]), ids)).toEqual([
+      [...burstIds].sort(),
+      later.map((item) => item.id).sort(),
+    ]);
   });
 
   it('lets no lone headline hours ahead of a burst lead it', () => {
