@@ -27,8 +27,9 @@ function article(id: string, time: number, title: string, outlet: string): Story
   };
 }
 
-// Bursts 0 to 2 in the sparse tail, 3 in the dense months (where a change's weeks are short, so a
-// run starts again in the middle of its story); each opens on its own name.
+// Bursts 0 to 2 in the sparse tail, 3 in the dense months (whose weeks are 15 days, not the whole
+// tail, so that a change 15 days after it can start a run again in the middle of its story); each
+// opens on its own name.
 const burstDays = [70, 82, 94, 30];
 const burstNames = [...names.slice(0, 3), 'Zephyrin'];
 const burstStart = (burst: number) => start + (burstDays[burst] ?? 0) * day;

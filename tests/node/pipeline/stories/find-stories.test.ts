@@ -317,9 +317,7 @@ describe('finding stories', () => {
     ].map(([title, excerpt], i) =>
       article(`warehouse-${i}`, 160 + i * 4, title ?? '', excerpt ?? '', `Warehouse outlet ${i}`),
     );
-    const ids = [...burstIds, ...weekend, ...warehouse].map((item) =>
-      typeof item === 'string' ? item : item.id,
-    );
+    const ids = [...burstIds, ...[...weekend, ...warehouse].map((item) => item.id)];
     const stories = findStories([...background, ...burst, ...weekend, ...warehouse]);
     expect(storiesAmong(stories, ids)).toEqual([
       [...burstIds, ...weekend.map((item) => item.id)].sort(),
