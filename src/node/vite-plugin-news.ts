@@ -6,7 +6,7 @@ import { watchSeedFiles } from './seeds/watch-files.ts';
 import { openArchive, type Archive } from './pipeline/archive.ts';
 import type { NewsOutput } from './pipeline/build-news.ts';
 import { openParseCache, parseCacheDir } from './pipeline/parse-cache.ts';
-import { filesUnder } from './pipeline/out-dir.ts';
+import { filesUnder } from './files.mjs';
 import { newsIndex, newsSettings, runNews, type NewsOptions } from './pipeline/run-news.ts';
 import { pieceWriter } from './pipeline/write-data.ts';
 import { storyDocument } from './pipeline/emit/story-pages.ts';

@@ -2,8 +2,6 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { filesUnder } from '../files.mjs';
 
-export { filesUnder };
-
 /**
  * Deletes what an earlier build left in `outDir`: every file not in `keep`, but the data folder
  * (see write-data.ts) and `.git`. Called once a build has written its own files, so that a build

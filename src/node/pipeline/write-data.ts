@@ -5,8 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { indexFile, type NewsIndex } from '../../shared/data-folder.ts';
 import { manifestPath, pieceGroup, pieceName, type Manifest, type PieceRoot } from '../../shared/pieces.ts';
 import type { DataFile } from './emit/data-file.ts';
-import { filesUnder } from './out-dir.ts';
-import { writeWhole } from '../files.mjs';
+import { filesUnder, writeWhole } from '../files.mjs';
 
 /**
  * The data folder as pieces (see src/shared/pieces.ts): each data file's piece name by its path,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emitDataFolder } from '../../../src/node/pipeline/emit/data-folder.ts';
 import { findStories } from '../../../src/node/pipeline/stories/find-stories.ts';
-import { filesUnder } from '../../../src/node/pipeline/out-dir.ts';
+import { filesUnder } from '../../../src/node/files.mjs';
 import { finishDataFolder, pieceWriter, renderDataFolder } from '../../../src/node/pipeline/write-data.ts';
 import type { Article } from '../../../src/shared/article-schema.ts';
 import { indexFile, type NewsIndex } from '../../../src/shared/data-folder.ts';

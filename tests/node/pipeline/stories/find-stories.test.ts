@@ -26,6 +26,15 @@ const article = (
   more: Partial<Article> = {},
 ) => makeArticle({ id, title, excerpt, publishedAt: at(hours), provider: { name: outlet }, ...more });
 
+/**
+ * The `i`th of several outlets' reports, `prefix-i` from outlet `prefix outlet i`, `every` hours
+ * apart from hour `first`: for lists of `[title, excerpt]` mapped to articles.
+ */
+const reportOf =
+  (prefix: string, first: number, every: number) =>
+  ([title = '', excerpt = '']: readonly string[], i: number) =>
+    article(`${prefix}-${i}`, first + i * every, title, excerpt, `${prefix} outlet ${i}`);
+
 /** The stories among `ids`, as sorted lists of ids. */
 function storiesAmong(stories: readonly Story[], ids: readonly string[]): string[][] {
   return stories
@@ -235,9 +244,7 @@ describe('finding stories', () => {
     ['Kestrova steps back from drones, calls for rules', 'Its chief asked regulators for national rules.'],
     ['Kestrova is grounding its drone fleet for good', 'Shoppers in three cities get parcels by van again.'],
     ['Kestrova ends drone program amid noise protests', 'Residents had protested for months.'],
-  ].map(([title, excerpt], i) =>
-    article(`burst-${i}`, 100 + i * 4, title ?? '', excerpt ?? '', `Burst outlet ${i}`),
-  );
+  ].map(reportOf('burst', 100, 4));
   const burstIds = burst.map((item) => item.id);
 
   it('groups a burst of headlines from three outlets or more that open on one name', () => {
@@ -303,9 +310,7 @@ describe('finding stories', () => {
         'Kestrova faces questions over drone spending',
         'The fleet cost millions before complaints grounded it.',
       ],
-    ].map(([title, excerpt], i) =>
-      article(`weekend-${i}`, 126 + i * 6, title ?? '', excerpt ?? '', `Weekend outlet ${i}`),
-    );
+    ].map(reportOf('weekend', 126, 6));
     // Then the name's next event, within a day of the last of them: a burst of its own, whose
     // first report shares a little with the story by chance (less than 0.1), as different events
     // of one name do.
@@ -314,9 +319,7 @@ describe('finding stories', () => {
       ['Kestrova picks Lisbon for its new hub', 'Portugal won the site over Spain.'],
       ['Kestrova to hire hundreds in Portugal', 'Jobs at a new Lisbon warehouse.'],
       ['Kestrova bets on Lisbon', 'A logistics hub opens next year.'],
-    ].map(([title, excerpt], i) =>
-      article(`warehouse-${i}`, 160 + i * 4, title ?? '', excerpt ?? '', `Warehouse outlet ${i}`),
-    );
+    ].map(reportOf('warehouse', 160, 4));
     const ids = [...burstIds, ...[...weekend, ...warehouse].map((item) => item.id)];
     const stories = findStories([...background, ...burst, ...weekend, ...warehouse]);
     expect(storiesAmong(stories, ids)).toEqual([
@@ -336,9 +339,7 @@ describe('finding stories', () => {
       ['Kestrova drone fleet sold at auction', 'A farm cooperative bought the parked drones.'],
       ['Kestrova auctions its drones', 'The grounded delivery fleet found a buyer.'],
       ['Kestrova drone auction ends an era', 'Parcels by drone are history.'],
-    ].map(([title, excerpt], i) =>
-      article(`later-${i}`, 116 + 30 + i * 2, title ?? '', excerpt ?? '', `Later outlet ${i}`),
-    );
+    ].map(reportOf('later', 116 + 30, 2));
     const ids = [...burstIds, ...later.map((item) => item.id)];
     expect(storiesAmong(findStories([...background, ...burst, ...later]), ids)).toEqual([
       [...burstIds].sort(),
