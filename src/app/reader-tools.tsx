@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ComponentProps } from 'react';
 import type { NewsIndex, TopicStat, View } from '../shared/data-folder.ts';
 import { MarksTransfer } from '../features/marks/components/marks-transfer.tsx';
+import { useRefreshKeptTopics } from '../features/offline/api/kept-topics.ts';
 import { KeyboardShortcuts } from './keyboard-shortcuts.tsx';
 import { TakeAlong } from './take-along.tsx';
 
@@ -14,10 +15,12 @@ type ReaderToolsProps = ComponentProps<typeof KeyboardShortcuts> & {
 };
 
 /**
- * What the reader does besides reading: feeds and offline reading, the keyboard, the export of
- * marks. Beside the feed on wide screens, after it on phones (see ReaderPage).
+ * What the reader does besides reading: feeds and offline reading (the topics kept offline are
+ * saved again from a new archive), the keyboard, the export of marks. Beside the feed on wide
+ * screens, after it on phones (see ReaderPage).
  */
 export function ReaderTools({ index, selected, view, ...keyboard }: ReaderToolsProps) {
+  useRefreshKeptTopics(index);
   return (
     <>
       <TakeAlong index={index} selected={selected} view={view} />

@@ -35,6 +35,14 @@ async function cardTitles(page: Page): Promise<string[]> {
   return page.getByRole('article').getByRole('heading', { level: 2 }).allTextContents();
 }
 
+/** The archive the topics kept offline were last saved from (see kept-topics.ts). */
+const keptFrom = (page: Page) =>
+  page.evaluate(
+    () =>
+      (JSON.parse(localStorage.getItem('news-reader:offline-topics') ?? '{}') as { archive?: string })
+        .archive,
+  );
+
 const live = path.join(root, offlineOutDir);
 const staging = `${live}.next`;
 
@@ -108,6 +116,8 @@ test('saves a topic for offline, then offers new articles, then a new version of
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await page.getByRole('button', { name: 'Save this topic for offline' }).click();
   await expect(page.getByText(/^Saved AI in Robotics for offline reading: 4 articles\.$/)).toBeVisible();
+  await expect(page.getByText('Kept on this device, and saved again with each new edition.')).toBeVisible();
+  const savedFrom = await keptFrom(page);
   await context.setOffline(true);
   await page.goto('/?topic=AI+in+Robotics');
   await expect(page.getByRole('status')).toHaveText(/^4 articles/);
@@ -164,6 +174,8 @@ test('saves a topic for offline, then offers new articles, then a new version of
   await expect(page.getByRole('article').first().getByRole('heading', { level: 2 })).toHaveText(changed, {
     timeout: 20_000,
   });
+  // The page saves the kept topic again from the new archive, by itself.
+  await expect.poll(() => keptFrom(page), { timeout: 20_000 }).not.toBe(savedFrom);
   // No new worker came with it: the deploy left sw.js as it was.
   const workers = await page.evaluate(async () => {
     const registration = await navigator.serviceWorker.getRegistration();
@@ -177,6 +189,12 @@ test('saves a topic for offline, then offers new articles, then a new version of
   await page.goto('/');
   await expect(page.getByText('You are offline.')).toBeVisible();
   await expect(page.getByRole('article').first().getByRole('heading', { level: 2 })).toHaveText(changed);
+  // The topic saved before the deploy is still readable: its pieces of this build were fetched
+  // when the page opened it (not by this reader opening the topic).
+  await page.goto('/?topic=AI+in+Robotics');
+  await expect(page.getByRole('status')).toHaveText(/^4 articles/);
+  await expect(page.getByRole('article')).toHaveCount(robotics.length);
+  await expect(page.getByRole('alert')).toHaveCount(0);
   await context.setOffline(false);
 
   // Then a new build of the app: a worker whose precache list has a file of another revision (of
