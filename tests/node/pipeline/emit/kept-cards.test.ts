@@ -33,6 +33,8 @@ describe('cards and panels kept from run to run (the dev server)', () => {
     // ...and the article the first report links to, of another.
     const linked = makeArticle({ url: thirdUrl, publishedAt: '2021-02-01T10:00:00.000Z' });
     const others = [makeArticle(), makeArticle({ publishedAt: '2021-03-05T07:00:00.000Z' })];
+    // The same link's article as the newest of all, which leaves no other article's key moved.
+    const newestLinked = makeArticle({ url: thirdUrl, publishedAt: '2022-01-01T10:00:00.000Z' });
     const runs = [
       [wire, daily, ...others],
       [wire, daily, linked, ...others],
@@ -41,6 +43,8 @@ describe('cards and panels kept from run to run (the dev server)', () => {
       [wire, daily, ...others],
       // A report edited: the same id, a new object, another outlet's name.
       [wire, { ...daily, provider: { name: 'Daily Two, renamed' } }, ...others],
+      [wire, daily, ...others, newestLinked],
+      [wire, daily, ...others],
     ];
     for (const articles of runs) expect(folderOf(articles, kept)).toEqual(folderOf(articles));
   });
