@@ -106,8 +106,12 @@ function panelsToRedo(
   const redoAll = (story: Story) => {
     for (const id of story.ids) redo.add(id);
   };
+  // A story may still name an article gone from the archive (the caller's stories need not be
+  // found anew): its panels listed that article.
+  const gone = new Set(displaced.map(({ id }) => id));
+  const touched = (id: string) => changed.has(id) || gone.has(id);
   for (const story of stories) {
-    if (!same(story, before.get(story.ids[0])) || story.ids.some((id) => changed.has(id))) redoAll(story);
+    if (!same(story, before.get(story.ids[0])) || story.ids.some(touched)) redoAll(story);
   }
   for (const story of last.stories) if (!same(story, now.get(story.ids[0]))) redoAll(story);
   if (urlSet !== last.urlSet) {

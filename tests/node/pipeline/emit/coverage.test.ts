@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageOf } from '../../../../src/node/pipeline/emit/coverage.ts';
+import { coverageOf, emptyPanelMemo } from '../../../../src/node/pipeline/emit/coverage.ts';
 import { makeArticle } from '../../../fixtures/articles.ts';
 
 describe('what a panel lists', () => {
@@ -57,5 +57,28 @@ describe('what a panel lists', () => {
         inArchive: true,
       },
     ]);
+  });
+});
+
+describe('panels kept from the last run (the dev server)', () => {
+  const at = (day: number) => `2021-01-0${day}T00:00:00.000Z`;
+  const lead = makeArticle({ id: 'lead', publishedAt: at(1) });
+  const gone = makeArticle({ id: 'gone', publishedAt: at(2) });
+  const newer = makeArticle({ id: 'newer', publishedAt: at(3) });
+  const story = { ids: ['lead', 'gone'], reasons: ['', 'same words'] };
+
+  it('drop an article gone from the archive though the stories still name it', () => {
+    // Gone at the newest end (no key moves), and from the middle (a newer one moves).
+    for (const [before, after] of [
+      [[gone, lead], [lead]],
+      [
+        [newer, gone, lead],
+        [newer, lead],
+      ],
+    ]) {
+      const memo = emptyPanelMemo();
+      coverageOf(before ?? [], [story], memo);
+      expect(coverageOf(after ?? [], [story], memo)).toEqual(coverageOf(after ?? [], [story]));
+    }
   });
 });
