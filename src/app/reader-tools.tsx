@@ -20,7 +20,7 @@ type ReaderToolsProps = ComponentProps<typeof KeyboardShortcuts> & {
  * screens, after it on phones (see ReaderPage).
  */
 export function ReaderTools({ index, selected, view, ...keyboard }: ReaderToolsProps) {
-  useRefreshKeptTopics(index);
+  useRefreshKeptTopics(index, keyboard.load);
   return (
     <>
       <TakeAlong index={index} selected={selected} view={view} />

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readKeptTopics } from '../../../src/features/offline/api/kept-topics.ts';
 import { newsKey } from '../../../src/lib/data-file.ts';
@@ -67,6 +67,11 @@ describe('topics kept offline', () => {
     await user.click(screen.getByRole('button', { name: 'Stop keeping this topic offline' }));
     expect(screen.queryByText('Kept on this device, and saved again with each new edition.')).toBeNull();
     expect(stored().names).toEqual([]);
+    // Said, and the focus is not lost with the button.
+    expect(
+      screen.getByText('Portals no longer kept on this device; what was saved stays until it expires.'),
+    ).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Save this topic for offline' })).toHaveFocus();
   });
 
   it('saves a kept topic again, unasked, when the page opens another archive', async () => {
@@ -87,6 +92,35 @@ describe('topics kept offline', () => {
     );
     // A topic the archive no longer has stays kept, for an archive that has it again.
     expect(stored().names).toEqual(['Portals', 'Gone']);
+  });
+
+  it('saves a kept topic again once for each archive, though another tab notes another', async () => {
+    serviceWorker(true);
+    localStorage.setItem(storageKey, JSON.stringify({ names: ['Portals'], archive: 'an older one' }));
+    const { requested, index } = renderApp(articles);
+    await waitFor(() => expect(stored().archive).toBe(newsKey(index).join('/')));
+    const other = JSON.stringify({ names: ['Portals'], archive: 'another tab' });
+    localStorage.setItem(storageKey, other);
+    act(() => {
+      window.dispatchEvent(new StorageEvent('storage', { key: storageKey, newValue: other }));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const portals = index.topics.find((topic) => topic.name === 'Portals');
+    expect(requested().filter((file) => file === dataPath.topicKeys(portals?.id ?? -1))).toHaveLength(1);
+    expect(stored().archive).toBe('another tab');
+  });
+
+  it('saves the other kept topics when one fails, and tries again at the next load', async () => {
+    serviceWorker(true);
+    localStorage.setItem(
+      storageKey,
+      JSON.stringify({ names: ['Power Apps', 'Portals'], archive: 'an older one' }),
+    );
+    // Power Apps, the commonest topic, is topic 0; Portals is topic 1.
+    const { requested } = renderApp(articles, '/', { failing: /\/t\/0\// });
+    await waitFor(() => expect(requested()).toContain(dataPath.topicKeys(1)));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stored()).toEqual({ names: ['Power Apps', 'Portals'], archive: 'an older one' });
   });
 
   it('saves nothing again while the archive is the one they were saved from, or with no worker', async () => {

@@ -1,5 +1,6 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useSyncExternalStore } from 'react';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useOnline } from '../../../hooks/use-online.ts';
 import { dataFileQuery, newsKey } from '../../../lib/data-file.ts';
 import { dataPath, type NewsIndex, type TopicStat } from '../../../shared/data-folder.ts';
 import { saveTopicOffline } from './save-topic.ts';
@@ -86,31 +87,42 @@ const archiveOf = (index: NewsIndex) => newsKey(index).join('/');
 
 /**
  * Saves the kept topics again when the page opens another archive than they were saved from, once
- * a service worker keeps what is fetched and while the device is online; then notes the archive.
- * A topic the archive no longer has stays kept, and is skipped. A save that fails is tried again
- * at the next page load.
+ * `ready` (the first screen is up), online, and a service worker keeps what is fetched; then notes
+ * the archive. Once an archive for each page: two tabs open on two archives would otherwise take
+ * turns saving, each noting its own. A topic the archive no longer has stays kept, and is skipped.
  */
-export function useRefreshKeptTopics(index: NewsIndex): void {
+export function useRefreshKeptTopics(index: NewsIndex, ready: boolean): void {
   const client = useQueryClient();
   const kept = useKeptTopics();
+  const online = useOnline();
+  const refreshed = useRef(new Set<string>());
   const archive = archiveOf(index);
-  const due = kept.names.length > 0 && kept.archive !== archive;
+  const due = ready && online && kept.names.length > 0 && kept.archive !== archive;
   useEffect(() => {
-    if (!due || !navigator.onLine || !('serviceWorker' in navigator && navigator.serviceWorker.controller))
-      return;
-    let cancelled = false;
-    const refresh = async () => {
-      const topics = await client.query(dataFileQuery<TopicStat[]>(index, dataPath.topics));
-      for (const name of kept.names) {
-        const topic = topics.find((stat) => stat.name === name);
-        if (cancelled) return;
-        if (topic) await saveTopicOffline(client, index, topic, () => undefined);
-      }
-      if (!cancelled) store({ names: load().names, archive });
-    };
-    refresh().catch(() => undefined);
-    return () => {
-      cancelled = true;
-    };
-  }, [due, client, index, kept.names, archive]);
+    if (!due || refreshed.current.has(archive)) return;
+    if (!('serviceWorker' in navigator && navigator.serviceWorker.controller)) return;
+    refreshed.current.add(archive);
+    void refreshKeptTopics(client, index, archive);
+  }, [due, client, index, archive]);
+}
+
+/**
+ * Saves each kept topic from `index`, one after another (a topic that fails leaves the others
+ * saved), and notes `archive` when every one was, and no other tab kept another meanwhile; else
+ * the next page load tries again.
+ */
+async function refreshKeptTopics(client: QueryClient, index: NewsIndex, archive: string): Promise<void> {
+  const { names } = load();
+  let saved = true;
+  try {
+    const topics = await client.query(dataFileQuery<TopicStat[]>(index, dataPath.topics));
+    for (const name of names) {
+      const topic = topics.find((stat) => stat.name === name);
+      if (topic) await saveTopicOffline(client, index, topic, () => undefined).catch(() => (saved = false));
+    }
+  } catch {
+    saved = false;
+  }
+  const now = load().names;
+  if (saved && now.every((name) => names.includes(name))) store({ names: now, archive });
 }
