@@ -29,8 +29,8 @@ export const emptyPanelMemo = (): PanelMemo => ({});
  * With a `memo` (the dev server), an article is matched with the last run's by its key (its
  * place counted from the oldest, which a newer article leaves as it was), and only the panels a
  * change can touch are made again (see panelsToRedo); every other is the last run's object. At
- * 100,000 articles, panels took 0.74 s of a dev-server run that added one article when each was
- * made or compared again, and 0.4 s with the last run's matched by id.
+ * 100,000 articles, panels took 0.74 s of a dev-server run that added one article when every one
+ * was made or compared again, 0.25-0.35 s so; 0.13 s of a title edit.
  */
 export function coverageOf(
   articles: readonly Article[],
