@@ -52,23 +52,16 @@ export function coverageOf(
     return panelOf(article, joined, urlSet);
   };
   const last = memo?.last;
-  if (!memo || !last) {
-    const urls = articles.map((article) => article.url);
-    const urlSet = new Set(urls);
-    const panels = articles.map((article) => panelAt(article, urlSet));
-    if (memo) memo.last = { articles, panels, stories, urls, urlSet };
-    return panels;
-  }
   // Until this run's panels are made, no last run (a run that fails half way leaves none behind).
-  memo.last = undefined;
+  if (memo) memo.last = undefined;
   const urls = articles.map((article) => article.url);
-  const urlSet = sameItems(last.urls, urls) ? last.urlSet : new Set(urls);
-  const lastRank = (rank: number) => rank - articles.length + last.articles.length;
-  const redo = panelsToRedo(last, articles, stories, urlSet, lastRank);
+  const urlSet = last && sameItems(last.urls, urls) ? last.urlSet : new Set(urls);
+  const lastRank = (rank: number) => rank - articles.length + (last?.articles.length ?? 0);
+  const redo = last && panelsToRedo(last, articles, stories, urlSet, lastRank);
   const panels = articles.map((article, rank) =>
-    redo.has(article.id) ? panelAt(article, urlSet) : (last.panels[lastRank(rank)] as Coverage),
+    !last || redo?.has(article.id) ? panelAt(article, urlSet) : (last.panels[lastRank(rank)] as Coverage),
   );
-  memo.last = { articles, panels, stories, urls, urlSet };
+  if (memo) memo.last = { articles, panels, stories, urls, urlSet };
   return panels;
 }
 
@@ -88,14 +81,15 @@ function panelsToRedo(
   lastRank: (rank: number) => number,
 ): Set<string> {
   // The articles that are not the last run's at their key, and the last run's that are not there.
-  const changed = new Set<string>();
+  const arrived: Article[] = [];
   const displaced: Article[] = [];
   articles.forEach((article, rank) => {
     const before = last.articles[lastRank(rank)];
     if (before === article) return;
-    changed.add(article.id);
+    arrived.push(article);
     if (before) displaced.push(before);
   });
+  const changed = new Set(arrived.map(({ id }) => id));
   displaced.push(...last.articles.slice(0, Math.max(0, last.articles.length - articles.length)));
   const redo = new Set(changed);
   const byLead = (list: readonly Story[]) => new Map(list.map((story) => [story.ids[0], story]));
@@ -117,9 +111,7 @@ function panelsToRedo(
   if (urlSet !== last.urlSet) {
     // Only an article that is new at its key can bring a URL, only one displaced can take one away.
     const movedUrls = new Set([
-      ...articles
-        .filter(({ id }) => changed.has(id))
-        .flatMap(({ url }) => (last.urlSet.has(url) ? [] : [url])),
+      ...arrived.flatMap(({ url }) => (last.urlSet.has(url) ? [] : [url])),
       ...displaced.flatMap(({ url }) => (urlSet.has(url) ? [] : [url])),
     ]);
     for (const article of articles) {
