@@ -25,7 +25,7 @@ export const emptyPanelMemo = (): PanelMemo => ({});
  * Each article's panel, by rank: the other articles of its story, oldest first (the lead, "first
  * report", then each with why it joined), then the file's own related reading, less every link
  * already listed (the article itself, its story, an earlier item), each marked when it is an
- * article of this archive.
+ * article of this archive. `rankOf` gives each article's rank by its id.
  * With a `memo` (the dev server), an article is matched with the last run's by its key (its
  * place counted from the oldest, which a newer article leaves as it was), and only the panels a
  * change can touch are made again (see panelsToRedo); every other is the last run's object. At
@@ -35,13 +35,19 @@ export const emptyPanelMemo = (): PanelMemo => ({});
 export function coverageOf(
   articles: readonly Article[],
   stories: readonly Story[],
+  rankOf: ReadonlyMap<string, number>,
   memo?: PanelMemo,
 ): Coverage[] {
+  // The articles of stories, by id (a panel lists no other), and the story of each.
   const storyOf = new Map<string, Story>();
-  for (const story of stories) for (const id of story.ids) storyOf.set(id, story);
-  // The articles of stories, by id: a panel lists no other.
   const members = new Map<string, Article>();
-  for (const article of articles) if (storyOf.has(article.id)) members.set(article.id, article);
+  for (const story of stories) {
+    for (const id of story.ids) {
+      storyOf.set(id, story);
+      const rank = rankOf.get(id);
+      if (rank !== undefined) members.set(id, articles[rank] as Article);
+    }
+  }
   const panelAt = (article: Article, urlSet: ReadonlySet<string>) => {
     const story = storyOf.get(article.id);
     const joined =

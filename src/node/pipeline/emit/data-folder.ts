@@ -9,6 +9,7 @@ import { searchFiles, searchTailSpan } from './search-files.ts';
 import { storyCounts, storyLookup } from './story-files.ts';
 import { facetFiles } from './facet-files.ts';
 import { topOrderFiles } from './top-order.ts';
+import { ranksById } from './keys.ts';
 import { idFiles, urlFiles } from './url-files.ts';
 import { topicFiles, topicIndex, topicsOf } from './topic-files.ts';
 
@@ -17,6 +18,7 @@ export const defaultPageSize = 12;
 /** What a long-lived process keeps of this stage from run to run (see Archive). */
 export type EmitMemo = {
   searchShards: ListMemo<Article, Map<string, SearchShard>>;
+  ranks: PickedMemo<ReadonlyMap<string, number>>;
   panels: PanelMemo;
   cards: CardMemo;
   topics: PickedMemo<{ index: Pick<NewsIndex, 'topics' | 'topicTotal'>; files: DataFile[] }>;
@@ -28,6 +30,7 @@ export type EmitMemo = {
 /** An EmitMemo that holds nothing yet. */
 export const emptyEmitMemo = (): EmitMemo => ({
   searchShards: {},
+  ranks: {},
   panels: emptyPanelMemo(),
   cards: new WeakMap(),
   topics: {},
@@ -51,7 +54,16 @@ export function emitDataFolder(
   files: DataFile[];
   firstScreen: ReturnType<typeof firstScreenOf>;
 } {
-  const byStory = storyLookup(articles, stories);
+  // Each article's rank by id, kept while the ids are in their places (the story lookup and the
+  // panels each mapped every article): at 100,000 articles, this stage for a dev-server edit of a
+  // title took 0.47 s before, 0.34 s so (medians of ten edits, alternated).
+  const rankOf = deriveFromPicked(
+    kept?.ranks,
+    articles,
+    ({ id }) => [id],
+    () => ranksById(articles),
+  );
+  const byStory = storyLookup(articles, stories, rankOf);
   // The files made from a few fields of each article are kept while those are unchanged: at
   // 100,000 articles, 0.47 s of a dev-server edit (topics 0.15, URL and id lookups 0.19, facets
   // 0.12, the top order 0.02) that the edit of a title does not change.
@@ -66,7 +78,7 @@ export function emitDataFolder(
     // The topics' story counts: the story of each rank.
     kept ? articles.map((_, rank) => byStory.cardStory[rank]?.id) : [],
   );
-  const coverage = coverageOf(articles, stories, kept?.panels);
+  const coverage = coverageOf(articles, stories, rankOf, kept?.panels);
   // One summary per article, shared by every page that lists it.
   const summaries = articles.map((article, rank) =>
     cardOf(article, coverage[rank] as Coverage, byStory.cardStory[rank], kept?.cards),

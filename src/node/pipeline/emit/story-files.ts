@@ -14,9 +14,15 @@ export type StoryLookup = {
   file: DataFile;
 };
 
-/** The stories of `articles` (newest first) by rank, and `stories.json` (their keys). */
-export function storyLookup(articles: readonly Article[], stories: readonly Story[]): StoryLookup {
-  const rankOf = new Map(articles.map((article, rank) => [article.id, rank]));
+/**
+ * The stories of `articles` (newest first) by rank, and `stories.json` (their keys); `rankOf`
+ * gives each article's rank by its id.
+ */
+export function storyLookup(
+  articles: readonly Article[],
+  stories: readonly Story[],
+  rankOf: ReadonlyMap<string, number>,
+): StoryLookup {
   const cardStory: StoryLookup['cardStory'] = [];
   const keys: StoryKeys = stories.map(({ ids }) => {
     const members = ids.flatMap((id) => rankOf.get(id) ?? []);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coverageOf, emptyPanelMemo } from '../../../../src/node/pipeline/emit/coverage.ts';
+import { ranksById } from '../../../../src/node/pipeline/emit/keys.ts';
 import { makeArticle } from '../../../fixtures/articles.ts';
 
 describe('what a panel lists', () => {
@@ -23,9 +24,11 @@ describe('what a panel lists', () => {
   });
   const other = makeArticle({ id: 'other', url: 'https://example.com/other', title: 'Something else' });
   const articles = [second, lead, other];
-  const panels = coverageOf(articles, [
-    { ids: ['lead', 'second'], reasons: ['', '3 title words in common'] },
-  ]);
+  const panels = coverageOf(
+    articles,
+    [{ ids: ['lead', 'second'], reasons: ['', '3 title words in common'] }],
+    ranksById(articles),
+  );
   // By rank, as the articles came.
   const panel = (id: string) => panels[articles.findIndex((article) => article.id === id)];
 
@@ -77,8 +80,10 @@ describe('panels kept from the last run (the dev server)', () => {
       ],
     ]) {
       const memo = emptyPanelMemo();
-      coverageOf(before ?? [], [story], memo);
-      expect(coverageOf(after ?? [], [story], memo)).toEqual(coverageOf(after ?? [], [story]));
+      const panelsOf = (articles: typeof before, kept?: typeof memo) =>
+        coverageOf(articles ?? [], [story], ranksById(articles ?? []), kept);
+      panelsOf(before, memo);
+      expect(panelsOf(after, memo)).toEqual(panelsOf(after));
     }
   });
 });
