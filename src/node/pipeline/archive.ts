@@ -7,7 +7,7 @@ import { readSeedFolder, type ReadOptions } from './read-seeds.ts';
 import { emptyEmitMemo, type EmitMemo } from './emit/data-folder.ts';
 import type { RenderMemo } from './write-data.ts';
 import type { StoryPageMemo } from './emit/story-pages.ts';
-import type { FeedMemo } from './emit/feed-files.ts';
+import { emptyFeedMemo, type FeedMemo } from './emit/feed-files.ts';
 
 /**
  * The incremental mechanism, one for the build and the dev server: what the last run of the
@@ -64,7 +64,7 @@ export const openArchive = (seedsDir: string, cache: ParseCache, longLived = fal
           pieces: new Map(),
           corpus: emptyCorpusMemo(),
           storyPages: new Map(),
-          feeds: new Map(),
+          feeds: emptyFeedMemo(),
         },
       }
     : {}),

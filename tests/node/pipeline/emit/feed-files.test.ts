@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  emptyFeedMemo,
   feedFiles,
   feedLength,
   topicFeedLength,
@@ -225,11 +226,24 @@ describe('feeds of a realistic archive', async () => {
   });
 
   it('kept from run to run (the dev server), are what a run from scratch writes', () => {
-    const memo: FeedMemo = new Map();
+    const memo: FeedMemo = emptyFeedMemo();
     const one = makeArticle({ topics: ['AI'] });
     // A topic whose name XML cannot hold a letter of: cleaned, it is empty, like no topic at all.
     const other = makeArticle({ publishedAt: '2021-03-05T07:00:00.000Z', topics: ['\u0001'] });
-    const runs = [[one], [other], [other, one], [{ ...other, title: 'Retitled' }, one], [one]];
+    const runs = [
+      [one],
+      [other],
+      [other, one],
+      [{ ...other, title: 'Retitled' }, one],
+      // The same articles in their places, each feed carrying others.
+      [{ ...other, topics: ['AI'] }, one],
+      [
+        { ...other, topics: ['AI'] },
+        { ...one, published: false },
+      ],
+      [{ ...other, topics: ['ai', 'Robots'] }, one],
+      [one],
+    ];
     for (const articles of runs) expect(feedFiles(articles, '/', memo)).toEqual(feedFiles(articles, '/'));
   });
 });
