@@ -1,10 +1,10 @@
 import type { Article } from '../../../shared/article-schema.ts';
-import type { Coverage, NewsIndex, SearchShard } from '../../../shared/data-folder.ts';
+import type { NewsIndex, SearchShard } from '../../../shared/data-folder.ts';
 import { deriveFromPicked, type ListMemo, type PickedMemo } from '../memo.ts';
 import type { DataFile } from './data-file.ts';
 import type { Story } from '../stories/find-stories.ts';
 import { coverageOf, emptyPanelMemo, type PanelMemo } from './coverage.ts';
-import { cardOf, feedPages, firstScreenOf, relatedPages, type CardMemo } from './feed-pages.ts';
+import { cardsOf, feedPages, firstScreenOf, relatedPages, type CardMemo } from './feed-pages.ts';
 import { searchFiles, searchTailSpan } from './search-files.ts';
 import { storyCounts, storyLookup } from './story-files.ts';
 import { facetFiles } from './facet-files.ts';
@@ -32,7 +32,7 @@ export const emptyEmitMemo = (): EmitMemo => ({
   searchShards: {},
   ranks: {},
   panels: emptyPanelMemo(),
-  cards: new WeakMap(),
+  cards: {},
   topics: {},
   lookups: {},
   top: {},
@@ -80,9 +80,7 @@ export function emitDataFolder(
   );
   const coverage = coverageOf(articles, stories, rankOf, kept?.panels);
   // One summary per article, shared by every page that lists it.
-  const summaries = articles.map((article, rank) =>
-    cardOf(article, coverage[rank] as Coverage, byStory.cardStory[rank], kept?.cards),
-  );
+  const summaries = cardsOf(articles, coverage, byStory.cardStory, kept?.cards);
   const ranks = articles.map((_, rank) => rank);
   const published = ranks.filter((rank) => articles[rank]?.published);
   return {

@@ -26,29 +26,39 @@ export function summaryOf(
 }
 
 /**
- * What a long-lived process keeps of the cards from run to run: each article's last card, with
- * the panel it counted. A card made of the same things is the same object, so that the pages
- * holding it compare equal at once (see renderDataFolder; at 100,000 articles, comparing every
- * page with the last run's took 0.55 s of each dev-server edit, 0.08 s with cards kept).
+ * What a long-lived process keeps of the cards from run to run: the last run's articles (newest
+ * first), the panel of each and its card. A card made of the same things is the same object, so
+ * that the pages holding it compare equal at once (see renderDataFolder; at 100,000 articles,
+ * comparing every page with the last run's took 0.55 s of each dev-server edit, 0.08 s with cards
+ * kept).
  */
-export type CardMemo = WeakMap<Article, { coverage: Coverage; card: StoredCard }>;
+export type CardMemo = {
+  last?: { articles: readonly Article[]; coverage: readonly Coverage[]; cards: readonly StoredCard[] };
+};
 
 /**
- * summaryOf, or the card `memo` holds when its article and its panel are the same objects: a
- * panel is the same only while its story's articles are (see coverageOf), of which the card's
- * story is made.
+ * Each article's card (see summaryOf), by rank, with its panel and story at that rank. With a
+ * `memo`, the last run's card at the article's key (its place counted from the oldest) while the
+ * article and its panel there are the same objects: a panel is the same only while its story's
+ * articles are (see coverageOf), of which the card's story is made. Matched by place, not looked
+ * up by article: at 100,000 articles, the cards of an edit took 0.03-0.04 s so, 0.012 s by place.
  */
-export function cardOf(
-  article: Article,
-  coverage: Coverage,
-  story: ArticleSummary['story'],
+export function cardsOf(
+  articles: readonly Article[],
+  coverage: readonly Coverage[],
+  stories: readonly ArticleSummary['story'][],
   memo?: CardMemo,
-): StoredCard {
-  const known = memo?.get(article);
-  if (known?.coverage === coverage) return known.card;
-  const card = summaryOf(article, coverage, story);
-  memo?.set(article, { coverage, card });
-  return card;
+): StoredCard[] {
+  const last = memo?.last;
+  // The last run's rank of the article at a key.
+  const shift = (last?.articles.length ?? 0) - articles.length;
+  const cards = articles.map((article, rank) =>
+    last?.articles[rank + shift] === article && last.coverage[rank + shift] === coverage[rank]
+      ? (last.cards[rank + shift] as StoredCard)
+      : summaryOf(article, coverage[rank], stories[rank]),
+  );
+  if (memo) memo.last = { articles, coverage, cards };
+  return cards;
 }
 
 /**
