@@ -115,21 +115,40 @@ function patchListing(
   changed: readonly string[],
 ): FileListing | undefined {
   if (listing.issues.length > 0 || listing.links) return undefined;
-  const files = new Set(listing.files);
+  const added = new Set<string>();
+  const removed = new Set<string>();
   const realRoot = realpathSync(seedsDir);
   for (const file of changed) {
     if (!isSeedFile(file) || file.split('/').some((part) => part.startsWith('.'))) return undefined;
     const full = path.join(seedsDir, file);
     const kind = kindOf(full);
     if (kind === 'gone') {
-      files.delete(file);
+      added.delete(file);
+      if (isListed(listing.files, file)) removed.add(file);
       continue;
     }
     // A file reached through a link is listed by where it leads: only a plain path is patched.
     if (kind !== 'file' || realPath(full) !== path.join(realRoot, file)) return undefined;
-    files.add(file);
+    removed.delete(file);
+    if (!isListed(listing.files, file)) added.add(file);
   }
-  return { files: [...files].sort(), issues: [], links: false };
+  // Files edited in place leave the listing as it was (a set of every file, sorted again, took
+  // 0.03-0.05 s at 100,000).
+  if (added.size === 0 && removed.size === 0) return listing;
+  const files = [...listing.files.filter((file) => !removed.has(file)), ...added].sort();
+  return { files, issues: [], links: false };
+}
+
+/** Whether `file` is in `sorted` (sorted as Array#sort sorts strings), by halves. */
+function isListed(sorted: readonly string[], file: string): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as string) < file) low = middle + 1;
+    else high = middle;
+  }
+  return sorted[low] === file;
 }
 
 /** Where `full` leads; undefined when it is gone meanwhile (an editor saving by renaming). */
