@@ -30,13 +30,13 @@ export type NewsOutput = {
  * last run's pieces when kept, see Archive), and its feeds, whose links start with `siteUrl`.
  */
 export function emitNews(corpus: Corpus, siteUrl: string, sink: PieceSink, kept?: Kept): NewsOutput {
-  const { index, files, firstScreen } = emitDataFolder(corpus, undefined, undefined, kept);
+  const { index, files, firstScreen, rankOf } = emitDataFolder(corpus, undefined, undefined, kept);
   const firstFiles = new Set(firstScreen.pages);
   return {
     index,
     folder: renderDataFolder(files, sink, kept?.pieces),
     feeds: feedFiles(corpus.articles, siteUrl, kept?.feeds),
-    ...pageFiles(corpus, siteUrl, kept?.storyPages),
+    ...pageFiles(corpus, rankOf, siteUrl, kept?.storyPages),
     firstScreen: {
       files: Object.fromEntries(
         files
@@ -51,10 +51,11 @@ export function emitNews(corpus: Corpus, siteUrl: string, sink: PieceSink, kept?
 /** Each story's page, and the sitemap (the reader, then the stories, oldest first) and robots.txt. */
 function pageFiles(
   corpus: Corpus,
+  rankOf: ReadonlyMap<string, number>,
   siteUrl: string,
   memo?: StoryPageMemo,
 ): Pick<NewsOutput, 'pages' | 'storyPages'> {
-  const stories = pagedStories(corpus.articles, corpus.stories);
+  const stories = pagedStories(corpus.articles, corpus.stories, rankOf);
   const newest = corpus.articles.find((article) => article.published)?.publishedAt;
   const entries = stories.map(({ id, reports }) => ({
     path: storyPagePath(id),

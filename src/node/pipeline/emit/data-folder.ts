@@ -53,6 +53,8 @@ export function emitDataFolder(
   index: Omit<NewsIndex, 'base' | 'pieces'>;
   files: DataFile[];
   firstScreen: ReturnType<typeof firstScreenOf>;
+  /** Each article's rank by its id. */
+  rankOf: ReadonlyMap<string, number>;
 } {
   // Each article's rank by id, kept while the ids are in their places (the story lookup and the
   // panels each mapped every article): at 100,000 articles, this stage for a dev-server edit of a
@@ -84,6 +86,7 @@ export function emitDataFolder(
   const ranks = articles.map((_, rank) => rank);
   const published = ranks.filter((rank) => articles[rank]?.published);
   return {
+    rankOf,
     firstScreen: firstScreenOf(summaries, pageSize),
     index: {
       pageSize,

@@ -12,16 +12,22 @@ export type StoryPage = { id: string; reports: Article[] };
 
 /**
  * The stories that get a page of their own, those of two reports or more (published or not, as
- * the reader groups them), each under its lead's id, which new reports do not change.
+ * the reader groups them), each under its lead's id, which new reports do not change. `rankOf`
+ * gives each article's rank in `articles` by its id.
  */
-export function pagedStories(articles: readonly Article[], stories: readonly Story[]): StoryPage[] {
-  // Only the articles of a story (0.03 s less than all 100,000).
-  const inStories = new Set(stories.flatMap(({ ids }) => ids));
-  const byId = new Map<string, Article>();
-  for (const article of articles) if (inStories.has(article.id)) byId.set(article.id, article);
+export function pagedStories(
+  articles: readonly Article[],
+  stories: readonly Story[],
+  rankOf: ReadonlyMap<string, number>,
+): StoryPage[] {
   return stories.flatMap(({ ids }) => {
+    // Through each id's rank, not a map of the articles read from every article's id: at 100,000
+    // articles, 0.03-0.05 s of a dev-server edit against 0.11-0.16 s.
     const reports = ids
-      .flatMap((id) => byId.get(id) ?? [])
+      .flatMap((id) => {
+        const rank = rankOf.get(id);
+        return rank === undefined ? [] : [articles[rank] as Article];
+      })
       .sort((a, b) => a.publishedAt.localeCompare(b.publishedAt) || compare(a.id, b.id));
     return reports.length > 1 ? [{ id: ids[0] as string, reports }] : [];
   });

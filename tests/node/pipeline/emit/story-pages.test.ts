@@ -1,6 +1,7 @@
 import { JSDOM } from 'jsdom';
 import ogs from 'open-graph-scraper';
 import { describe, expect, it } from 'vitest';
+import { ranksById } from '../../../../src/node/pipeline/emit/keys.ts';
 import { sitemapFiles, sitemapLimits } from '../../../../src/node/pipeline/emit/sitemap-files.ts';
 import {
   pagedStories,
@@ -55,7 +56,7 @@ function storyPage(story: StoryPage, site: string) {
 
 function page() {
   const { articles, ids } = story();
-  const [paged] = pagedStories(articles, [{ ids, reasons: ids.map(() => '') }]);
+  const [paged] = pagedStories(articles, [{ ids, reasons: ids.map(() => '') }], ranksById(articles));
   if (!paged) throw new Error('no story page');
   return storyPage(paged, siteUrl);
 }
@@ -137,16 +138,25 @@ describe("a story's page", () => {
 
   it('keeps its bytes when other articles arrive; a story of one article has none', () => {
     const { articles, ids } = story();
-    const before = storyPage(pagedStories(articles, [{ ids, reasons: [] }])[0] as never, siteUrl);
+    const before = storyPage(
+      pagedStories(articles, [{ ids, reasons: [] }], ranksById(articles))[0] as never,
+      siteUrl,
+    );
     const newer = makeArticle({ publishedAt: at(100) });
-    const after = storyPage(pagedStories([newer, ...articles], [{ ids, reasons: [] }])[0] as never, siteUrl);
+    const after = storyPage(
+      pagedStories([newer, ...articles], [{ ids, reasons: [] }], ranksById([newer, ...articles]))[0] as never,
+      siteUrl,
+    );
     expect(after).toEqual(before);
-    expect(pagedStories(articles, [{ ids: ['lead', 'gone'], reasons: [] }])).toEqual([]);
+    expect(pagedStories(articles, [{ ids: ['lead', 'gone'], reasons: [] }], ranksById(articles))).toEqual([]);
   });
 
   it('takes the place of the reader’s root in its built page, its scripts loaded by name', () => {
     const { articles, ids } = story();
-    const parts = storyPageParts(pagedStories(articles, [{ ids, reasons: [] }])[0] as never, siteUrl);
+    const parts = storyPageParts(
+      pagedStories(articles, [{ ids, reasons: [] }], ranksById(articles))[0] as never,
+      siteUrl,
+    );
     const shell = [
       '<!doctype html>\n<html lang="en">\n  <head>',
       '    <meta http-equiv="Content-Security-Policy" content="default-src \'self\'">',
