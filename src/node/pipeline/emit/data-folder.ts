@@ -109,7 +109,7 @@ export function emitDataFolder(
       ...feedPages(summaries, pageSize),
       ...relatedPages(coverage, pageSize),
       ...topics.files,
-      ...searchFiles(articles, searchSpan, kept?.searchShards),
+      ...searchFiles(articles, published, searchSpan, kept?.searchShards),
       ...deriveFromPicked(
         kept?.lookups,
         articles,

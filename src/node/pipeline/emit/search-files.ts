@@ -44,10 +44,12 @@ const asShard = (postings: ReadonlyMap<string, number[]>, words: readonly string
  * The search index: for every word, the keys of the articles it is found in. The articles before
  * the last whole `tailSpan` are in shards by the word's first two characters (`s/<key>.json`, each
  * read when a search needs it); the newer ones in `s/tail.json` (see searchTailSpan); and
- * `s/base.json` says which keys are published and which shards exist. `articles` are newest first.
+ * `s/base.json` says which keys are published and which shards exist. `articles` are newest first,
+ * `published` the ranks of the published ones, ascending.
  */
 export function searchFiles(
   articles: readonly Article[],
+  published: readonly number[],
   tailSpan = searchTailSpan,
   kept?: ListMemo<Article, Map<string, SearchShard>>,
 ): DataFile[] {
@@ -56,11 +58,10 @@ export function searchFiles(
   const oldestFirst = byKey(articles);
   const shards = deriveFromList(kept, oldestFirst.slice(0, merged), shardsOf);
   const tail = postingsOf(oldestFirst, merged, count);
-  const published = keysOfRanks(
-    articles.flatMap((article, rank) => (article.published ? [rank] : [])),
-    count,
-  );
-  const base: SearchBase = { published: encodeBitSet(published), shards: [...shards.keys()] };
+  const base: SearchBase = {
+    published: encodeBitSet(keysOfRanks(published, count)),
+    shards: [...shards.keys()],
+  };
   return [
     { path: dataPath.searchBase, data: base },
     { path: dataPath.searchTail, data: asShard(tail, [...tail.keys()].sort()) },
