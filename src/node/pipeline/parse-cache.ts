@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fnv1a } from '../../shared/fnv-hash.ts';
@@ -30,7 +30,7 @@ export type ParseCache = {
  * Shards of the cache, each saved whole when one of its files changed: at 100,000 files, saving a
  * shard after an edit took 45-70 ms with 64 shards, 14-20 ms with 256.
  */
-const shardCount = 256;
+export const shardCount = 256;
 
 /** Where the parse cache of `seedsDir` is kept under a tool's cache folder (Vite's: node_modules/.vite). */
 export const parseCacheDir = (cacheRoot: string, seedsDir: string): string =>
@@ -43,7 +43,10 @@ export function openParseCache(dir?: string): ParseCache {
   const dirty = new Set<number>();
   if (dir) {
     for (let shard = 0; shard < shardCount; shard += 1) {
-      for (const [file, entry] of readShard(dir, shard, version)) entries.set(file, entry);
+      const stored = readShard(dir, shard, version);
+      // Written by another version, or unreadable: rewritten at the next save, not read for nothing again.
+      if (stored === undefined) dirty.add(shard);
+      for (const [file, entry] of stored ?? []) entries.set(file, entry);
     }
   }
   const touch = (file: string) => dirty.add(shardOf(file));
@@ -80,15 +83,18 @@ export function openParseCache(dir?: string): ParseCache {
   };
 }
 
-function readShard(dir: string, shard: number, version: string): [string, CachedFile][] {
+/** A shard's entries: none when it is not there; undefined when it is but cannot be trusted. */
+function readShard(dir: string, shard: number, version: string): [string, CachedFile][] | undefined {
+  const file = path.join(dir, `${shard}.json`);
+  if (!existsSync(file)) return [];
   try {
-    const stored = JSON.parse(readFileSync(path.join(dir, `${shard}.json`), 'utf8')) as {
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as {
       version?: string;
       entries?: [string, CachedFile][];
     };
-    return stored.version === version && Array.isArray(stored.entries) ? stored.entries : [];
+    return stored.version === version && Array.isArray(stored.entries) ? stored.entries : undefined;
   } catch {
-    return [];
+    return undefined;
   }
 }
 

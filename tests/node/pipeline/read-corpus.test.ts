@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../../bench/generate-corpus.ts';
 import { openArchive, readArchive } from '../../../src/node/pipeline/archive.ts';
-import { openParseCache } from '../../../src/node/pipeline/parse-cache.ts';
+import { openParseCache, shardCount } from '../../../src/node/pipeline/parse-cache.ts';
 import { listSeedFiles } from '../../../src/node/seeds/list-files.ts';
 import { readSeedFolder } from '../../../src/node/pipeline/read-seeds.ts';
 import { parseSeed, readSeed } from '../../../src/node/seeds/parse-seed.ts';
@@ -204,12 +204,26 @@ describe('the parse cache on disk', () => {
     expect(read.files).toHaveLength(files.length - 1);
   });
 
-  it('ignores cache files that are corrupt', async () => {
+  it('ignores cache files that are corrupt or of another version, and writes them again', async () => {
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'news-cache-bad-'));
-    for (let shard = 0; shard < 64; shard += 1)
-      writeFileSync(path.join(cacheDir, `${shard}.json`), '{ not json');
+    for (let shard = 0; shard < shardCount; shard += 1) {
+      const text = shard % 2 === 0 ? '{ not json' : JSON.stringify({ version: 'another', entries: [] });
+      writeFileSync(path.join(cacheDir, `${shard}.json`), text);
+    }
     const read = await load(fixtures, cacheDir);
     expect(read.stats).toEqual({ parsed: 7, cached: 0 });
     expect(read.summary.articlesKept).toBe(3);
+    // Every shard is this version's now, those of no file too: none is read for nothing again.
+    const versions = new Set(
+      Array.from(
+        { length: shardCount },
+        (_, shard) =>
+          (JSON.parse(readFileSync(path.join(cacheDir, `${shard}.json`), 'utf8')) as { version: string })
+            .version,
+      ),
+    );
+    expect(versions.size).toBe(1);
+    expect(versions.has('another')).toBe(false);
+    expect((await load(fixtures, cacheDir)).stats).toEqual({ parsed: 0, cached: 7 });
   });
 });
