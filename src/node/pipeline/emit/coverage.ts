@@ -60,8 +60,9 @@ export function coverageOf(
   const last = memo?.last;
   // Until this run's panels are made, no last run (a run that fails half way leaves none behind).
   if (memo) memo.last = undefined;
-  // The same set while every article at its place has the URL it had: only the articles that
-  // changed are looked at, not every URL.
+  // The same set while every article at its place has the URL it had: after an edit in place only
+  // the articles that changed are looked at, not every URL (an article added or removed makes
+  // the set again, and panelsToRedo then reads every article's links).
   const urlSet = deriveFromPicked(
     memo?.urls,
     articles,
