@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fnv1a } from '../../shared/fnv-hash.ts';
@@ -85,13 +85,14 @@ export function openParseCache(dir?: string): ParseCache {
 
 /** A shard's entries: none when it is not there; undefined when it is but cannot be trusted. */
 function readShard(dir: string, shard: number, version: string): [string, CachedFile][] | undefined {
-  const file = path.join(dir, `${shard}.json`);
-  if (!existsSync(file)) return [];
+  let text: string;
   try {
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as {
-      version?: string;
-      entries?: [string, CachedFile][];
-    };
+    text = readFileSync(path.join(dir, `${shard}.json`), 'utf8');
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? [] : undefined;
+  }
+  try {
+    const stored = JSON.parse(text) as { version?: string; entries?: [string, CachedFile][] };
     return stored.version === version && Array.isArray(stored.entries) ? stored.entries : undefined;
   } catch {
     return undefined;
