@@ -1,9 +1,9 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isSeedFile, listSeedFiles, type FileListing } from '../seeds/list-files.ts';
+import { isListed, isSeedFile, listSeedFiles, type FileListing } from '../seeds/list-files.ts';
 import { buildCorpus, emptyCorpusMemo, type Corpus, type CorpusMemo } from './corpus.ts';
 import type { ParseCache } from './parse-cache.ts';
-import { readSeedFolder, type ReadOptions } from './read-seeds.ts';
+import { readSeedFolder, type ReadOptions, type ReadResult } from './read-seeds.ts';
 import { emptyEmitMemo, type EmitMemo } from './emit/data-folder.ts';
 import type { RenderMemo } from './write-data.ts';
 import type { StoryPageMemo } from './emit/story-pages.ts';
@@ -36,6 +36,8 @@ export type Archive = {
   cache: ParseCache;
   /** The last listing, while it holds (see changedFiles). */
   listing?: FileListing;
+  /** The last run's read of that listing, patched at the files a watcher names (see readSeedFolder). */
+  read?: ReadResult;
   /** What a long-lived process keeps of the last run's stages (see Kept); a build keeps none. */
   kept?: Kept;
 };
@@ -87,16 +89,19 @@ export async function readArchive(
   const start = performance.now();
   const { seedsDir, cache } = archive;
   const last = archive.listing;
-  // Until this run has read the folder, the next one lists it again (this one may fail half way).
+  const lastRead = archive.read;
+  // Until this run has read the folder, the next one lists and reads it again (this one may fail half way).
   archive.listing = undefined;
+  archive.read = undefined;
   const patched = last && changed ? patchListing(seedsDir, last, changed) : undefined;
   const listing = patched ?? (await listSeedFiles(seedsDir));
   const read = await readSeedFolder(seedsDir, listing.files, cache, {
     ...options,
-    ...(patched && changed ? { onlyChanged: new Set(changed) } : {}),
+    ...(patched && changed && lastRead ? { since: { last: lastRead, changed: new Set(changed) } } : {}),
   });
   cache.save();
   archive.listing = listing;
+  archive.read = read;
   const corpus = buildCorpus(
     read.files,
     [...listing.issues, ...read.unreadable],
@@ -139,18 +144,6 @@ function patchListing(
   if (added.size === 0 && removed.size === 0) return listing;
   const files = [...listing.files.filter((file) => !removed.has(file)), ...added].sort();
   return { files, issues: [], links: false };
-}
-
-/** Whether `file` is in `sorted` (sorted as Array#sort sorts strings), by halves. */
-function isListed(sorted: readonly string[], file: string): boolean {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((sorted[middle] as string) < file) low = middle + 1;
-    else high = middle;
-  }
-  return sorted[low] === file;
 }
 
 /** Where `full` leads; undefined when it is gone meanwhile (an editor saving by renaming). */

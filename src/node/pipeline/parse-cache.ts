@@ -39,44 +39,46 @@ export const parseCacheDir = (cacheRoot: string, seedsDir: string): string =>
 export function openParseCache(dir?: string): ParseCache {
   // A cache split another way is read as empty: each file's entry is in one shard only.
   const version = `${pipelineVersion()}/${shardCount}`;
-  const entries = new Map<string, CachedFile>();
+  // Each shard's entries apart, so that a save reads only the shards it writes (at 100,000 files,
+  // finding a shard's entries among all of them took 30-60 ms of a dev-server edit).
+  const shards = Array.from({ length: shardCount }, () => new Map<string, CachedFile>());
   const dirty = new Set<number>();
   if (dir) {
-    for (let shard = 0; shard < shardCount; shard += 1) {
+    shards.forEach((entries, shard) => {
       const stored = readShard(dir, shard, version);
       // Written by another version, or unreadable: rewritten at the next save, not read for nothing again.
       if (stored === undefined) dirty.add(shard);
       for (const [file, entry] of stored ?? []) entries.set(file, entry);
-    }
+    });
   }
-  const touch = (file: string) => dirty.add(shardOf(file));
+  const shardOfFile = (file: string) => shards[shardOf(file)] as Map<string, CachedFile>;
   return {
-    get: (file) => entries.get(file),
+    get: (file) => shardOfFile(file).get(file),
     set: (file, entry) => {
-      entries.set(file, entry);
-      touch(file);
+      shardOfFile(file).set(file, entry);
+      dirty.add(shardOf(file));
     },
     forget: (files) => {
-      for (const file of files) if (entries.delete(file)) touch(file);
+      for (const file of files) if (shardOfFile(file).delete(file)) dirty.add(shardOf(file));
     },
     keepOnly: (files) => {
       const keep = new Set(files);
-      for (const file of entries.keys()) {
-        if (!keep.has(file)) {
-          entries.delete(file);
-          touch(file);
+      shards.forEach((entries, shard) => {
+        for (const file of entries.keys()) {
+          if (!keep.has(file)) {
+            entries.delete(file);
+            dirty.add(shard);
+          }
         }
-      }
+      });
     },
     save: () => {
       if (!dir || dirty.size === 0) return;
       mkdirSync(dir, { recursive: true });
-      const shards = new Map<number, [string, CachedFile][]>([...dirty].map((shard) => [shard, []]));
-      for (const entry of entries) shards.get(shardOf(entry[0]))?.push(entry);
-      for (const [shard, list] of shards) {
+      for (const shard of dirty) {
         // Whole: a build that stops half way never leaves half a shard.
         const target = path.join(dir, `${shard}.json`);
-        writeWhole(target, JSON.stringify({ version, entries: list }));
+        writeWhole(target, JSON.stringify({ version, entries: [...(shards[shard] ?? [])] }));
       }
       dirty.clear();
     },

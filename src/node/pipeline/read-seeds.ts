@@ -3,13 +3,17 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import Tinypool from 'tinypool';
 import type { SeedIssue } from '../seeds/issue.ts';
+import { isListed } from '../seeds/list-files.ts';
 import type { ParsedFile } from '../seeds/parse-seed.ts';
 import { readSeeds, type ReadOutcome, type ReadTask } from './read-batch.ts';
 import type { ParseCache } from './parse-cache.ts';
 
+/** A readable file and its parse. */
+export type ReadFile = { file: string; parsed: ParsedFile };
+
 /** Every readable file's parse, in listing order, and a problem for each file that could not be read. */
 export type ReadResult = {
-  files: { file: string; parsed: ParsedFile }[];
+  files: ReadFile[];
   unreadable: SeedIssue[];
   /** Files parsed now, and files whose parse came from the cache. */
   stats: { parsed: number; cached: number };
@@ -23,10 +27,11 @@ export type ReadOptions = {
   /** Parse on worker threads when more files than this need parsing (see poolThreshold). */
   poolAbove?: number;
   /**
-   * The only files that may have changed since the cache was filled (a watcher's events): every
-   * other file the cache knows is taken from it without reading its size and time.
+   * The last read of this folder, and the only files that may have changed since (a watcher's
+   * events): only those and the files that could not be read then are looked at, and the last
+   * read is patched at them (see patchRead).
    */
-  onlyChanged?: ReadonlySet<string>;
+  since?: { last: ReadResult; changed: ReadonlySet<string> };
 };
 
 /**
@@ -47,8 +52,9 @@ export async function readSeedFolder(
   root: string,
   files: readonly string[],
   cache: ParseCache,
-  { onProgress = () => {}, poolAbove = poolThreshold, onlyChanged }: ReadOptions = {},
+  { onProgress = () => {}, poolAbove = poolThreshold, since }: ReadOptions = {},
 ): Promise<ReadResult> {
+  const changed = since?.changed;
   const unreadable: SeedIssue[] = [];
   const fail = (file: string, reason: string) =>
     unreadable.push({ severity: 'error', file, message: `could not be read: ${reason}` });
@@ -57,17 +63,16 @@ export async function readSeedFolder(
   const stat = new Map<string, { size: number; mtimeMs: number }>();
   const failed = new Set<string>();
   const tasks: ReadTask[] = [];
-  for (const file of files) {
+  const touched = since && touchedBy(since);
+  const lookAt = touched ? touched.filter((file) => isListed(files, file)) : files;
+  stats.cached = files.length - lookAt.length;
+  for (const file of lookAt) {
     const known = cache.get(file);
-    if (known && onlyChanged && !onlyChanged.has(file)) {
-      stats.cached += 1;
-      continue;
-    }
     try {
       const { size, mtimeMs } = statSync(path.join(root, file));
       stat.set(file, { size, mtimeMs });
       // A file the watcher named is read whatever its size and time (an edit may keep both).
-      if (known?.size === size && known.mtimeMs === mtimeMs && !onlyChanged?.has(file)) stats.cached += 1;
+      if (known?.size === size && known.mtimeMs === mtimeMs && !changed?.has(file)) stats.cached += 1;
       else tasks.push({ file, ...(known ? { knownHash: known.parsed.hash } : {}) });
     } catch (error) {
       fail(file, error instanceof Error ? error.message : String(error));
@@ -117,14 +122,46 @@ export async function readSeedFolder(
     for (const batch of batches) take(batch, readSeeds({ root, tasks: batch }));
   }
 
-  const readable = files.filter((file) => !failed.has(file));
   // Named by a watcher, only the files named can have gone (the cache holds the last run's files):
   // forgetting them, not keeping every other, saved 0.05 s of a dev-server edit at 100,000.
-  if (onlyChanged) cache.forget([...onlyChanged].filter((file) => !stat.has(file) || failed.has(file)));
-  else cache.keepOnly(readable);
+  if (changed) cache.forget([...changed].filter((file) => !stat.has(file) || failed.has(file)));
+  else cache.keepOnly(files.filter((file) => !failed.has(file)));
+  const entryOf = (file: string): ReadFile | undefined => {
+    const parsed = stat.has(file) && !failed.has(file) ? cache.get(file)?.parsed : undefined;
+    return parsed && { file, parsed };
+  };
   return {
-    files: readable.map((file) => ({ file, parsed: (cache.get(file) as { parsed: ParsedFile }).parsed })),
+    files: since
+      ? patchRead(since.last.files, touchedBy(since), entryOf)
+      : lookAt.flatMap((file) => entryOf(file) ?? []),
     unreadable,
     stats,
   };
+}
+
+/** The files a read since `last` looks at: those a watcher named and those `last` could not read. */
+const touchedBy = ({ last, changed }: NonNullable<ReadOptions['since']>): string[] =>
+  [...new Set([...changed, ...last.unreadable.map(({ file }) => file)])].sort();
+
+/**
+ * `files` (the last read, by path) with the entry of each of `touched` (sorted) as `entryOf` gives
+ * it now: replaced, added or gone. An entry whose parse is the same keeps its object, so that what
+ * the next stages made of it stays theirs by place (see buildCorpus). At 100,000 files, the read of
+ * an edit took 0.13-0.42 s when every file's entry was looked up in the cache and made again.
+ */
+function patchRead(
+  files: readonly ReadFile[],
+  touched: readonly string[],
+  entryOf: (file: string) => ReadFile | undefined,
+): ReadFile[] {
+  const patched: ReadFile[] = [];
+  let at = 0;
+  for (const file of touched) {
+    while (at < files.length && (files[at] as ReadFile).file < file) patched.push(files[at++] as ReadFile);
+    const before = files[at]?.file === file ? files[at++] : undefined;
+    const now = entryOf(file);
+    if (now) patched.push(before?.parsed === now.parsed ? before : now);
+  }
+  while (at < files.length) patched.push(files[at++] as ReadFile);
+  return patched;
 }

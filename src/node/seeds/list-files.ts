@@ -9,6 +9,18 @@ export function isSeedFile(file: string): boolean {
   return !name.startsWith('.') && seedExtensions.has(path.extname(name).toLowerCase());
 }
 
+/** Whether `file` is in `sorted` (a listing's files, sorted as Array#sort sorts strings), by halves. */
+export function isListed(sorted: readonly string[], file: string): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as string) < file) low = middle + 1;
+    else high = middle;
+  }
+  return sorted[low] === file;
+}
+
 export type FileListing = {
   /** Seed files as paths relative to the folder, with forward slashes, sorted. */
   files: string[];

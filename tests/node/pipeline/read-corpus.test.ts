@@ -204,6 +204,35 @@ describe('the parse cache on disk', () => {
     expect(read.files).toHaveLength(files.length - 1);
   });
 
+  it('reads since the last read what a full read gives, keeping every other entry as it was', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'news-since-'));
+    cpSync(fixtures, dir, { recursive: true });
+    const { files } = await listSeedFiles(dir);
+    const [first = '', second = '', third = ''] = files;
+    const kept = readFileSync(path.join(dir, first));
+    rmSync(path.join(dir, first));
+    const cache = openParseCache();
+    const last = await readSeedFolder(dir, files, cache);
+    expect(last.unreadable.map(({ file }) => file)).toEqual([first]);
+    // The file that could not be read is there again, unnamed; one named was edited, one deleted.
+    writeFileSync(path.join(dir, first), kept);
+    const edited = readFileSync(path.join(dir, second), 'utf8').replace(/^title: .*$/m, 'title: "Edited"');
+    writeFileSync(path.join(dir, second), edited);
+    rmSync(path.join(dir, third));
+    const listed = files.filter((file) => file !== third);
+    const since = await readSeedFolder(dir, listed, cache, {
+      since: { last, changed: new Set([second, third]) },
+    });
+    const full = await readSeedFolder(dir, listed, openParseCache());
+    expect(since.files).toEqual(full.files);
+    expect(since.unreadable).toEqual([]);
+    expect(since.stats).toEqual({ parsed: 2, cached: listed.length - 2 });
+    // Every entry not looked at is the last read's object, for the stages that keep by place.
+    const untouched = since.files.filter(({ file }) => ![first, second].includes(file));
+    expect(untouched.length).toBeGreaterThan(0);
+    for (const entry of untouched) expect(last.files).toContain(entry);
+  });
+
   it('ignores cache files that are corrupt or of another version, and writes them again', async () => {
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'news-cache-bad-'));
     for (let shard = 0; shard < shardCount; shard += 1) {
