@@ -94,6 +94,30 @@ export function deriveFromPicked<T, V>(
   return value;
 }
 
+/** The last list mapped by place, its values, and the other values the map read (see mapByPlace). */
+export type PlaceMemo<T, V> = {
+  last?: { list: readonly T[]; also: readonly unknown[]; values: readonly V[] };
+};
+
+/**
+ * `list.map(map)`, but at each place where the item is the last run's object, and `also` holds
+ * the same values (the same objects), the last run's value there: for a stage that maps every
+ * item of a long list where a run changes few (a dev-server edit). `map` must read nothing of
+ * the run but its item and `also`. No memo: mapped.
+ */
+export function mapByPlace<T, V>(
+  memo: PlaceMemo<T, V> | undefined,
+  list: readonly T[],
+  map: (item: T) => V,
+  also: readonly unknown[] = [],
+): V[] {
+  const last = memo?.last;
+  const kept = last && last.list.length === list.length && sameItems(last.also, also) ? last : undefined;
+  const values = list.map((item, at) => (kept?.list[at] === item ? (kept.values[at] as V) : map(item)));
+  if (memo) memo.last = { list, also, values };
+  return values;
+}
+
 /** Values derived by key, each with the items it was made of (see deriveByKey). */
 export type KeyedMemo<K, V> = Map<K, { items: readonly unknown[]; value: V }>;
 

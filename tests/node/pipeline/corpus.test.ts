@@ -50,4 +50,21 @@ describe('the corpus, run after run (the dev server)', () => {
       expect(buildCorpus(files, [], files.length, memo)).toEqual(buildCorpus(files, [], files.length));
     }
   });
+
+  it('gives an unchanged file the id a cold run gives when another file frees its slug', () => {
+    const memo = emptyCorpusMemo();
+    // The same entries from run to run, as the read keeps an unchanged file's (see readSeedFolder).
+    const twin = read('a.txt', makeArticle());
+    const last = read('z.md', makeArticle({ publishedAt: '2021-03-06T07:00:00.000Z' }));
+    const runs = [
+      // a.md and a.txt share the slug `a`: each id gets a hash.
+      [read('a.md', makeArticle({ url: 'https://example.com/a' })), twin, last],
+      // a.md renamed a.b.md: a.txt, at its place, is `a` now.
+      [read('a.b.md', makeArticle({ url: 'https://example.com/a' })), twin, last],
+    ];
+    for (const files of runs) {
+      expect(buildCorpus(files, [], files.length, memo)).toEqual(buildCorpus(files, [], files.length));
+    }
+    expect(buildCorpus(runs[1] ?? [], [], 3, memo).articles.map(({ id }) => id)).toContain('a');
+  });
 });

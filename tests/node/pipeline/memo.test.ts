@@ -5,9 +5,11 @@ import {
   deriveFromList,
   deriveFromPicked,
   keptWords,
+  mapByPlace,
   memoByObject,
   type ListMemo,
   type PickedMemo,
+  type PlaceMemo,
 } from '../../../src/node/pipeline/memo.ts';
 import type { Article } from '../../../src/shared/article-schema.ts';
 import { makeArticle } from '../../fixtures/articles.ts';
@@ -125,6 +127,44 @@ describe('the search index of a growing archive', () => {
           }
           if ('also' in change) also = [change.also];
           expect(kept()).toBe(derive());
+        }
+      }),
+    );
+  });
+
+  it('maps by place as a plain map does, whatever items change, come or go', () => {
+    type Item = { value: number };
+    const step = fc.oneof(
+      fc.record({ add: fc.nat(9), first: fc.boolean() }),
+      fc.record({ remove: fc.nat(), first: fc.boolean() }),
+      // Another object at a place, with its value as it was or not.
+      fc.record({ copy: fc.nat(), value: fc.option(fc.nat(9), { nil: undefined }) }),
+      fc.record({ also: fc.nat(2) }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.nat(9)), fc.array(step, { maxLength: 8 }), (start, steps) => {
+        let list: Item[] = start.map((value) => ({ value }));
+        let also = [0];
+        // What `map` reads of the run besides its item: `also`, which must then be passed.
+        const map = ({ value }: Item) => value * 10 + (also[0] as number);
+        const memo: PlaceMemo<Item, number> = {};
+        const kept = () => mapByPlace(memo, list, map, also);
+        expect(kept()).toEqual(list.map(map));
+        for (const change of steps) {
+          if ('add' in change) {
+            const item = { value: change.add };
+            list = change.first ? [item, ...list] : [...list, item];
+          }
+          if ('remove' in change && list.length > 0) {
+            list = change.first ? list.slice(1) : list.slice(0, -1);
+          }
+          if ('copy' in change && list.length > 0) {
+            const at = change.copy % list.length;
+            const copy = { value: change.value ?? (list[at] as Item).value };
+            list = list.map((old, i) => (i === at ? copy : old));
+          }
+          if ('also' in change) also = [change.also];
+          expect(kept()).toEqual(list.map(map));
         }
       }),
     );
