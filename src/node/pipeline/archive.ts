@@ -15,11 +15,12 @@ import { emptyFeedMemo, type FeedMemo } from './emit/feed-files.ts';
  * - Every seed file's parse, in the parse cache (on disk between builds, in memory in the dev
  *   server): a file whose size and time are unchanged is not read, one whose content is, not parsed.
  * - The folder's listing, which the dev server patches from its watcher's events rather than walk
- *   and stat every file again (0.8 s at 100,000 files).
+ *   and stat every file again (0.8 s at 100,000 files), and the last read of it, patched at the
+ *   files named (see readSeedFolder).
  * - What the stages derive from each article (its story facts and search words, see memo.ts), kept
  *   while its file is unchanged: the same parse gives the same article object.
  * - The dev server's (Kept): the corpus' ids and order while the fields they are made of are the
- *   same, and its stories, so that a change recomputes the stories of its weeks only (see
+ *   same, what each file gives while its entry is the same at its place, and its stories, so that a change recomputes the stories of its weeks only (see
  *   buildCorpus, findStories); what is made of a few fields of every article while those are the
  *   same (each id's rank, the published ranks, the URL set, topics, lookups, facets, the top
  *   order, which articles each feed carries: deriveFromPicked); the panels and cards at each key

@@ -6,6 +6,7 @@ import { mergeDuplicates } from '../seeds/merge-duplicates.ts';
 import type { SeedSummary } from '../seeds/report.ts';
 import {
   deriveFromList,
+  changedPlaces,
   deriveFromPicked,
   mapByPlace,
   type ListMemo,
@@ -150,10 +151,10 @@ function articlesOf(order: ArchiveOrder, accepted: readonly Accepted[], memo?: A
   let articles: Article[];
   if (last?.order === order && last.accepted.length === accepted.length) {
     articles = [...last.articles];
-    accepted.forEach((entry, position) => {
+    for (const position of changedPlaces(last.accepted, accepted)) {
       const rank = order.rankAt[position] as number;
-      if (entry !== last.accepted[position] && rank >= 0) articles[rank] = entry.article;
-    });
+      if (rank >= 0) articles[rank] = (accepted[position] as Accepted).article;
+    }
   } else articles = order.newestFirst.map((position) => (accepted[position] as Accepted).article);
   if (memo) memo.last = { order, accepted, articles };
   return articles;

@@ -108,7 +108,7 @@ export function mapByPlace<T, V>(
   list: readonly T[],
   map: (item: T) => V,
   also: readonly unknown[] = [],
-): V[] {
+): readonly V[] {
   const last = memo?.last;
   const kept = last && last.list.length === list.length && sameItems(last.also, also);
   const values = kept ? [...last.values] : list.map(map);
@@ -117,8 +117,12 @@ export function mapByPlace<T, V>(
   return values;
 }
 
-/** The places found by changedPlaces, by the list they were found in, with the list it was compared to. */
-const changes = new WeakMap<readonly unknown[], { before: readonly unknown[]; places: number[] }>();
+/**
+ * The places found by changedPlaces, by the list they were found in, then by the list it was
+ * compared to: both weakly, so that no run's list holds the one before it (a chain of every
+ * run's articles, and whatever was derived from them, for as long as the dev server runs).
+ */
+const changes = new WeakMap<readonly unknown[], WeakMap<readonly unknown[], readonly number[]>>();
 
 /**
  * The places where `list` holds another object than `before` (a list of the same length), found
@@ -126,12 +130,14 @@ const changes = new WeakMap<readonly unknown[], { before: readonly unknown[]; pl
  * them with the same last run's list (at 100,000 articles, the eight stages' comparisons took
  * 0.09-0.19 s of a dev-server edit, each its own pass).
  */
-function changedPlaces(before: readonly unknown[], list: readonly unknown[]): number[] {
-  const known = changes.get(list);
-  if (known?.before === before) return known.places;
+export function changedPlaces(before: readonly unknown[], list: readonly unknown[]): readonly number[] {
+  const byBefore = changes.get(list) ?? new WeakMap<readonly unknown[], readonly number[]>();
+  changes.set(list, byBefore);
+  const known = byBefore.get(before);
+  if (known) return known;
   const places: number[] = [];
   for (let at = 0; at < list.length; at += 1) if (list[at] !== before[at]) places.push(at);
-  changes.set(list, { before, places });
+  byBefore.set(before, places);
   return places;
 }
 

@@ -46,7 +46,8 @@ const batchSize = 200;
 /**
  * Stage 2: reads and parses every listed file, through the parse cache. A file whose size and
  * modification time are the cache's is not read; one whose content hash is is not parsed again.
- * Many files are parsed on a pool of worker threads, a few on this thread.
+ * Many files are parsed on a pool of worker threads, a few on this thread. `since` a last read,
+ * only the files a watcher named and those that read could not read are looked at.
  */
 export async function readSeedFolder(
   root: string,
@@ -131,9 +132,10 @@ export async function readSeedFolder(
     return parsed && { file, parsed };
   };
   return {
-    files: since
-      ? patchRead(since.last.files, touchedBy(since), entryOf)
-      : lookAt.flatMap((file) => entryOf(file) ?? []),
+    files:
+      since && touched
+        ? patchRead(since.last.files, touched, entryOf)
+        : lookAt.flatMap((file) => entryOf(file) ?? []),
     unreadable,
     stats,
   };

@@ -1,8 +1,11 @@
 import fc from 'fast-check';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { searchFiles } from '../../../src/node/pipeline/emit/search-files.ts';
 import {
   deriveFromList,
+  changedPlaces,
   deriveFromPicked,
   keptWords,
   mapByPlace,
@@ -181,5 +184,19 @@ describe('the search index of a growing archive', () => {
         }
       }),
     );
+  });
+
+  it('finds the changed places of a pair of lists, and keeps neither list alive', async () => {
+    setFlagsFromString('--expose_gc');
+    const collect = runInNewContext('gc') as () => void;
+    const list = Array.from({ length: 10 }, (_, i) => ({ i }));
+    let before: unknown[] | undefined = list.map((item, i) => (i === 3 ? { ...item } : item));
+    expect(changedPlaces(before, list)).toEqual([3]);
+    // The last run's list, let go by its owner, is not held by the places found from it.
+    const lastRun = new WeakRef(before);
+    before = undefined;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    collect();
+    expect(lastRun.deref()).toBeUndefined();
   });
 });

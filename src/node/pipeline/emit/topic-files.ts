@@ -78,11 +78,12 @@ export const topicsFile = (topics: readonly TopicStat[]): DataFile => ({
  * Each topic's keys (`t/<id>/keys.json`): a topic's feed reads its cards from the full feed's
  * pages, where each card is stored once.
  */
-export const topicKeyFiles = (topics: readonly Topic[], articleCount: number): DataFile[] =>
-  topics.map((topic) => {
+export function topicKeyFiles(topics: readonly Topic[], articleCount: number): DataFile[] {
+  return topics.map((topic) => {
     const keys: TopicKeys = {
       published: encodeKeyList(keysOfRanks(topic.publishedRanks, articleCount)),
       all: encodeKeyList(keysOfRanks(topic.ranks, articleCount)),
     };
     return { path: dataPath.topicKeys(topic.id), data: keys };
   });
+}
