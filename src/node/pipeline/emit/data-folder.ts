@@ -1,10 +1,24 @@
 import type { Article } from '../../../shared/article-schema.ts';
-import type { NewsIndex, SearchShard } from '../../../shared/data-folder.ts';
+import type {
+  Coverage,
+  DataPage,
+  NewsIndex,
+  RelatedPage,
+  SearchShard,
+  StoredCard,
+} from '../../../shared/data-folder.ts';
 import { deriveFromPicked, type ListMemo, type PickedMemo } from '../memo.ts';
 import type { DataFile } from './data-file.ts';
 import type { Story } from '../stories/find-stories.ts';
 import { coverageOf, emptyPanelMemo, type PanelMemo } from './coverage.ts';
-import { cardsOf, feedPages, firstScreenOf, relatedPages, type CardMemo } from './feed-pages.ts';
+import {
+  cardsOf,
+  feedPages,
+  firstScreenOf,
+  relatedPages,
+  type CardMemo,
+  type PageMemo,
+} from './feed-pages.ts';
 import { searchFiles, searchTailSpan } from './search-files.ts';
 import { storyCounts, storyLookup } from './story-files.ts';
 import { facetFiles } from './facet-files.ts';
@@ -22,6 +36,8 @@ export type EmitMemo = {
   published: PickedMemo<number[]>;
   panels: PanelMemo;
   cards: CardMemo;
+  feedPages: PageMemo<StoredCard, DataPage>;
+  relatedPages: PageMemo<Coverage, RelatedPage>;
   topics: PickedMemo<{ all: Topic[]; keyFiles: DataFile[] }>;
   lookups: PickedMemo<DataFile[]>;
   top: PickedMemo<DataFile[]>;
@@ -35,6 +51,8 @@ export const emptyEmitMemo = (): EmitMemo => ({
   published: {},
   panels: emptyPanelMemo(),
   cards: {},
+  feedPages: {},
+  relatedPages: {},
   topics: {},
   lookups: {},
   top: {},
@@ -107,8 +125,8 @@ export function emitDataFolder(
     },
     files: [
       byStory.file,
-      ...feedPages(summaries, pageSize),
-      ...relatedPages(coverage, pageSize),
+      ...feedPages(summaries, pageSize, kept?.feedPages),
+      ...relatedPages(coverage, pageSize, kept?.relatedPages),
       topicsFile(topicList),
       ...topics.keyFiles,
       ...searchFiles(articles, published, searchSpan, kept?.searchShards),

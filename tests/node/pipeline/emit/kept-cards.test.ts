@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../../src/shared/article-schema.ts';
 import {
@@ -5,6 +6,8 @@ import {
   emptyEmitMemo,
   type EmitMemo,
 } from '../../../../src/node/pipeline/emit/data-folder.ts';
+import { feedPages, type PageMemo } from '../../../../src/node/pipeline/emit/feed-pages.ts';
+import type { DataPage, StoredCard } from '../../../../src/shared/data-folder.ts';
 import { findStories, type Story } from '../../../../src/node/pipeline/stories/find-stories.ts';
 import { makeArticle, twoOutletStory } from '../../../fixtures/articles.ts';
 
@@ -152,5 +155,42 @@ describe('cards and panels kept from run to run (the dev server)', () => {
       [],
     ];
     for (const list of stories) expect(emit([a, b, c], list, kept)).toEqual(emit([a, b, c], list));
+  });
+
+  it('keep a page of the full feed while it holds the same cards, and make it again otherwise', () => {
+    // Cards newest first; a step replaces the card at a place, adds a newer one or drops the newest.
+    const step = fc.oneof(
+      fc.record({ replace: fc.nat() }),
+      fc.constant({ add: true as const }),
+      fc.constant({ drop: true as const }),
+    );
+    let serial = 0;
+    const card = () => ({ id: `card-${(serial += 1)}` }) as StoredCard;
+    fc.assert(
+      fc.property(fc.nat(12), fc.array(step, { maxLength: 8 }), (size, steps) => {
+        let cards = Array.from({ length: size }, card);
+        const memo: PageMemo<StoredCard, DataPage> = {};
+        let last = feedPages(cards, 3, memo);
+        expect(last).toEqual(feedPages(cards, 3));
+        for (const change of steps) {
+          if ('replace' in change && cards.length > 0) {
+            const at = change.replace % cards.length;
+            cards = cards.map((old, i) => (i === at ? card() : old));
+          }
+          if ('add' in change) cards = [card(), ...cards];
+          if ('drop' in change) cards = cards.slice(1);
+          const pages = feedPages(cards, 3, memo);
+          expect(pages).toEqual(feedPages(cards, 3));
+          pages.forEach(({ data }, page) => {
+            const before = last[page]?.data as DataPage | undefined;
+            const same =
+              before?.articles.length === (data as DataPage).articles.length &&
+              before.articles.every((item, i) => item === (data as DataPage).articles[i]);
+            expect(data === before).toBe(same);
+          });
+          last = pages;
+        }
+      }),
+    );
   });
 });
