@@ -20,15 +20,16 @@ import { emptyFeedMemo, type FeedMemo } from './emit/feed-files.ts';
  * - What the stages derive from each article (its story facts and search words, see memo.ts), kept
  *   while its file is unchanged: the same parse gives the same article object.
  * - The dev server's (Kept): the corpus' ids and order while the fields they are made of are the
- *   same, what each file gives while its entry is the same at its place, and its stories, so that a change recomputes the stories of its weeks only (see
- *   buildCorpus, findStories); what is made of a few fields of every article while those are the
- *   same (each id's rank, the published ranks, the URL set, topics, lookups, facets, the top
- *   order, which articles each feed carries: deriveFromPicked); the panels and cards at each key
- *   while what each is made of is the same there; story pages and feeds while their articles
- *   are; the search shards of the older articles while they are the same objects; and every
- *   piece rendered, with the data it was made from, so that a piece whose data is equal is not
- *   rendered again (see renderDataFolder). A build keeps none of it: its memory is let go when it
- *   ends.
+ *   same, what each file gives while its entry is the same at its place, and its stories, so
+ *   that a change recomputes the stories of its weeks only (see buildCorpus, findStories); what
+ *   is made of a few fields of every article while those are the same (each id's rank, the
+ *   published ranks, the URL set, topics, lookups, facets, the top order, which articles each
+ *   feed carries: deriveFromPicked); the feed's and panels' pages while they hold the same
+ *   items; the panels and cards at each key while what each is made of is the same there; story
+ *   pages and feeds while their articles are; the search shards of the older articles while
+ *   they are the same objects; and every piece rendered, with the data it was made from, so that
+ *   a piece whose data is equal is not rendered again (see renderDataFolder). A build keeps none
+ *   of it: its memory is let go when it ends.
  * Whatever was kept, a run gives what a cold build of the same files gives
  * (tests/node/pipeline/archive.test.ts).
  */

@@ -5,8 +5,8 @@ import type { SeedIssue } from '../seeds/issue.ts';
 import { mergeDuplicates } from '../seeds/merge-duplicates.ts';
 import type { SeedSummary } from '../seeds/report.ts';
 import {
-  deriveFromList,
   changedPlaces,
+  deriveFromList,
   deriveFromPicked,
   mapByPlace,
   type ListMemo,
